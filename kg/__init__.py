@@ -1,0 +1,25 @@
+"""kg: news articles → typed triples → a knowledge graph of geopolitical actors.
+
+The library behind the ``kg`` command, one function per step of the data flow::
+
+    import kg
+    triples = list(kg.extract(["seeds/"]))               # read + extract + resolve
+    store = kg.open_store("networkx", graph="g.json")     # or "neo4j"
+    store.load(triples); store.save()
+    rows = kg.run_saved_query(store, "who_backs", {"name": "Hezbollah"})
+    kg.export_graph(store.to_networkx(), "g.graphml")
+"""
+
+from __future__ import annotations
+
+from .export import export_graph
+from .model import Document, Entity, Triple
+from .pipeline import extract, read_triples, write_triples
+from .query import list_saved_queries, run_query, run_saved_query
+from .store import open_store
+
+__all__ = [
+    "Document", "Entity", "Triple", "export_graph", "extract", "list_saved_queries",
+    "open_store", "read_triples", "run_query", "run_saved_query", "write_triples",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,147 @@
+"""Options and output shared by several commands."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+OUTPUT_FORMATS = ("table", "json", "csv")
+
+
+def friendly_errors(fn: Callable) -> Callable:
+    """Turn the library's expected failures into ``Error: …`` and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from ..ontology import OntologyError
+        from ..query import QueryError
+        from ..store import GraphFileError
+
+        expected: tuple[type[BaseException], ...] = (
+            QueryError, GraphFileError, OntologyError, FileNotFoundError, PermissionError,
+        )
+        try:
+            from ..store.neo4j_store import Neo4jStoreError
+
+            expected = (*expected, Neo4jStoreError)
+        except ImportError:
+            pass
+        try:
+            return fn(*args, **kwargs)
+        except expected as e:
+            raise click.ClickException(str(e)) from None
+
+    return wrapper
+
+
+def graph_option(fn: Callable) -> Callable:
+    from ..store import DEFAULT_GRAPH
+
+    return click.option(
+        "--graph", "graph_path", type=click.Path(dir_okay=False), default=str(DEFAULT_GRAPH),
+        show_default=True, envvar="KG_GRAPH",
+        help="Graph file of the embedded (networkx) backend.",
+    )(fn)
+
+
+def backend_options(fn: Callable) -> Callable:
+    """``--backend`` plus the Neo4j connection options (also read from NEO4J_* variables)."""
+    from ..store import BACKENDS
+
+    opts = [
+        click.option("--backend", type=click.Choice(BACKENDS), default="networkx",
+                     show_default=True, envvar="KG_BACKEND",
+                     help="Where the graph lives: embedded file or a Neo4j server."),
+        click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687",
+                     show_default=True, help="Neo4j URI [env NEO4J_URI]."),
+        click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True,
+                     help="Neo4j user [env NEO4J_USERNAME]."),
+        click.option("--password", envvar="NEO4J_PASSWORD", default=None,
+                     help="Neo4j password [env NEO4J_PASSWORD]; never printed."),
+        click.option("--database", envvar="NEO4J_DATABASE", default="neo4j", show_default=True,
+                     help="Neo4j database [env NEO4J_DATABASE]."),
+    ]
+    for opt in reversed(opts):
+        fn = opt(fn)
+    return graph_option(fn)
+
+
+def open_backend(backend: str, graph_path: str, uri: str, user: str, password: str | None,
+                 database: str, *, create: bool = False):
+    from ..store import open_store
+
+    if backend == "networkx":
+        return open_store("networkx", graph=graph_path, create=create)
+    return open_store("neo4j", uri=uri, user=user, password=password, database=database)
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
+    """``-p key=value`` pairs; values stay text unless they are JSON numbers/booleans."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise click.BadParameter(f"{pair!r} is not key=value", param_hint="-p")
+        key, value = pair.split("=", 1)
+        out[key.strip()] = _coerce(value)
+    return out
+
+
+def _coerce(value: str) -> Any:
+    if value in ("true", "false"):
+        return value == "true"
+    try:
+        return int(value)
+    except ValueError:
+        pass
+    try:
+        f = float(value)
+        if f == f and abs(f) != float("inf"):
+            return f
+    except ValueError:
+        pass
+    return value
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
+
+
+def emit_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    """Print query rows: a rich table, one JSON array (nothing else on stdout), or CSV."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, default=str))
+        return
+    columns: list[str] = []
+    for row in rows:
+        columns.extend(c for c in row if c not in columns)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+        click.echo(buf.getvalue(), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    if not rows:
+        click.echo("(no rows)")
+        return
+    table = Table(show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    Console(file=sys.stdout, width=max(100, min(200, 30 * len(columns)))).print(table)
+    click.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")

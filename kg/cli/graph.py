@@ -1,0 +1,131 @@
+"""``kg query``, ``kg cypher``, ``kg export`` and ``kg stats``: asking the graph."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .common import OUTPUT_FORMATS, backend_options, emit_rows, friendly_errors, open_backend, parse_params
+
+_format = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
+                       show_default=True, help="json prints one array of row objects.")
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A query parameter; repeat for several.")
+@click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
+@backend_options
+@_format
+@friendly_errors
+def query(name, params, list_, backend, graph_path, uri, user, password, database, fmt):
+    """Run a saved query from cypher/ (see --list).
+
+    \b
+    Example:
+      kg query --list
+      kg query who_backs -p name="Kataib Hezbollah"
+      kg query evidence_between -p a=IRGC -p b="Kataib Hezbollah" --format json
+    """
+    from ..query import get_saved_query, list_saved_queries, run_saved_query
+
+    if list_:
+        queries = list_saved_queries()
+        if fmt == "json":
+            click.echo(json.dumps([q.to_dict() for q in queries], ensure_ascii=False))
+        else:
+            for q in queries:
+                args = " ".join(f"-p {p.name}={json.dumps(p.example)}" for p in q.params)
+                click.echo(f"{q.name:28s} {q.title}")
+                click.echo(f"{'':28s}   kg query {q.name} {args}".rstrip())
+        return
+    if not name:
+        raise click.UsageError("give a saved query NAME, or --list to see them")
+    get_saved_query(name)  # unknown names fail before connecting anywhere
+    store = open_backend(backend, graph_path, uri, user, password, database)
+    try:
+        rows = run_saved_query(store, name, parse_params(params))
+    finally:
+        store.close()
+    emit_rows(rows, fmt)
+
+
+@click.command()
+@click.argument("statement")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A query parameter ($KEY in the statement).")
+@click.option("--write", is_flag=True, help="Allow writes (Neo4j only; default is read-only).")
+@backend_options
+@_format
+@friendly_errors
+def cypher(statement, params, write, backend, graph_path, uri, user, password, database, fmt):
+    """Run an ad-hoc Cypher statement, read-only unless --write.
+
+    \b
+    Example:
+      kg cypher 'MATCH (a:State)-[r:BACKS]->(b) RETURN a.name, b.name, r.mentions'
+    """
+    store = open_backend(backend, graph_path, uri, user, password, database)
+    try:
+        rows = store.query(statement, parse_params(params), write=write)
+    finally:
+        store.close()
+    emit_rows(rows, fmt)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default="graphml",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="File to write.")
+@backend_options
+@friendly_errors
+def export(fmt, output, backend, graph_path, uri, user, password, database):
+    """Export the graph as GraphML (Gephi, Cytoscape, yEd) or kg JSON.
+
+    \b
+    Example:
+      kg export --format graphml -o actors.graphml
+    """
+    from ..export import export_graph
+
+    store = open_backend(backend, graph_path, uri, user, password, database)
+    try:
+        g = store.to_networkx()
+    finally:
+        store.close()
+    path = export_graph(g, output, fmt)
+    click.echo(f"wrote {path}: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships",
+               err=True)
+
+
+@click.command()
+@backend_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@friendly_errors
+def stats(backend, graph_path, uri, user, password, database, fmt):
+    """Entities by type, relations by type, and documents in the graph."""
+    store = open_backend(backend, graph_path, uri, user, password, database)
+    try:
+        s = store.stats()
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(s))
+        return
+    click.echo(f"documents: {s['documents']}  nodes: {s['nodes']}  "
+               f"relationships: {s['relationships']}  (negated: {s['negated_relations']})")
+    click.echo("entities by type:")
+    for k, v in s["entities"].items():
+        click.echo(f"  {k:16s} {v}")
+    click.echo("relations by type:")
+    for k, v in s["relations"].items():
+        click.echo(f"  {k:16s} {v}")
+
+
+def register(cli: click.Group) -> None:
+    for cmd in (query, cypher, export, stats):
+        cli.add_command(cmd)

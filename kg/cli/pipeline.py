@@ -1,0 +1,147 @@
+"""``kg extract``, ``kg build`` and ``kg load``: text in, triples and graph out."""
+
+from __future__ import annotations
+
+import click
+
+from .common import backend_options, friendly_errors, open_backend
+
+_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+_model = click.option("--model", envvar="KG_SPACY_MODEL", default=None,
+                      help="Installed trained spaCy pipeline to use (e.g. en_core_web_sm) "
+                           "[env KG_SPACY_MODEL]; default: kg's blank English pipeline.")
+_workers = click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+                        help="Processes for spaCy (nlp.pipe n_process).")
+_min_conf = click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
+                         show_default=True, help="Drop triples below this confidence.")
+_negated = click.option("--include-negated", is_flag=True,
+                        help="Also load denied relations (as edges with negated=true).")
+
+
+def _report_skips(report) -> None:
+    for skip in report.read.skipped:
+        click.echo(f"warning: skipped {skip.path}: {skip.reason}", err=True)
+    click.echo(report.summary(), err=True)
+
+
+@click.command()
+@_paths
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", show_default=True,
+              help="Triples file (JSONL); '-' writes to stdout.")
+@_model
+@_workers
+@_min_conf
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Progress bar on stderr for multi-file runs.")
+@friendly_errors
+def extract(paths, output, model, workers, min_confidence, progress):
+    """Extract typed triples from articles (.txt .md .html .jsonl files or folders).
+
+    \b
+    Example:
+      kg extract seeds/ -o triples.jsonl
+      kg extract news.jsonl --min-confidence 0.6 -o - | head
+    """
+    from ..pipeline import ExtractReport, write_triples
+    from ..pipeline import extract as run_extract
+
+    report = ExtractReport()
+    triples = run_extract(paths, model=model, workers=workers, min_confidence=min_confidence,
+                          report=report, progress=progress and output != "-")
+    if output == "-":
+        for t in triples:
+            click.echo(t.to_json())
+    else:
+        write_triples(triples, output)
+    _report_skips(report)
+
+
+@click.command()
+@_paths
+@backend_options
+@_model
+@_workers
+@_min_conf
+@_negated
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=1000, show_default=True,
+              help="Rows per Neo4j transaction.")
+@click.option("--fresh", is_flag=True, help="Start from an empty embedded graph.")
+@friendly_errors
+def build(paths, backend, graph_path, uri, user, password, database, model, workers,
+          min_confidence, include_negated, batch_size, fresh):
+    """Extract triples from articles and load them into the graph in one go.
+
+    Loading is idempotent: building the same articles twice changes nothing.
+
+    \b
+    Example:
+      kg build seeds/                          # embedded graph in .kg/graph.json
+      kg build seeds/ --backend neo4j          # a running Neo4j (NEO4J_* env)
+    """
+    from ..pipeline import ExtractReport
+    from ..pipeline import extract as run_extract
+
+    store = open_backend(backend, graph_path, uri, user, password, database, create=True)
+    try:
+        if fresh and backend == "networkx":
+            store.clear()
+        report = ExtractReport()
+        triples = run_extract(paths, model=model, workers=workers,
+                              min_confidence=min_confidence, report=report, progress=True)
+        result = _load(store, triples, include_negated, batch_size)
+        if backend == "networkx":
+            store.save()
+    finally:
+        store.close()
+    _report_skips(report)
+    _echo_load(result, store, backend)
+
+
+def _load(store, triples, include_negated, batch_size):
+    if store.backend == "neo4j":
+        return store.load(triples, include_negated=include_negated, batch_size=batch_size)
+    return store.load(triples, include_negated=include_negated)
+
+
+def _echo_load(result, store, backend) -> None:
+    where = store.path if backend == "networkx" else "Neo4j"
+    click.echo(f"loaded into {where}: {result.nodes_created} new nodes, "
+               f"{result.relationships_created} new relationships, "
+               f"{result.evidence_added} new evidence sentences ({result.rows} triples)", err=True)
+
+
+@click.command()
+@click.argument("triples_file", type=click.Path(exists=True, dir_okay=False))
+@backend_options
+@_negated
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=1000, show_default=True,
+              help="Rows per Neo4j transaction.")
+@friendly_errors
+def load(triples_file, backend, graph_path, uri, user, password, database, include_negated,
+         batch_size):
+    """Load a triples file (from `kg extract`) into the graph; idempotent.
+
+    \b
+    Example:
+      kg load triples.jsonl
+      kg load triples.jsonl --backend neo4j --batch-size 5000
+    """
+    from ..pipeline import TriplesFileError, read_triples
+
+    store = open_backend(backend, graph_path, uri, user, password, database, create=True)
+    try:
+        try:
+            result = _load(store, read_triples(triples_file), include_negated, batch_size)
+        except TriplesFileError as e:
+            raise click.ClickException(str(e)) from None
+        if backend == "networkx":
+            store.save()
+    finally:
+        store.close()
+    _echo_load(result, store, backend)
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(extract)
+    cli.add_command(build)
+    cli.add_command(load)

@@ -1,0 +1,108 @@
+"""Typed records that travel between the stages: documents in, triples out.
+
+A :class:`Triple` is the unit of the triples file (one JSON object per line) and of
+loading; its field names are a public contract (see README, "Triples file").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from . import ontology
+
+
+@dataclass
+class Document:
+    """One article, or one dated headline split out of a "Read more" list (``id`` = ``file#n``)."""
+
+    id: str
+    text: str
+    date: str | None = None
+    title: str | None = None
+    source: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical actor or place: one per real-world referent."""
+
+    name: str
+    type: str
+
+    def __post_init__(self) -> None:
+        ontology.check_entity_type(self.type)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return ontology.labels_for(self.type)
+
+
+@dataclass
+class Triple:
+    """A typed relation between two canonical entities, with its evidence.
+
+    ``start``/``end`` are character offsets of the evidence sentence in the document text.
+    """
+
+    subject: str
+    subject_type: str
+    relation: str
+    object: str
+    object_type: str
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    negated: bool = False
+    attributed_to: str | None = None
+    date: str | None = None
+
+    def __post_init__(self) -> None:
+        ontology.check_relation(self.relation)
+        ontology.check_entity_type(self.subject_type)
+        ontology.check_entity_type(self.object_type)
+
+    @property
+    def subject_entity(self) -> Entity:
+        return Entity(self.subject, self.subject_type)
+
+    @property
+    def object_entity(self) -> Entity:
+        return Entity(self.object, self.object_type)
+
+    @property
+    def evidence_key(self) -> str:
+        """Identifies one piece of evidence; loading the same key twice adds nothing."""
+        return f"{self.doc_id}:{self.start}:{self.end}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Triple:
+        """Build a Triple from a dict, ignoring unknown keys (files may carry extras)."""
+        names = {f.name for f in fields(cls)}
+        missing = [n for n in ("subject", "relation", "object") if n not in data]
+        if missing:
+            raise ValueError(f"triple is missing {', '.join(missing)}")
+        kwargs = {k: v for k, v in data.items() if k in names}
+        kwargs.setdefault("subject_type", "ORGANIZATION")
+        kwargs.setdefault("object_type", "ORGANIZATION")
+        kwargs.setdefault("doc_id", "")
+        kwargs.setdefault("sentence", "")
+        kwargs.setdefault("start", 0)
+        kwargs.setdefault("end", 0)
+        kwargs.setdefault("rule", "external")
+        kwargs.setdefault("confidence", 1.0)
+        return cls(**kwargs)
+
+
+TRIPLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Triple))

@@ -1,0 +1,145 @@
+"""The data flow end to end: read → extract → (resolve inside extract) → store.
+
+These functions stream: documents are read one file at a time and triples are written
+or loaded as they come, so memory does not grow with the corpus (the embedded graph
+itself aside).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Document, Triple
+from .read import ReadReport, discover, read_file
+
+
+@dataclass
+class ExtractReport:
+    """What one run saw: files, documents, triples, and the files it skipped and why."""
+
+    read: ReadReport = field(default_factory=ReadReport)
+    triples: int = 0
+    negated: int = 0
+    below_confidence: int = 0
+
+    def summary(self) -> str:
+        r = self.read
+        parts = [f"{r.files_read} file{'s' if r.files_read != 1 else ''} read",
+                 f"{r.documents} document{'s' if r.documents != 1 else ''}",
+                 f"{self.triples} triple{'s' if self.triples != 1 else ''}"]
+        if self.negated:
+            parts.append(f"{self.negated} negated")
+        if self.below_confidence:
+            parts.append(f"{self.below_confidence} below --min-confidence")
+        if r.skipped:
+            parts.append(f"{len(r.skipped)} skipped")
+        return ", ".join(parts)
+
+
+def iter_documents(paths: Iterable[str | os.PathLike], report: ReadReport,
+                   on_file: Callable[[Path], None] | None = None) -> Iterator[Document]:
+    """Documents of every readable file under ``paths``; unreadable files go to ``report``."""
+    for path in discover(paths, report):
+        docs = read_file(path, report)
+        if on_file is not None:
+            on_file(path)
+        yield from docs
+
+
+def extract(paths: Iterable[str | os.PathLike], *, model: str | None = None, workers: int = 1,
+            min_confidence: float = 0.0, report: ExtractReport | None = None,
+            progress: bool = False) -> Iterator[Triple]:
+    """Triples from every document under ``paths``, as a stream."""
+    from .extract import Extractor
+
+    report = report if report is not None else ExtractReport()
+    extractor = Extractor(model=model)
+    files = list(discover(paths, report.read))
+    bar = _progress(len(files), enabled=progress and len(files) > 1)
+
+    def documents() -> Iterator[Document]:
+        for path in files:
+            yield from read_file(path, report.read)
+            bar.advance()
+
+    try:
+        for t in extractor.extract(documents(), workers=workers):
+            if t.confidence < min_confidence:
+                report.below_confidence += 1
+                continue
+            report.triples += 1
+            report.negated += int(t.negated)
+            yield t
+    finally:
+        bar.close()
+
+
+def write_triples(triples: Iterable[Triple], path: str | os.PathLike) -> int:
+    """Write JSONL via a temp file and rename, so a failed run keeps the old file."""
+    import tempfile
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    n = 0
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            for t in triples:
+                f.write(t.to_json() + "\n")
+                n += 1
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return n
+
+
+class TriplesFileError(ValueError):
+    """A triples file line that is not a valid triple."""
+
+
+def read_triples(path: str | os.PathLike) -> Iterator[Triple]:
+    path = Path(path)
+    with path.open(encoding="utf-8", errors="replace") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                yield Triple.from_dict(json.loads(line))
+            except (ValueError, TypeError) as e:
+                raise TriplesFileError(f"{path}:{n}: not a valid triple: {e}") from None
+
+
+class _NoBar:
+    def advance(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class _RichBar:
+    def __init__(self, total: int):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        from rich.console import Console
+
+        self._progress = Progress("[progress.description]{task.description}", BarColumn(),
+                                  MofNCompleteColumn(), TimeRemainingColumn(),
+                                  console=Console(stderr=True), transient=True)
+        self._task = self._progress.add_task("extracting", total=total)
+        self._progress.start()
+
+    def advance(self) -> None:
+        self._progress.advance(self._task)
+
+    def close(self) -> None:
+        self._progress.stop()
+
+
+def _progress(total: int, enabled: bool):
+    return _RichBar(total) if enabled else _NoBar()

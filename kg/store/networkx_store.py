@@ -1,0 +1,195 @@
+"""The embedded backend: a NetworkX MultiDiGraph saved as a JSON file.
+
+It needs no server, so it is the default. Labels and relationship types live in the
+``__labels__`` attribute because that is what grand-cypher matches ``(:State)`` and
+``[:BACKS]`` against.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from .. import ontology
+from ..model import Triple
+from .graph_model import LoadResult, add_evidence, edge_key, evidence_rows, new_edge_attrs
+
+FORMAT = "kg-graph"
+FORMAT_VERSION = 1
+DEFAULT_GRAPH = Path(".kg") / "graph.json"
+
+
+class GraphFileError(RuntimeError):
+    """The graph file is missing, truncated, or not a kg graph."""
+
+
+def _labels(entity_type: str) -> set[str]:
+    return set(ontology.labels_for(entity_type))
+
+
+class NetworkXStore:
+    """Holds the graph in memory; ``save`` writes it atomically to ``path``."""
+
+    backend = "networkx"
+
+    def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True):
+        self.path = Path(path) if path is not None else DEFAULT_GRAPH
+        if self.path.exists():
+            self.graph = read_graph(self.path)
+        elif create:
+            self.graph = nx.MultiDiGraph()
+        else:
+            raise GraphFileError(
+                f"no graph at {self.path}; build one first with `kg build PATH...`"
+            )
+
+    # -- writing -------------------------------------------------------------------
+    def load(self, triples: Iterable[Triple], *, include_negated: bool = False) -> LoadResult:
+        g = self.graph
+        result = LoadResult()
+        for row in evidence_rows(triples, include_negated=include_negated):
+            result.rows += 1
+            for name, etype in ((row.subject, row.subject_type), (row.object, row.object_type)):
+                if name not in g:
+                    g.add_node(name, name=name, type=etype, __labels__=_labels(etype))
+                    result.nodes_created += 1
+            key = edge_key(row.relation, row.negated)
+            if not g.has_edge(row.subject, row.object, key):
+                attrs = new_edge_attrs(row.relation, row.negated)
+                g.add_edge(row.subject, row.object, key=key, __labels__={row.relation}, **attrs)
+                result.relationships_created += 1
+            if add_evidence(g.edges[row.subject, row.object, key], row):
+                result.evidence_added += 1
+        return result
+
+    def save(self, path: str | os.PathLike | None = None) -> Path:
+        target = Path(path) if path is not None else self.path
+        write_graph(self.graph, target)
+        return target
+
+    def clear(self) -> None:
+        self.graph = nx.MultiDiGraph()
+
+    # -- reading -------------------------------------------------------------------
+    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
+        from ..query import run_on_networkx
+
+        return run_on_networkx(self.graph, cypher, params or {}, write=write)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        return self.graph
+
+    def stats(self) -> dict:
+        return graph_stats(self.graph)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> NetworkXStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def graph_stats(g: nx.MultiDiGraph) -> dict:
+    """Entities by type, relations by type (asserted and negated), documents."""
+    entities: dict[str, int] = {}
+    for _, data in g.nodes(data=True):
+        entities[data.get("type", "?")] = entities.get(data.get("type", "?"), 0) + 1
+    relations: dict[str, int] = {}
+    negated = 0
+    docs: set[str] = set()
+    for _, _, data in g.edges(data=True):
+        if data.get("negated"):
+            negated += 1
+        else:
+            relations[data["type"]] = relations.get(data["type"], 0) + 1
+        docs.update(d.split("#", 1)[0] for d in data.get("docs", []))
+    return {
+        "entities": dict(sorted(entities.items())),
+        "relations": dict(sorted(relations.items())),
+        "negated_relations": negated,
+        "nodes": g.number_of_nodes(),
+        "relationships": g.number_of_edges(),
+        "documents": len(docs),
+    }
+
+
+def to_json_data(g: nx.MultiDiGraph) -> dict:
+    nodes = []
+    for n, data in g.nodes(data=True):
+        d = {k: v for k, v in data.items() if k != "__labels__"}
+        d["labels"] = sorted(data.get("__labels__", ()))
+        d["id"] = n
+        nodes.append(d)
+    edges = []
+    for u, v, k, data in g.edges(keys=True, data=True):
+        d = {k2: v2 for k2, v2 in data.items() if k2 != "__labels__"}
+        d.update(source=u, target=v, key=k)
+        edges.append(d)
+    return {"format": FORMAT, "version": FORMAT_VERSION, "nodes": nodes, "relationships": edges}
+
+
+def from_json_data(data: dict, origin: str = "graph file") -> nx.MultiDiGraph:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise GraphFileError(f"{origin} is not a kg graph file (no \"format\": \"{FORMAT}\")")
+    if data.get("version") != FORMAT_VERSION:
+        raise GraphFileError(f"{origin} has graph format version {data.get('version')!r}; "
+                             f"this kg reads version {FORMAT_VERSION}")
+    g = nx.MultiDiGraph()
+    try:
+        for node in data["nodes"]:
+            d = dict(node)
+            nid = d.pop("id")
+            d["__labels__"] = set(d.pop("labels", ()))
+            g.add_node(nid, **d)
+        for edge in data["relationships"]:
+            d = dict(edge)
+            u, v, k = d.pop("source"), d.pop("target"), d.pop("key")
+            d["__labels__"] = {d["type"]}
+            g.add_edge(u, v, key=k, **d)
+    except (KeyError, TypeError) as e:
+        raise GraphFileError(f"{origin} is damaged: {type(e).__name__} {e}") from None
+    return g
+
+
+def read_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise GraphFileError(f"cannot read graph file {path}: {e}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise GraphFileError(f"graph file {path} is truncated or not JSON ({e.msg} at line "
+                             f"{e.lineno}); rebuild it with `kg build`") from None
+    return from_json_data(data, origin=str(path))
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write via a temp file in the same folder and rename, so a crash keeps the old file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_graph(g: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    atomic_write_text(Path(path), json.dumps(to_json_data(g), ensure_ascii=False))
