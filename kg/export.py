@@ -35,7 +35,8 @@ def to_graphml_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         attrs.setdefault("name", str(n))
         out.add_node(n, **attrs)
     for u, v, k, data in g.edges(keys=True, data=True):
-        attrs = {k2: _scalar(v2) for k2, v2 in data.items() if k2 != "__labels__" and v2 is not None}
+        attrs = {k2: _scalar(v2) for k2, v2 in data.items()
+                 if k2 != "__labels__" and v2 is not None}
         attrs.setdefault("type", str(k).split("|")[0])
         attrs["label"] = attrs["type"]
         out.add_edge(u, v, key=k, **attrs)

@@ -124,9 +124,8 @@ class _NoBar:
 
 class _RichBar:
     def __init__(self, total: int):
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
         from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
         self._progress = Progress("[progress.description]{task.description}", BarColumn(),
                                   MofNCompleteColumn(), TimeRemainingColumn(),

@@ -6,7 +6,14 @@ import json
 
 import click
 
-from .common import OUTPUT_FORMATS, backend_options, emit_rows, friendly_errors, open_backend, parse_params
+from .common import (
+    OUTPUT_FORMATS,
+    backend_options,
+    emit_rows,
+    friendly_errors,
+    open_backend,
+    parse_params,
+)
 
 _format = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
                        show_default=True, help="json prints one array of row objects.")

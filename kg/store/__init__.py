@@ -11,7 +11,9 @@ from .networkx_store import DEFAULT_GRAPH, GraphFileError, NetworkXStore
 
 BACKENDS = ("networkx", "neo4j")
 
-__all__ = ["BACKENDS", "DEFAULT_GRAPH", "GraphFileError", "LoadResult", "NetworkXStore", "open_store"]
+__all__ = [
+    "BACKENDS", "DEFAULT_GRAPH", "GraphFileError", "LoadResult", "NetworkXStore", "open_store",
+]
 
 
 def open_store(backend: str = "networkx", *, graph=None, create: bool = True, **neo4j_options):

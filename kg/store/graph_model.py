@@ -71,7 +71,8 @@ class EvidenceRow:
         )
 
 
-def evidence_rows(triples: Iterable[Triple], include_negated: bool = False) -> Iterator[EvidenceRow]:
+def evidence_rows(triples: Iterable[Triple],
+                  include_negated: bool = False) -> Iterator[EvidenceRow]:
     """Rows for loading; negated triples are left out unless asked for."""
     for t in triples:
         if t.negated and not include_negated:

@@ -7,6 +7,7 @@ It needs no server, so it is the default. Labels and relationship types live in 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -184,10 +185,8 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 
