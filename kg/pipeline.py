@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Document, Triple
-from .read import ReadReport, discover, read_file
+from .read import ReadReport, discover, iter_file
 
 
 @dataclass
@@ -44,10 +44,9 @@ def iter_documents(paths: Iterable[str | os.PathLike], report: ReadReport,
                    on_file: Callable[[Path], None] | None = None) -> Iterator[Document]:
     """Documents of every readable file under ``paths``; unreadable files go to ``report``."""
     for path in discover(paths, report):
-        docs = read_file(path, report)
+        yield from iter_file(path, report)  # streams: big files stay in bounded memory
         if on_file is not None:
             on_file(path)
-        yield from docs
 
 
 def extract(paths: Iterable[str | os.PathLike], *, model: str | None = None, workers: int = 1,
@@ -63,7 +62,7 @@ def extract(paths: Iterable[str | os.PathLike], *, model: str | None = None, wor
 
     def documents() -> Iterator[Document]:
         for path in files:
-            yield from read_file(path, report.read)
+            yield from iter_file(path, report.read)
             bar.advance()
 
     try:

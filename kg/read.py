@@ -2,20 +2,62 @@
 
 Interface relied on by :mod:`kg.pipeline`: ``discover(paths, report)`` yields files to
 read; ``read_file(path, report)`` returns that file's documents, or ``[]`` after noting
-in ``report`` why it was skipped. Neither raises on bad input.
+in ``report`` why it was skipped. Neither raises on bad input: analysts point kg at
+scraped folders (HTML dumps, PDFs renamed .txt, half-written files, 50 MB exports), and
+one bad file must cost a warning, not the run.
+
+``iter_file(path, report)`` is the streaming form of ``read_file``: it reads a file in
+bounded memory and yields its documents one at a time; a file longer than
+``max_chars`` after cleaning becomes several documents ``name#part-1``, ``name#part-2``…
+cut on paragraph boundaries (so no document outgrows spaCy's ``max_length`` either).
+
+Document ids: the file name for an article; ``name#n`` for the n-th headline of a
+trailing "Read more" list (its outlet and date become ``source`` and ``date``);
+for ``.jsonl`` the record's ``id`` (or ``name#line``).
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
+import io
 import json
 import os
+import stat
+import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
+from .dates import parse_date
+from .htmltext import HTMLText, declared_charset
 from .model import Document
+from .textclean import ReadMoreItem, TextCleaner, is_title_echo
 
 EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl")
+HTML_EXTENSIONS = (".html", ".htm")
+NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"})
+
+MAX_DOCUMENT_CHARS = 100_000
+"""Longest document handed to extraction; longer files are split into parts."""
+
+SNIFF_BYTES = 64 * 1024
+READ_BLOCK_CHARS = 64 * 1024
+MAX_JSONL_LINE_CHARS = 32 * 1024 * 1024
+MAX_PENDING_ITEMS = 1000
+MAX_HTML_PENDING_CHARS = 1_000_000
+
+_MAGIC = {
+    b"%PDF-": "PDF", b"PK\x03\x04": "ZIP/Office", b"\x89PNG": "PNG", b"GIF8": "GIF",
+    b"\xff\xd8\xff": "JPEG", b"\x7fELF": "executable", b"\x1f\x8b": "gzip",
+    b"Rar!": "RAR", b"7z\xbc\xaf": "7-Zip", b"\xd0\xcf\x11\xe0": "MS Office",
+    b"SQLite format 3": "SQLite", b"BZh": "bzip2", b"\xfd7zXZ": "xz",
+}
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 @dataclass
@@ -26,41 +68,463 @@ class Skipped:
 
 @dataclass
 class ReadReport:
+    """What reading saw: files read, documents made, files (or lines) skipped and why.
+
+    ``warnings`` are non-fatal remarks about files that *were* read (bad bytes replaced,
+    a big file split into parts).
+    """
+
     files_read: int = 0
     documents: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)
 
     def skip(self, path: os.PathLike | str, reason: str) -> None:
         self.skipped.append(Skipped(str(path), reason))
 
+    def warn(self, path: os.PathLike | str, message: str) -> None:
+        self.warnings.append(Skipped(str(path), message))
+
+    def summary(self) -> str:
+        """One line: processed counts, then skips grouped by reason."""
+        text = (f"{self.files_read} file{'s' if self.files_read != 1 else ''} read, "
+                f"{self.documents} document{'s' if self.documents != 1 else ''}")
+        if self.skipped:
+            reasons = Counter(_reason_kind(s.reason) for s in self.skipped)
+            why = ", ".join(f"{n} {r}" for r, n in reasons.most_common())
+            text += f", {len(self.skipped)} skipped ({why})"
+        return text
+
+
+def _reason_kind(reason: str) -> str:
+    if reason.startswith("bad line"):
+        return "bad lines"
+    return reason.split(" (")[0].split(":")[0]
+
+
+# -- discovery ----------------------------------------------------------------------------
 
 def discover(paths: Iterable[str | os.PathLike], report: ReadReport) -> Iterator[Path]:
-    for p in map(Path, paths):
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in EXTENSIONS:
-                    yield child
-        elif p.is_file():
+    """Files to read under ``paths``, in a stable order; each real file once.
+
+    Folders are walked recursively for the supported extensions, leaving out hidden
+    entries and README/LICENSE-style files; a file named explicitly is read whatever its
+    name and extension. Symlinks are followed, but a
+    folder is entered once only, so symlink loops end; broken links are reported.
+    """
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: dict[tuple[int, int], str] = {}
+    for raw in paths:
+        p = Path(raw)
+        try:
+            st = p.stat()
+        except OSError as e:
+            report.skip(p, _stat_error(p, e))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(p, report, seen_dirs, seen_files)
+        elif _first_time(p, st, seen_files, report):
             yield p
-        else:
-            report.skip(p, "not found")
 
 
-def read_file(path: Path, report: ReadReport) -> list[Document]:
+def _walk(root: Path, report: ReadReport, seen_dirs: set[tuple[int, int]],
+          seen_files: dict[tuple[int, int], str]) -> Iterator[Path]:
+    stack = [root]
+    while stack:
+        d = stack.pop()
+        try:
+            st = d.stat()
+        except OSError as e:
+            report.skip(d, _stat_error(d, e))
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            if d.is_symlink():
+                report.skip(d, "symlink to a folder already read (loop or duplicate)")
+            continue
+        seen_dirs.add(key)
+        try:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            report.skip(d, _os_reason(e, "folder"))
+            continue
+        subdirs: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith(".") or _is_project_file(entry.name):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subdirs.append(path)
+                continue
+            if path.suffix.lower() not in EXTENSIONS:
+                continue
+            try:
+                fst = path.stat()
+            except OSError as e:
+                report.skip(path, _stat_error(path, e))
+                continue
+            if _first_time(path, fst, seen_files, report):
+                yield path
+        stack.extend(reversed(subdirs))
+
+
+def _is_project_file(name: str) -> bool:
+    """README/LICENSE/CHANGELOG files describe a corpus folder; they are not articles."""
+    return Path(name).stem.upper() in NOT_ARTICLES
+
+
+def _first_time(path: Path, st: os.stat_result, seen: dict[tuple[int, int], str],
+                report: ReadReport) -> bool:
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        report.skip(path, f"same file as {seen[key]}")
+        return False
+    seen[key] = str(path)
+    return True
+
+
+def _stat_error(path: Path, e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "symlink loop"
+    if path.is_symlink():
+        return "broken symlink"
+    if e.errno == errno.ENOENT:
+        return "not found"
+    return _os_reason(e, "file")
+
+
+def _os_reason(e: OSError, what: str) -> str:
+    if isinstance(e, PermissionError):
+        return f"permission denied ({what} not readable)"
+    return f"cannot read {what}: {e.strerror or e}"
+
+
+# -- reading ------------------------------------------------------------------------------
+
+def read_file(path: Path, report: ReadReport, *,
+              max_chars: int = MAX_DOCUMENT_CHARS) -> list[Document]:
+    """All documents of one file (see :func:`iter_file` for the streaming form)."""
+    return list(iter_file(path, report, max_chars=max_chars))
+
+
+def iter_file(path: str | os.PathLike, report: ReadReport, *,
+              max_chars: int = MAX_DOCUMENT_CHARS) -> Iterator[Document]:
+    """Documents of one file, one at a time, in bounded memory; never raises on bad input.
+
+    A file that cannot be read at all is recorded in ``report.skipped`` with the reason
+    (``empty file``, ``binary file (PDF)``, ``permission denied``…).
+    """
+    path = Path(path)
+    made = 0
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
-    except OSError as e:
-        report.skip(path, e.strerror or str(e))
-        return []
-    report.files_read += 1
-    if path.suffix.lower() == ".jsonl":
-        docs = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                obj = json.loads(line)
-                docs.append(Document(str(obj.get("id", f"{path.name}#{n}")), obj["text"],
-                                     date=obj.get("date")))
+        opened = _open(path, report)
+        if opened is None:
+            return
+        raw, encoding = opened
+        with raw:
+            ext = path.suffix.lower()
+            if ext == ".jsonl":
+                docs = _jsonl_documents(path, raw, encoding, report, max_chars)
+            else:
+                docs = _text_documents(path, raw, encoding, report, max_chars,
+                                       html=ext in HTML_EXTENSIONS, markdown=ext == ".md")
+            for doc in docs:
+                made += 1
+                report.documents += 1
+                yield doc
+    except Exception as e:  # noqa: BLE001 - the contract: a bad file is a skip, never a crash
+        reason = (_os_reason(e, "file") if isinstance(e, OSError)
+                  else f"unreadable: {e.__class__.__name__}: {str(e)[:120]}")
+        if made:
+            reason += f" (after {made} document{'s' if made != 1 else ''})"
+        report.skip(path, reason)
+        return
+    if made:
+        report.files_read += 1
+    elif path.suffix.lower() != ".jsonl":
+        report.skip(path, "no text (only whitespace, markup or page furniture)")
     else:
-        docs = [Document(path.name, text)]
-    report.documents += len(docs)
-    return docs
+        report.skip(path, "no valid records")
+
+
+def _open(path: Path, report: ReadReport) -> tuple[IO[bytes], str] | None:
+    """The open file and its text encoding, or None after recording why it is skipped."""
+    try:
+        st = path.stat()
+    except OSError as e:
+        report.skip(path, _stat_error(path, e))
+        return None
+    if stat.S_ISDIR(st.st_mode):
+        report.skip(path, "is a folder")
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        report.skip(path, "not a regular file (device, pipe or socket)")
+        return None
+    if st.st_size == 0:
+        report.skip(path, "empty file")
+        return None
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
+    except OSError as e:
+        report.skip(path, _os_reason(e, "file"))
+        return None
+    try:
+        head = raw.read(SNIFF_BYTES)
+        raw.seek(0)
+    except OSError as e:
+        raw.close()
+        report.skip(path, _os_reason(e, "file"))
+        return None
+    encoding, problem = sniff_encoding(head, html=path.suffix.lower() in HTML_EXTENSIONS)
+    if problem:
+        raw.close()
+        report.skip(path, problem)
+        return None
+    return raw, encoding
+
+
+def sniff_encoding(head: bytes, *, html: bool = False) -> tuple[str, str | None]:
+    """``(encoding, None)`` for text, ``("", reason)`` for binary data.
+
+    Order: byte-order mark; binary signatures and NUL/control bytes; valid UTF-8; the
+    charset an HTML page declares; Windows-1252 when no byte sequence is valid UTF-8
+    (legacy 8-bit text); UTF-8 with replacement otherwise.
+    """
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return enc, None
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            return "", f"binary file ({kind})"
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head)
+        return (utf16, None) if utf16 else ("", "binary file (NUL bytes)")
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if head and controls / len(head) > 0.05:
+        return "", "binary file (control characters)"
+    try:
+        codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=False)
+        return "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = declared_charset(head)
+        if declared:
+            try:
+                return codecs.lookup(declared).name, None
+            except LookupError:
+                pass
+    multibyte = head.decode("utf-8", "ignore")
+    if not any(ord(c) > 127 for c in multibyte):
+        return "cp1252", None
+    return "utf-8", None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text without a BOM has NUL in every other byte (for Latin script)."""
+    sample = head[:4096]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+class _Replacements(threading.local):
+    count = 0
+
+
+_REPLACED = _Replacements()
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _REPLACED.count += exc.end - exc.start
+    return "\ufffd", exc.end
+
+
+codecs.register_error("kg-replace", _count_and_replace)
+
+
+def _text_stream(raw: IO[bytes], encoding: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(raw, encoding=encoding, errors="kg-replace", newline=None)
+
+
+def _lines(stream: io.TextIOWrapper, limit: int) -> Iterator[tuple[str, bool]]:
+    """``(line, complete)``; a line longer than ``limit`` comes in ``complete=False`` pieces."""
+    while True:
+        s = stream.readline(limit)
+        if not s:
+            return
+        if s.endswith("\n"):
+            yield s[:-1], True
+        else:
+            yield s, len(s) < limit
+
+
+def _html_lines(stream: io.TextIOWrapper, parser: HTMLText) -> Iterator[tuple[str, bool]]:
+    while True:
+        chunk = stream.read(READ_BLOCK_CHARS)
+        if not chunk:
+            break
+        parser.feed(chunk)
+        if len(parser.rawdata) > MAX_HTML_PENDING_CHARS:
+            parser.salvage()  # an unclosed comment or tag would hold the rest of the file
+        for line in parser.take_lines():
+            yield line, True
+    for line in parser.finish():
+        yield line, True
+
+
+def _text_documents(path: Path, raw: IO[bytes], encoding: str, report: ReadReport,
+                    max_chars: int, *, html: bool, markdown: bool) -> Iterator[Document]:
+    _REPLACED.count = 0
+    stream = _text_stream(raw, encoding)
+    parser = HTMLText() if html else None
+    lines = _html_lines(stream, parser) if parser else _lines(stream, READ_BLOCK_CHARS)
+    cleaner = TextCleaner(max_chars=max_chars, markdown=markdown)
+    events = _events(lines, cleaner)
+    yield from _assemble(path.name, events, cleaner, max_chars, report, path,
+                         meta_source=lambda: parser)
+    stream.detach()
+    if _REPLACED.count:
+        report.warn(path, f"{_REPLACED.count} byte(s) not valid {encoding}; replaced with \ufffd")
+    if encoding == "cp1252":
+        report.warn(path, "not UTF-8; read as Windows-1252")
+
+
+def _events(lines: Iterable[tuple[str, bool]], cleaner: TextCleaner):
+    for line, complete in lines:
+        yield from cleaner.feed(line, complete)
+    yield from cleaner.close()
+
+
+def _assemble(base_id: str, events: Iterable[str | ReadMoreItem], cleaner: TextCleaner,
+              max_chars: int, report: ReadReport, path: Path, *, meta_source=lambda: None,
+              date: str | None = None, title: str | None = None,
+              source: str | None = None) -> Iterator[Document]:
+    """Paragraph events → the article (in parts when long) and its Read-more documents."""
+    buf: list[str] = []
+    size = 0
+    parts = 0
+    items: list[ReadMoreItem] = []
+    n_items = 0
+
+    def part_doc(text: str, part: int | None) -> Document:
+        html = meta_source()
+        doc_title = title or (html.title if html else None) or cleaner.title
+        doc_date = date or parse_date(html.date if html else None)
+        doc_source = source or (html.source if html else None)
+        doc_id = base_id if part is None else f"{base_id}#part-{part}"
+        meta = {"path": str(path)}
+        if part is not None:
+            meta["part"] = part
+        return Document(doc_id, text, date=doc_date, title=doc_title, source=doc_source,
+                        meta=meta)
+
+    def item_docs(pending: list[ReadMoreItem]) -> Iterator[Document]:
+        nonlocal n_items
+        for item in pending:
+            if is_title_echo(item, title or cleaner.title):
+                continue
+            n_items += 1
+            yield Document(f"{base_id}#{n_items}", item.headline, date=item.date,
+                           title=item.headline, source=item.outlet,
+                           meta={"path": str(path), "parent": base_id, "kind": "read_more"})
+
+    for ev in events:
+        if isinstance(ev, ReadMoreItem):
+            items.append(ev)
+            if len(items) >= MAX_PENDING_ITEMS:
+                yield from item_docs(items)
+                items = []
+            continue
+        if buf and size + 2 + len(ev) > max_chars:
+            parts += 1
+            yield part_doc("\n\n".join(buf), parts)
+            buf, size = [], 0
+        buf.append(ev)
+        size += len(ev) + (2 if len(buf) > 1 else 0)
+    if buf:
+        if parts:
+            parts += 1
+        yield part_doc("\n\n".join(buf), parts or None)
+    if parts:
+        report.warn(path, f"longer than {max_chars:,} characters: split into {parts} parts")
+    yield from item_docs(items)
+
+
+def _jsonl_documents(path: Path, raw: IO[bytes], encoding: str, report: ReadReport,
+                     max_chars: int) -> Iterator[Document]:
+    """One document per valid line ``{"id", "text", "date"?, "title"?, "source"?}``."""
+    _REPLACED.count = 0
+    stream = _text_stream(raw, encoding)
+    pieces: list[str] = []
+    size = 0
+    too_long = False
+    n = 0
+    for piece, complete in _lines(stream, READ_BLOCK_CHARS):
+        if not too_long:
+            pieces.append(piece)
+            size += len(piece)
+            if size > MAX_JSONL_LINE_CHARS:
+                too_long, pieces = True, []
+        if not complete:
+            continue
+        n += 1
+        line, pieces, size = "".join(pieces), [], 0
+        if too_long:
+            too_long = False
+            report.skip(f"{path}:{n}", f"bad line: longer than {MAX_JSONL_LINE_CHARS:,} chars")
+            continue
+        if not line.strip():
+            continue
+        record, problem = _record(line)
+        if problem:
+            report.skip(f"{path}:{n}", f"bad line: {problem}")
+            continue
+        yield from _record_documents(record, f"{path.name}#{n}", path, report, max_chars)
+    stream.detach()
+    if _REPLACED.count:
+        report.warn(path, f"{_REPLACED.count} byte(s) not valid {encoding}; replaced with \ufffd")
+
+
+def _record(line: str) -> tuple[dict, str | None]:
+    try:
+        obj = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as e:
+        return {}, f"not valid JSON ({e.__class__.__name__}: {str(e)[:80]})"
+    if not isinstance(obj, dict):
+        return {}, f"expected a JSON object, got {type(obj).__name__}"
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return {}, 'no "text" string'
+    if not text.strip():
+        return {}, 'empty "text"'
+    return obj, None
+
+
+def _record_documents(obj: dict, fallback_id: str, path: Path, report: ReadReport,
+                      max_chars: int) -> Iterator[Document]:
+    doc_id = obj.get("id")
+    doc_id = fallback_id if doc_id is None or str(doc_id).strip() == "" else str(doc_id)
+    raw_date = obj.get("date")
+    date = parse_date(str(raw_date)) if raw_date is not None else None
+    if raw_date not in (None, "") and date is None:
+        report.warn(path, f"{doc_id}: date {str(raw_date)[:40]!r} not understood; ignored")
+    title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    source = obj.get("source") if isinstance(obj.get("source"), str) else None
+    cleaner = TextCleaner(max_chars=max_chars)
+    lines = ((line, True) for line in obj["text"].splitlines())
+    events = _events(lines, cleaner)
+    yield from _assemble(doc_id, events, cleaner, max_chars, report, path, date=date,
+                         title=title, source=source)

@@ -21,6 +21,8 @@ _negated = click.option("--include-negated", is_flag=True,
 def _report_skips(report) -> None:
     for skip in report.read.skipped:
         click.echo(f"warning: skipped {skip.path}: {skip.reason}", err=True)
+    for note in getattr(report.read, "warnings", ()):
+        click.echo(f"warning: {note.path}: {note.reason}", err=True)
     click.echo(report.summary(), err=True)
 
 
