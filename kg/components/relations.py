@@ -1,0 +1,120 @@
+"""``kg_relations``: relation candidates between the entity mentions of a Doc.
+
+Runs after ``kg_entities`` and ``kg_coref``. One ``Matcher`` pass per Doc finds the cue
+phrases of the token rules in ``kg/data/patterns/<RELATION>.json`` (ORTH/LOWER patterns,
+so they work on the blank fallback pipeline); each match is handed to its frame
+(:mod:`kg.rel.frames`) which finds the arguments. Structural rules (:mod:`kg.rel.structural`:
+possessives, place apposition, titles) and, when the pipeline has a parser, the
+``DependencyMatcher`` rules (:mod:`kg.rel.depmatch`) add more; :mod:`kg.rel.bridging`
+links descriptions across sentences. Qualifiers (:mod:`kg.qualifiers`) are attached here.
+
+Result: ``doc._.kg_relations``, a list of plain dicts (so Docs survive ``n_process > 1``)::
+
+    {"subject", "subject_type", "relation", "object", "object_type",
+     "rule", "kind", "confidence", "negated", "attributed_to",
+     "subject_span": [start, end], "object_span": [start, end], "cue": [start, end],
+     "sent": [start_char, end_char]}
+
+Confidence scale (by kind of evidence):
+
+====================  =====  ============================================================
+kind                  conf   evidence
+====================  =====  ============================================================
+``dep``               0.90   a DependencyMatcher pattern over a parse (trained pipeline)
+``token_tight``       0.80   a token pattern with adjacent arguments ("X-backed Y",
+                             "pro-X Y", passive "Y backed by X", titles)
+``token``             0.70   a token pattern whose arguments were found by scanning the
+                             clause (active verbs, nominalisations)
+``heuristic``         0.60   a structural rule without a cue word (possessives, "Dohuk,
+                             Iraq", "the port in southern Iraq")
+``bridge``            0.50   a link across sentences (descriptor bridging, enumerations)
+====================  =====  ============================================================
+
+The same triple found by several rules in one sentence keeps the highest confidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import qualifiers
+from ..rel import bridging, depmatch, structural
+from ..rel.frames import Cand, Linker
+from ..rel.mentions import collect
+from ..rel.patterns import CueMatcher, all_verb_forms, lexicon, load_rules
+
+if not Doc.has_extension("kg_relations"):
+    Doc.set_extension("kg_relations", default=None)
+
+
+class RelationExtractor:
+    """The component object; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str = "kg_relations",
+                 use_dependencies: bool = True) -> None:
+        self.name = name
+        self.rules = load_rules()
+        self.by_id = {r.id: r for r in self.rules}
+        self.matcher = CueMatcher(nlp.vocab, self.rules)
+        self.verb_forms = all_verb_forms(self.rules)
+        self.use_dependencies = use_dependencies
+        self.dep_matcher, self.dep_rules = depmatch.build(nlp.vocab, self.rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions, index = collect(doc)
+        if not mentions:
+            doc._.kg_relations = []
+            return doc
+        lk = Linker(doc, mentions, index, lexicon(), self.verb_forms)
+        for rule_id, start, end in self.matcher(doc, lk.low):
+            lk.run(self.by_id[rule_id], start, end)
+        structural.run(lk)
+        if self.use_dependencies and doc.has_annotation("DEP"):
+            depmatch.run(lk, self.dep_matcher, self.dep_rules, doc)
+        bridging.run(lk)
+        doc._.kg_relations = self._records(lk)
+        return doc
+
+    def _records(self, lk: Linker) -> list[dict[str, Any]]:
+        doc = lk.doc
+        best: dict[tuple, dict[str, Any]] = {}
+        attributions: dict[int, str | None] = {}
+
+        def name_at(i: int) -> str | None:
+            m = lk.mention_at(i)
+            return m.name if m is not None else None
+
+        for c in lk.cands:
+            seg = lk.segment_of[c.cue[0]]
+            s0, s1 = lk.segments[seg]
+            key = (c.subj.name, c.rel, c.obj.name, seg)
+            old = best.get(key)
+            if old is not None and old["confidence"] >= c.conf:
+                continue
+            if seg not in attributions:
+                attributions[seg] = qualifiers.attribution(doc, s0, s1, name_at)
+            left = min(c.subj.start, c.obj.start, c.cue[0])
+            best[key] = _record(c, doc, s0, s1,
+                                qualifiers.is_negated(doc, s0, left, c.cue[0], c.cue[1]),
+                                attributions[seg])
+        return list(best.values())
+
+
+def _record(c: Cand, doc: Doc, s0: int, s1: int, negated: bool,
+            attributed_to: str | None) -> dict[str, Any]:
+    return {
+        "subject": c.subj.name, "subject_type": c.subj.type, "relation": c.rel,
+        "object": c.obj.name, "object_type": c.obj.type, "rule": c.rule, "kind": c.kind,
+        "confidence": c.conf, "negated": negated,
+        "attributed_to": attributed_to,
+        "subject_span": [c.subj.start, c.subj.end], "object_span": [c.obj.start, c.obj.end],
+        "cue": list(c.cue), "sent": [doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)],
+    }
+
+
+@Language.factory("kg_relations", default_config={"use_dependencies": True})
+def make_relations(nlp: Language, name: str, use_dependencies: bool) -> RelationExtractor:
+    return RelationExtractor(nlp, name, use_dependencies)

@@ -1,0 +1,78 @@
+"""Documents in, :class:`~kg.model.Triple` objects out, as a stream.
+
+:class:`Extractor` runs the kg spaCy pipeline (:func:`kg.nlp.load_pipeline`) over documents
+with ``nlp.pipe(..., as_tuples=True)``, so only one batch of documents is in memory at a
+time and ``workers > 1`` uses spaCy's multiprocessing. Each relation candidate of
+``doc._.kg_relations`` (see :mod:`kg.components.relations`) becomes a Triple with the
+evidence sentence, its character offsets in the document, and a date
+(:func:`kg.qualifiers.date_for`). Identical (subject, relation, object, sentence) within a
+document are emitted once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import ontology
+from .model import Document, Triple
+from .qualifiers import date_for
+
+BATCH_SIZE = 16
+
+
+class Extractor:
+    """Extract triples with a kg pipeline (``model``: a trained spaCy pipeline name, or None
+    for the blank fallback; or pass a ready ``nlp`` that contains ``kg_relations``)."""
+
+    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+        if nlp is None:
+            from .nlp import load_pipeline
+
+            nlp = load_pipeline(model)
+        if "kg_relations" not in nlp.pipe_names:
+            from .components import relations  # noqa: F401  (registers the factory)
+
+            nlp.add_pipe("kg_relations", last=True)
+        self.nlp = nlp
+
+    def extract(self, documents: Iterable[Document], workers: int = 1) -> Iterator[Triple]:
+        """Triples of every document, in document order, streamed."""
+        stream = ((d.text, (d.id, d.date)) for d in documents)
+        n_process = max(1, int(workers or 1))
+        for doc, (doc_id, date) in self.nlp.pipe(stream, as_tuples=True, n_process=n_process,
+                                                 batch_size=BATCH_SIZE):
+            yield from self.triples(doc, doc_id, date)
+
+    def extract_one(self, document: Document) -> list[Triple]:
+        return list(self.triples(self.nlp(document.text), document.id, document.date))
+
+    @staticmethod
+    def triples(doc: Doc, doc_id: str, date: str | None = None) -> Iterator[Triple]:
+        """Triples from one processed Doc (its ``kg_relations`` records)."""
+        seen: set[tuple[str, str, str, int]] = set()
+        text = doc.text
+        symmetric = ontology.symmetric_relations()
+        for rec in doc._.kg_relations or []:
+            s0, s1 = rec["sent"]
+            key = (rec["subject"], rec["relation"], rec["object"], s0)
+            if rec["relation"] in symmetric:
+                a, b = sorted((rec["subject"], rec["object"]))
+                key = (a, rec["relation"], b, s0)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield _triple(rec, doc_id, text, s0, s1, date)
+
+
+def _triple(rec: dict[str, Any], doc_id: str, text: str, s0: int, s1: int,
+            date: str | None) -> Triple:
+    return Triple(
+        subject=rec["subject"], subject_type=rec["subject_type"], relation=rec["relation"],
+        object=rec["object"], object_type=rec["object_type"], doc_id=doc_id,
+        sentence=text[s0:s1], start=s0, end=s1, rule=rec["rule"],
+        confidence=float(rec["confidence"]), negated=bool(rec["negated"]),
+        attributed_to=rec.get("attributed_to"), date=date_for(text, s0, s1, date))

@@ -1,0 +1,153 @@
+"""Qualifiers attached to every triple: negation, attribution and date.
+
+* **negated** — the clause denies the relation: a negator ("not", "n't", "never", "no
+  longer", "without", "has yet to", "refused to") between the subject and the cue, or a
+  denial verb ("denied", "deny", "rejected") earlier in the sentence ("Tehran denied
+  arming the group"). Negated triples are kept with ``negated=True``; the graph leaves
+  them out by default.
+* **attributed_to** — who says so: "X said/says/claims/accused …", "… , says X",
+  "according to X". The speaker is the canonical name when it is an entity mention, else
+  its written name (title-case words), else ``None``.
+* **date** — the first explicit date (:mod:`kg.dates`) in the evidence sentence, else in
+  its paragraph, else the document's date; ISO 8601 of the precision the text gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from .dates import find_dates, parse_date
+from .rel.patterns import lexicon
+
+
+def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: int) -> bool:
+    """Whether a negator scopes over the cue.
+
+    ``left`` is the first token of the relation's left argument (or the cue itself); the
+    negator must sit between it and the end of the cue, or a denial verb anywhere before
+    the cue in the sentence.
+    """
+    lex = lexicon()
+    lo = max(sent_start, min(left, cue_start) - 1)
+    low = [t.lower_ for t in doc[lo:cue_end]]
+    for k, w in enumerate(low):
+        if w in lex["negation"]:
+            if w == "no" and not (k + 1 < len(low) and low[k + 1] == "longer"):
+                continue
+            return True
+        for phrase in lex["negation_phrases"]:
+            if low[k:k + len(phrase)] == phrase:
+                return True
+    return any(t.lower_ in lex["denial_verbs"] for t in doc[sent_start:cue_start])
+
+
+# verbs that put the speaker after them: "…, says Colonel X"
+INVERTED = frozenset({"says", "said", "adds", "added", "explains", "explained", "insists",
+                      "insisted", "observes", "observed", "notes", "noted", "writes", "wrote",
+                      "argues", "argued", "claims", "claimed", "asserts", "asserted", "confirms",
+                      "confirmed", "states", "stated", "reports", "reported", "tells", "told"})
+
+NameAt = Callable[[int], "str | None"]
+
+
+def names_by_token(doc: Doc) -> NameAt:
+    """Token index → canonical name of the entity (or resolved pronoun) covering it."""
+    table: dict[int, str] = {}
+    for sp in list(doc.spans.get("kg_coref", [])) + list(doc.ents):
+        for i in range(sp.start, sp.end):
+            table[i] = sp.kb_id_ or sp.text
+    return table.get
+
+
+def _mention_name(doc: Doc, start: int, end: int, name_at: NameAt) -> str | None:
+    for i in range(start, end):
+        name = name_at(i)
+        if name:
+            return name
+    return None
+
+
+def _name_left(doc: Doc, i: int, lo: int, name_at: NameAt) -> str | None:
+    """Speaker ending just before token ``i``: an entity, else title-case words."""
+    k = i - 1
+    if k >= lo and doc[k].lower_ == ",":
+        return None
+    for j in range(k, max(lo, k - 4) - 1, -1):
+        name = _mention_name(doc, j, j + 1, name_at)
+        if name:
+            return name
+        if not doc[j].is_alpha:
+            break
+    words = []
+    while k >= lo and doc[k].is_title and doc[k].is_alpha:
+        words.insert(0, doc[k].text)
+        k -= 1
+    if words and not (k < lo and len(words) == 1 and words[0].lower() in ("it", "he", "she")):
+        return " ".join(words)
+    return None
+
+
+def _name_right(doc: Doc, i: int, hi: int, name_at: NameAt) -> str | None:
+    k = i
+    while k < hi and (doc[k].lower_ in ("the", "a", "an") or doc[k].is_lower and k - i < 4
+                      and doc[k].is_alpha and _mention_name(doc, k, k + 1, name_at) is None):
+        k += 1
+    name = None
+    for j in range(k, min(hi, k + 6)):
+        name = _mention_name(doc, j, j + 1, name_at)
+        if name:
+            return name
+        if not (doc[j].is_title or doc[j].text.endswith(".")):
+            break
+    words = []
+    while k < hi and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha:
+        words.append(doc[k].text)
+        k += 1
+    return " ".join(words) or None
+
+
+def attribution(doc: Doc, sent_start: int, sent_end: int,
+                name_at: NameAt | None = None) -> str | None:
+    """The source a sentence reports, or ``None``. ``name_at`` maps a token index to the
+    canonical name of its entity (default: built from ``doc.ents`` and ``kg_coref``)."""
+    lex = lexicon()
+    name_at = name_at or names_by_token(doc)
+    verbs = lex["speech_verbs"]
+    for i in range(sent_start, sent_end):
+        w = doc[i].lower_
+        if w == "according" and i + 1 < sent_end and doc[i + 1].lower_ == "to":
+            who = _name_right(doc, i + 2, sent_end, name_at)
+            if who:
+                return who
+        if w in verbs and doc[i].is_lower:  # "States" in "United States" is not a verb
+            who = _name_left(doc, i, sent_start, name_at)
+            if who:
+                return who
+            if i > sent_start and w in INVERTED and doc[i - 1].text in (
+                    ",", "\u201d", '"', "\u2019"):
+                who = _name_right(doc, i + 1, sent_end, name_at)
+                if who:
+                    return who
+    return None
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character span of the paragraph (text between line breaks) holding [start, end)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, (len(text) if hi < 0 else hi)
+
+
+def date_for(text: str, start: int, end: int, default: str | None = None) -> str | None:
+    """Date anchoring the sentence text[start:end]: sentence, then paragraph, then default."""
+    found = find_dates(text[start:end])
+    if found:
+        return found[0][2]
+    lo, hi = paragraph_bounds(text, start, end)
+    if (lo, hi) != (start, end):
+        found = find_dates(text[lo:hi])
+        if found:
+            return found[0][2]
+    return parse_date(default) if default else None

@@ -1,0 +1,62 @@
+"""Entity mentions of a Doc as the relation frames see them, plus a token → mention index.
+
+Mentions come from ``doc.ents`` (ENT's gazetteer and detectors) and from the resolved
+pronouns / definite descriptions in ``doc.spans["kg_coref"]`` (same label and ``kb_id``
+convention), so a frame treats "it" resolved to Iran exactly like "Iran".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .. import ontology
+
+COREF_KEY = "kg_coref"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    type: str
+    source: str = "ent"  # "ent" | "coref"
+    text: str = ""
+
+    @property
+    def adjectival_form(self) -> bool:
+        """A one-token mention written differently from its name ("Syrian" for Syria, "US"
+        for United States) that can modify a noun; an organisation's acronym ("SDF") cannot."""
+        return self.end - self.start == 1 and self.text != self.name \
+            and self.text.lower() != self.name.lower() \
+            and (self.type == "STATE" or not self.text.replace(".", "").isupper())
+
+
+def _name(span) -> str:
+    return span.kb_id_ or span.text
+
+
+def collect(doc: Doc) -> tuple[list[Mention], list[int]]:
+    """Mentions sorted by position, and for every token the index of its mention or -1."""
+    types = set(ontology.entity_types())
+    found: list[Mention] = [
+        Mention(e.start, e.end, _name(e), e.label_, "ent", e.text)
+        for e in doc.ents if e.label_ in types]
+    index = [-1] * len(doc)
+    for i, m in enumerate(found):
+        for t in range(m.start, m.end):
+            index[t] = i
+    if COREF_KEY in doc.spans:
+        extra = []
+        for sp in doc.spans[COREF_KEY]:
+            if sp.label_ in types and all(index[t] == -1 for t in range(sp.start, sp.end)):
+                extra.append(Mention(sp.start, sp.end, _name(sp), sp.label_, "coref", sp.text))
+        if extra:
+            found = sorted(found + extra, key=lambda m: m.start)
+            index = [-1] * len(doc)
+            for i, m in enumerate(found):
+                for t in range(m.start, m.end):
+                    index[t] = i
+    return found, index

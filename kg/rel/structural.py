@@ -1,0 +1,170 @@
+"""Relations carried by the shape of a noun phrase rather than by a cue word.
+
+* possessives: "Iran's Revolutionary Guards" (PART_OF), "Iraq's Anbar province"
+  (LOCATED_IN), "Russia's Foreign Minister Sergey Lavrov" (PART_OF), "the US's Tanf base"
+  (OPERATES) — typed by the two mentions;
+* place apposition: "Dohuk, Iraq" and "the Basra port in southern Iraq" (LOCATED_IN),
+  "the Syrian border town of al-Tanaf" (LOCATED_IN), "F, on Iraq's side of the border";
+* titles: ``doc.spans["kg_titles"]`` from ``kg_entities`` ("US President Donald Trump" →
+  LEADS, "spokesman for the CJTF" → PART_OF).
+
+These are heuristics (a comma is weak evidence), hence the ``heuristic`` confidence, except
+titles, which are tight token patterns.
+"""
+
+from __future__ import annotations
+
+from ..resolve import canonical_name
+from .frames import CONF, Cand, Linker
+from .mentions import Mention
+
+ACTORS = ("STATE", "ORGANIZATION", "PERSON", "GROUP")
+PLACES = ("FACILITY", "LOCATION")
+
+
+def _add(lk: Linker, s: Mention, rel: str, o: Mention, rule: str, kind: str = "heuristic",
+         cue: tuple[int, int] | None = None) -> None:
+    if s.name == o.name:
+        return
+    lk.cands.append(Cand(s, rel, o, rule, kind, CONF[kind], cue or (s.start, o.end)))
+
+
+def possessives(lk: Linker) -> None:
+    L = lk.lex
+    title_words = L["honorifics"] | L["role_modifiers"] | {
+        w for r in (L["head_roles"] | L["member_roles"]) for w in r.split()}
+    for a in lk.mentions:
+        if a.type not in ("STATE", "ORGANIZATION", "LOCATION") or not lk.possessive_after(a):
+            continue
+        j = a.end + (1 if a.end < len(lk.doc) and lk.low[a.end] in L["possessive"] else 0)
+        end = lk.seg_end[a.start]
+        head_role = False
+        k = j
+        while k < min(j + 4, end) and lk.mention_at(k) is None and lk.low[k] in title_words:
+            head_role = head_role or lk.low[k] in L["head_roles"]
+            k += 1
+        b = lk.mention_at(k)
+        if b is None or b.start != k or lk.low[k - 1:k] == [","]:
+            continue
+        if b.type in ("PERSON", "ORGANIZATION", "GROUP") and a.type in ("STATE", "ORGANIZATION"):
+            rel = "LEADS" if head_role and b.type == "PERSON" else "PART_OF"
+            _add(lk, b, rel, a, "possessive." + rel.lower(), cue=(a.start, b.end))
+        elif b.type == "LOCATION" and a.type in ("STATE", "LOCATION"):
+            _add(lk, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
+        elif b.type == "FACILITY" and a.type in ("STATE", "ORGANIZATION"):
+            _add(lk, a, "OPERATES", b, "possessive.operates", cue=(a.start, b.end))
+        elif b.type == "FACILITY" and a.type == "LOCATION":
+            _add(lk, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
+
+
+def _in_list(lk: Linker, m: Mention) -> bool:
+    """``m`` is one item of "A, B and C" (so a comma after it is not an apposition)."""
+    if len(lk.coord_left(m, ACTORS + PLACES)) > 1:
+        return True
+    return len(lk.coord_right(m, ACTORS + PLACES)) > 1
+
+
+def place_apposition(lk: Linker) -> None:
+    L = lk.lex
+    for a in lk.mentions:
+        if a.type not in PLACES:
+            continue
+        end = lk.seg_end[a.start]
+        j = a.end
+        if j < end and lk.low[j] == ",":
+            while j < end and lk.low[j] == ",":
+                j += 1
+            # "al-Waleed crossing, on Iraq's side of the border"
+            if j < end and lk.low[j] == "on":
+                k = j + 1 + (1 if j + 1 < end and lk.low[j + 1] == "the" else 0)
+                b = lk.mention_at(k)
+                if b is not None and b.type in ("STATE", "LOCATION"):
+                    nxt = b.end + (1 if b.end < end and lk.low[b.end] in L["possessive"] else 0)
+                    if nxt < end and lk.low[nxt] == "side":
+                        _add(lk, a, "LOCATED_IN", b, "place.side")
+                continue
+            b = lk.mention_at(j)
+            if b is None or b.start != j or b.type not in ("STATE", "LOCATION"):
+                continue
+            if b.adjectival_form or lk.possessive_after(b) or _in_list(lk, a) or _in_list(lk, b):
+                continue
+            if any(t.is_lower for t in lk.doc[b.start:b.end]):
+                continue  # "…, American forces have …": a clause subject, not a place
+            if b.end < end and lk.low[b.end] not in (",", ".", ";", ":", ")", "\u2014"):
+                continue  # "Tehran, India gets …": B starts a new clause
+            _add(lk, a, "LOCATED_IN", b, "place.comma")
+        elif j < end and lk.low[j] in ("in", "inside"):
+            k = j + 1
+            while k < end and lk.low[k] in L["direction_adjectives"] and lk.mention_at(k) is None:
+                k += 1
+            b = lk.mention_at(k)
+            if b is None or b.type not in ("STATE", "LOCATION") or not lk.modifier_ok(b):
+                continue
+            if b.adjectival_form:
+                continue
+            _add(lk, a, "LOCATED_IN", b, "place.in")
+
+
+def _demonym_state(lk: Linker, m: Mention) -> Mention | None:
+    """The STATE an adjectival mention names: "Syrian" (a STATE ent), or the demonym that
+    opens a place name such as "Syrian border"."""
+    if m.type == "STATE" and m.adjectival_form:
+        return m
+    if m.type == "LOCATION" and m.end - m.start >= 2:
+        from ..resolve import is_demonym
+
+        first = lk.doc[m.start].text
+        if is_demonym(first):
+            hit = canonical_name(first, "STATE")
+            if hit and hit[1] == "STATE":
+                return Mention(m.start, m.start + 1, hit[0], "STATE", "demonym", first)
+    return None
+
+
+def demonym_place_of(lk: Linker) -> None:
+    """"the Syrian border town of al-Tanaf" → al-Tanaf LOCATED_IN Syria."""
+    L = lk.lex
+    for s in lk.mentions:
+        state = _demonym_state(lk, s)
+        if state is None:
+            continue
+        end = lk.seg_end[s.start]
+        k = s.end
+        place = False
+        while k < min(s.end + 3, end) and lk.doc[k].is_alpha and lk.doc[k].is_lower \
+                and lk.low[k] != "of":
+            place = place or lk.low[k] in L["place_nouns"]
+            k += 1
+        if place and k + 1 < end and lk.low[k] == "of":
+            b = lk.mention_at(k + 1)
+            if b is not None and b.type in PLACES:
+                _add(lk, b, "LOCATED_IN", state, "place.demonym_of")
+
+
+def titles(lk: Linker) -> None:
+    """LEADS / PART_OF from ``kg_entities``' title constructions."""
+    doc = lk.doc
+    if "kg_titles" not in doc.spans:
+        return
+    for sp in doc.spans["kg_titles"]:
+        info = getattr(sp._, "kg_title", None) if sp.has_extension("kg_title") else None
+        if not info or not info.get("relation") or not info.get("org"):
+            continue
+        rel = info["relation"]
+        if rel not in ("LEADS", "PART_OF"):
+            continue
+        ps, pe = info.get("person_start"), info.get("person_end")
+        os_, oe = info.get("org_start"), info.get("org_end")
+        if ps is None or os_ is None:
+            continue
+        p = Mention(ps, pe, info["person"], "PERSON", "title", doc[ps:pe].text)
+        o = Mention(os_, oe, info["org"], info.get("org_type") or "ORGANIZATION", "title",
+                    doc[os_:oe].text)
+        _add(lk, p, rel, o, "title." + rel.lower(), kind="token_tight", cue=(sp.start, sp.end))
+
+
+def run(lk: Linker) -> None:
+    possessives(lk)
+    place_apposition(lk)
+    demonym_place_of(lk)
+    titles(lk)
