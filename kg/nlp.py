@@ -1,0 +1,128 @@
+"""The spaCy pipeline kg runs: a trained English pipeline if one is asked for, else blank.
+
+``load_pipeline(model)`` picks, in order: the ``model`` argument, the ``KG_SPACY_MODEL``
+environment variable, and the blank fallback (``spacy.blank("en")`` + ``sentencizer`` +
+a lookup ``lemmatizer`` from spacy-lookups-data). The blank fallback is the default and
+what CI runs: everything kg does must work without a parser or NER. A trained pipeline
+adds its NER (mapped into the ontology; the gazetteer wins) and, for the relation side,
+its dependency parse.
+
+kg then appends its components: ``kg_entities`` and ``kg_coref`` (this package) and
+``kg_relations`` (:mod:`kg.components.relations`, when it imports). Building the pipeline
+compiles the gazetteer into matchers, which is not free, so the result is cached per model
+name: call ``load_pipeline()`` freely.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import warnings
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+BLANK = "blank:en"
+ENV_VAR = "KG_SPACY_MODEL"
+
+_cache: dict[str, Language] = {}
+_lock = threading.Lock()
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """A trained spaCy pipeline was named but is not installed. (A FileNotFoundError, so
+    the CLI reports it as ``Error: …`` like any other missing input.)"""
+
+
+def model_name(model: str | None = None) -> str:
+    """The pipeline that ``load_pipeline(model)`` would use (``"blank:en"`` for the fallback)."""
+    name = model or os.environ.get(ENV_VAR, "").strip() or BLANK
+    return BLANK if name in ("blank", "en", BLANK) else name
+
+
+def customize_tokenizer(nlp: Language) -> Language:
+    """Split "U.S.-backed" into "U.S.", "-", "backed" like "Iran-backed" already is, so the
+    backer is a token of its own. Call it on your own pipeline before ``kg_entities``."""
+    infixes = list(nlp.Defaults.infixes or [])
+    extra = r"(?<=[A-Z]\.)[-\u2013](?=[a-zA-Z])"
+    if extra not in infixes:
+        infixes.append(extra)
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
+def _blank() -> Language:
+    from . import components  # noqa: F401  (registers kg_line_sentences)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_line_sentences")
+    nlp.add_pipe("sentencizer")
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except (ValueError, OSError, ImportError) as e:  # spacy-lookups-data missing
+        raise RuntimeError(
+            "the blank English pipeline needs spacy-lookups-data for its lemmatizer "
+            f"(pip install spacy-lookups-data): {e}") from None
+    return nlp
+
+
+def _trained(name: str) -> Language:
+    if not spacy.util.is_package(name) and not os.path.isdir(name):
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} is not installed. Install it with "
+            f"`python -m spacy download {name}`, or unset {ENV_VAR} / drop --model to use "
+            "the built-in blank English pipeline.")
+    try:
+        return spacy.load(name)
+    except OSError as e:
+        raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r}: {e}") from None
+
+
+def add_kg_components(nlp: Language) -> Language:
+    """Append kg's components to ``nlp`` (skipping those already there)."""
+    from . import components
+
+    if "kg_entities" not in nlp.pipe_names:
+        nlp.add_pipe("kg_entities", last=True)
+    if "kg_coref" not in nlp.pipe_names:
+        nlp.add_pipe("kg_coref", last=True)
+    if components.HAS_RELATIONS:
+        if "kg_relations" not in nlp.pipe_names and "kg_relations" in Language.factories:
+            nlp.add_pipe("kg_relations", last=True)
+    else:
+        warnings.warn(f"kg_relations is not available: {components.RELATIONS_IMPORT_ERROR}",
+                      RuntimeWarning, stacklevel=2)
+    return nlp
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """A fresh (uncached) pipeline; see :func:`load_pipeline`."""
+    name = model_name(model)
+    nlp = _blank() if name == BLANK else _trained(name)
+    if name != BLANK and "kg_line_sentences" not in nlp.pipe_names:
+        from . import components  # noqa: F401
+
+        nlp.add_pipe("kg_line_sentences", first=True)
+    customize_tokenizer(nlp)
+    return add_kg_components(nlp)
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """The kg pipeline for ``model`` (see the module docstring), built once and cached."""
+    name = model_name(model)
+    with _lock:
+        nlp = _cache.get(name)
+        if nlp is None:
+            nlp = build_pipeline(name)
+            _cache[name] = nlp
+        return nlp
+
+
+def has_trained_pipeline() -> str | None:
+    """The name of an installed trained English pipeline, if any (for tests and docs)."""
+    for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf"):
+        if spacy.util.is_package(name):
+            return name
+    return None

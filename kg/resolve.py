@@ -1,0 +1,317 @@
+"""Entity resolution: many ways of writing an actor → one canonical name.
+
+Used by the spaCy components (``kg_entities``, ``kg_coref``) on spans and by the relation
+side on free text. The public functions are :func:`canonical_name` and :func:`same_actor`;
+the rest is shared vocabulary (force nouns, role words, place prepositions) so the
+components and the free-text path agree.
+
+What is resolved, in order:
+
+1. the gazetteer, spelling-insensitively (:func:`kg.gazetteer.norm_key`: case, diacritics,
+   apostrophes, the Arabic article al-/Al-/At-/As-, hyphens and spaces do not matter);
+2. a lost or present possessive ("Iran's", "Irans");
+3. national forces ("Syrian forces", "the Syrian army", "US troops", "Iraqi security forces")
+   → the STATE; a *named* unit ("Quds Force", "Air Force Intelligence") is in the gazetteer
+   and wins before this rule is tried;
+4. "<leader> administration/regime/government" → the state the leader belongs to;
+5. titles ("US President Donald Trump" → Donald Trump);
+6. "X-backed Y" / "pro-X Y" → Y;
+7. fuzzy matching (rapidfuzz) for spelling variants the list does not have. The threshold
+   (:data:`FUZZY_THRESHOLD` on ``fuzz.ratio`` over the normalised key, keys of at least
+   :data:`FUZZY_MIN_LEN` characters, a clear margin over the best *other* actor) is tested in
+   ``tests/test_resolve.py`` against pairs that must merge and pairs that must not
+   (Hezbollah ≠ Kataib Hezbollah, Iran ≠ Iraq, Syria ≠ Serbia).
+
+Capital-city metonymy needs context, so it is decided on tokens by
+:func:`capital_is_place` ("a prison in Damascus" is a place, "Damascus announced" a state).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from .gazetteer import CAPITAL, DEMONYM, Gazetteer, Surface, load_gazetteer, norm_key
+
+FUZZY_THRESHOLD = 89.0
+FUZZY_MIN_LEN = 6
+FUZZY_MARGIN = 3.0
+
+
+
+@cache
+def vocab() -> dict[str, frozenset[str]]:
+    """The word lists in ``kg/data/entity_vocab.json`` (force nouns, role words, …)."""
+    text = resources.files("kg").joinpath("data/entity_vocab.json").read_text(encoding="utf-8")
+    return {k: frozenset(v) for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+_V = vocab()
+# nouns that turn a state's name or demonym into its forces or government
+FORCE_NOUNS = _V["force_nouns"]
+# words allowed between the demonym and the force noun ("Iraqi security forces")
+FORCE_MODIFIERS = _V["force_modifiers"]
+# words that leave a capitalised unit name generic enough to still mean the state
+# ("Iraqi Security Forces", "Lebanese Armed Forces", "Russian Defense Ministry")
+GENERIC_UNIT_WORDS = FORCE_NOUNS | FORCE_MODIFIERS | _V["generic_unit_words"]
+# prepositions after which a capital city is a place, not a government
+PLACE_PREPS = _V["place_prepositions"]
+# "of" only counts after these heads ("the outskirts of Baghdad", "the city of Damascus")
+PLACE_OF_HEADS = _V["place_of_heads"]
+# verbs whose object is a place ("a road linking Damascus to Baghdad")
+PLACE_VERBS = _V["place_verbs"]
+BACKED_WORDS = _V["backed_words"]
+# words before "to"/"from" that make the capital a destination or origin
+ROUTE_WORDS = _V["route_words"]
+# role words for titles → the relation a title implies (None: an honorific only)
+ROLES: dict[str, str | None] = {
+    **{w: None for w in _V["roles_honorific"]},
+    **{w: "PART_OF" for w in _V["roles_part_of"]},
+    **{w: "LEADS" for w in _V["roles_leads"]},
+}
+TITLE_FILLERS = _V["title_fillers"]
+_TITLE_FILLERS = TITLE_FILLERS
+
+
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _as_result(s: Surface, type_hint: str | None) -> tuple[str, str]:
+    gz = gazetteer()
+    actor = gz.actors[s.actor]
+    if s.kind == CAPITAL and type_hint in ("LOCATION", "FACILITY"):
+        return actor.capital or actor.name, "LOCATION"
+    return actor.name, actor.type
+
+
+def _exact(text: str, type_hint: str | None = None) -> tuple[str, str] | None:
+    s = gazetteer().lookup(text)
+    if s is None:
+        return None
+    return _as_result(s, type_hint)
+
+
+_WS = re.compile(r"\s+")
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSS_END = re.compile(r"(?:['\u2019]s|s['\u2019])$")
+
+
+def _clean(text: str) -> str:
+    t = _WS.sub(" ", text.replace("\u2019", "'").replace("\u2013", "-")).strip(" ,.;:\"()[]")
+    return _LEADING_DET.sub("", t)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s]+", text) if w]
+
+
+def national_force(text: str) -> tuple[str, str] | None:
+    """"Syrian government forces" / "US troops" / "the Iranian regime" → the state."""
+    words = _words(_clean(text))
+    if len(words) < 2 or words[-1].lower() not in FORCE_NOUNS:
+        return None
+    i = len(words) - 1
+    while i > 0 and words[i - 1].lower() in FORCE_MODIFIERS | FORCE_NOUNS:
+        i -= 1
+    head = " ".join(words[:i])
+    while head.lower().startswith(("allied ", "pro-government ")):
+        head = head.split(" ", 1)[1]
+    if not head:
+        return None
+    head = _POSS_END.sub("", head)
+    s = gazetteer().lookup(head)
+    if s is None:
+        return None
+    actor = gazetteer().actors[s.actor]
+    if actor.type == "STATE":
+        return actor.name, "STATE"
+    if actor.type == "PERSON" and actor.part_of:
+        # "Trump administration", "Assad regime", "Putin's government"
+        boss = gazetteer().actors.get(actor.part_of)
+        if boss is not None and boss.type == "STATE":
+            return boss.name, "STATE"
+    return None
+
+
+def strip_title(text: str) -> tuple[str, str | None, str | None]:
+    """Split a title construction: "US President Donald Trump" → ("Donald Trump",
+    "president", "US"). Returns (rest, role or None, organisation text or None)."""
+    words = _words(_clean(text))
+    low = [w.lower() for w in words]
+    for i in range(len(words) - 1, 0, -1):
+        for n in (3, 2, 1):
+            if i - n + 1 < 0:
+                continue
+            cand = " ".join(low[i - n + 1:i + 1])
+            if cand in ROLES and i + 1 < len(words):
+                before = [w for w in words[:i - n + 1] if w.lower() not in _TITLE_FILLERS]
+                org = " ".join(before) or None
+                return " ".join(words[i + 1:]), cand, org
+    return " ".join(words), None, None
+
+
+@cache
+def _fuzzy_choices(type_hint: str | None) -> tuple[list[str], list[Surface]]:
+    gz = gazetteer()
+    keys, surfaces = [], []
+    for key, s in gz.by_key.items():
+        if len(key) < FUZZY_MIN_LEN or s.kind == CAPITAL:
+            continue
+        if type_hint is not None and gz.actors[s.actor].type != type_hint:
+            continue
+        keys.append(key)
+        surfaces.append(s)
+    return keys, surfaces
+
+
+def fuzzy_lookup(text: str, type_hint: str | None = None) -> tuple[Surface, float] | None:
+    """The gazetteer surface whose key is closest to ``text``'s, if close enough and
+    clearly closer than any other actor's."""
+    key = norm_key(text)
+    if len(key) < FUZZY_MIN_LEN:
+        return None
+    keys, surfaces = _fuzzy_choices(type_hint)
+    hits = process.extract(key, keys, scorer=fuzz.ratio, limit=8,
+                           score_cutoff=FUZZY_THRESHOLD - FUZZY_MARGIN)
+    if not hits:
+        return None
+    _, best_score, best_i = hits[0]
+    if best_score < FUZZY_THRESHOLD:
+        return None
+    best = surfaces[best_i]
+    # the first letter is rarely misspelt; a different one usually means a different name
+    if keys[best_i][0] != key[0]:
+        return None
+    # numbers are not spelling: "Branch 215" is not "Branch 227", "M4" is not "M5"
+    if re.findall(r"\d+", keys[best_i]) != re.findall(r"\d+", key):
+        return None
+    for _, score, i in hits[1:]:
+        if surfaces[i].actor != best.actor and score >= best_score - FUZZY_MARGIN:
+            return None  # ambiguous between two actors: do not guess
+    return best, best_score
+
+
+def canonical_name(text: str, type_hint: str | None = None) -> tuple[str, str] | None:
+    """(canonical name, entity type) for free text, or None if it names no known actor.
+
+    ``type_hint`` (an ontology type) restricts fuzzy matching and decides capitals: with
+    ``"LOCATION"`` "Damascus" is the city, otherwise the Syrian state.
+    """
+    if not text or not text.strip():
+        return None
+    t = _clean(text)
+    if not t:
+        return None
+    hit = _exact(t, type_hint)
+    if hit:
+        return hit
+    # possessive, with or without its apostrophe
+    stripped = _POSS_END.sub("", t)
+    if stripped != t and (hit := _exact(stripped, type_hint)):
+        return hit
+    if t.endswith("s") and len(t) > 4 and (hit := _exact(t[:-1], type_hint)) \
+            and hit[1] in ("STATE", "PERSON", "ORGANIZATION", "GROUP"):
+        return hit
+    if hit := national_force(t):
+        return hit
+    # titles: the person after the role words
+    rest, role, _org = strip_title(t)
+    if role and rest and rest != t and (hit := canonical_name(rest, "PERSON")):
+        return hit
+    # "X-backed Y", "pro-X Y": the name is Y
+    backed = "|".join(sorted(BACKED_WORDS))
+    m = re.match(rf"^(?:pro-\S+|\S+-(?:{backed}))\s+(.+)$", t, re.I)
+    if m and (hit := canonical_name(m.group(1), type_hint)):
+        return hit
+    f = fuzzy_lookup(t, type_hint)
+    if f is not None:
+        return _as_result(f[0], type_hint)
+    return None
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Whether two names denote the same actor (resolved, else compared spelling-insensitively)."""
+    ca, cb = canonical_name(a), canonical_name(b)
+    if ca is not None and cb is not None:
+        return ca[0] == cb[0]
+    if ca is not None or cb is not None:
+        known, other = (ca, b) if ca is not None else (cb, a)
+        return norm_key(known[0]) == norm_key(other)
+    return norm_key(a) == norm_key(b) != ""
+
+
+def kind_of(text: str) -> str | None:
+    """NAME, DEMONYM or CAPITAL for a gazetteer surface, else None."""
+    s = gazetteer().lookup(text)
+    return s.kind if s else None
+
+
+def is_demonym(text: str) -> bool:
+    return kind_of(text) == DEMONYM
+
+
+# ----------------------------------------------------------------- token-level context
+
+def capital_is_place(doc, start: int, end: int) -> bool:
+    """Whether the capital at ``doc[start:end]`` is the city rather than the government.
+
+    A place after a locative preposition ("in Baghdad", "a prison in Damascus", "from
+    Damascus to Baghdad"), in "<city of/outskirts of> X", in a place compound
+    ("Damascus-based", "Damascus-Baghdad road") or in a list that continues one of those.
+    """
+    nxt = doc[end] if end < len(doc) else None
+    span_text = doc[start:end].text
+    if span_text.isupper() and len(span_text) > 3 and (start == 0 or "\n" in doc[start - 1].text
+                                                      or "\n" in doc[start - 1].whitespace_):
+        return True  # a dateline: "DAMASCUS — ..."
+    if nxt is not None and nxt.text in ("-", "\u2013") and end + 1 < len(doc):
+        after = doc[end + 1]
+        if after.lower_ in ("based", "born", "bound") or after.is_title:
+            return True
+    if nxt is not None and nxt.lower_ in ("city", "province", "governorate", "airport",
+                                          "countryside", "suburbs", "residents"):
+        return True
+    list_after = nxt is not None and nxt.lower_ in (",", "and", "or")
+    i = start - 1
+    crossed_comma = False
+    # walk back over a list "in Baghdad, Damascus and Beirut"
+    while i >= 0 and start - i <= 6:
+        tok = doc[i]
+        low = tok.lower_
+        if low == "of":
+            return i > 0 and doc[i - 1].lower_ in PLACE_OF_HEADS
+        if low in ("to", "from"):
+            # "loyal to Tehran", "pressure from Washington": the government; "from
+            # Damascus to Baghdad", "flew to Moscow": the city
+            if not _route_context(doc, i):
+                return False
+            return not crossed_comma or list_after
+        if low in PLACE_PREPS or low in PLACE_VERBS:
+            return not crossed_comma or list_after
+        if tok.text in ("-", "\u2013") and i > 0 and doc[i - 1].is_title:
+            return True  # "Baghdad-Damascus highway"
+        if low in ("and", "or"):
+            list_after = True
+        elif low == ",":
+            crossed_comma = True
+        elif not tok.is_title:
+            return False
+        i -= 1
+    return False
+
+
+def _route_context(doc, i: int) -> bool:
+    """Whether "to"/"from" at token i is part of a route or a movement."""
+    low = doc[i].lower_
+    window = [t.lower_ for t in doc[max(0, i - 8):i]]
+    after = [t.lower_ for t in doc[i + 1:i + 6]]
+    if low == "to" and "from" in window:
+        return True
+    if low == "from" and "to" in after:
+        return True
+    return any(w in ROUTE_WORDS for w in window[-3:])
