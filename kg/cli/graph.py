@@ -36,7 +36,7 @@ def query(name, params, list_, backend, graph_path, uri, user, password, databas
       kg query who_backs -p name="Kataib Hezbollah"
       kg query evidence_between -p a=IRGC -p b="Kataib Hezbollah" --format json
     """
-    from ..query import get_saved_query, list_saved_queries, run_saved_query
+    from ..query import bind_saved_params, get_saved_query, list_saved_queries, run_saved_query
 
     if list_:
         queries = list_saved_queries()
@@ -50,7 +50,8 @@ def query(name, params, list_, backend, graph_path, uri, user, password, databas
         return
     if not name:
         raise click.UsageError("give a saved query NAME, or --list to see them")
-    get_saved_query(name)  # unknown names fail before connecting anywhere
+    # unknown names and bad parameters fail before connecting anywhere
+    bind_saved_params(get_saved_query(name), parse_params(params))
     store = open_backend(backend, graph_path, uri, user, password, database)
     try:
         rows = run_saved_query(store, name, parse_params(params))
