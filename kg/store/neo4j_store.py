@@ -1,0 +1,417 @@
+"""The Neo4j backend: the same graph model as the embedded one, on a real server.
+
+Loading is batched ``UNWIND $rows … MERGE`` inside managed write transactions
+(``session.execute_write``), so a transient failure retries the whole batch and a batch is
+either fully in or not at all. Every value travels as a parameter; the only text that is
+spliced into Cypher are labels and relationship types, and those come from the ontology's
+allow-list (:func:`kg.ontology.check_label` / :func:`kg.ontology.check_relation`).
+
+Idempotency mirrors :func:`kg.store.graph_model.add_evidence`: evidence is appended to a
+relationship only when its evidence key is new, so loading the same triples twice leaves
+counts, mention numbers and evidence lists unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+import networkx as nx
+
+from .. import ontology
+from ..model import Triple
+from .graph_model import EVIDENCE_LISTS, EvidenceRow, LoadResult, edge_key, evidence_rows
+
+# The driver logs every retry as a warning; with no logging configured Python would print
+# those to stderr, burying kg's one-line errors. Applications that configure logging
+# still see them (the logger propagates).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+CONSTRAINT_NAME = "kg_entity_name_unique"
+DEFAULT_RETRY_TIME = 10.0  # seconds of driver retries for a failing transaction
+DEFAULT_CONNECT_TIMEOUT = 5.0
+_BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+class Neo4jStoreError(RuntimeError):
+    """Neo4j unreachable, credentials refused, database missing, or a lost connection.
+
+    The message is one line and never contains the password.
+    """
+
+
+def _first_line(text: str) -> str:
+    text = (text or "").strip()
+    return text.splitlines()[0] if text else ""
+
+
+class Neo4jStore:
+    """A connection to one database of a Neo4j server; use :meth:`connect`."""
+
+    backend = "neo4j"
+
+    def __init__(self, driver, uri: str, database: str):
+        self.driver = driver
+        self.uri = uri
+        self.database = database
+
+    # -- connecting ------------------------------------------------------------------
+    @classmethod
+    def connect(cls, uri: str = "bolt://localhost:7687", user: str = "neo4j",
+                password: str | None = None, database: str = "neo4j",
+                **opts: Any) -> Neo4jStore:
+        """Open a driver and prove the server, the credentials and the database work.
+
+        Without this check the driver would retry an unreachable server silently for
+        about a minute; here each failure becomes one clear line at once.
+        ``opts`` go to ``GraphDatabase.driver`` (e.g. ``max_transaction_retry_time``).
+        """
+        from neo4j import GraphDatabase
+        from neo4j.exceptions import (
+            AuthError,
+            ConfigurationError,
+            Neo4jError,
+            ServiceUnavailable,
+        )
+
+        opts.setdefault("max_transaction_retry_time", DEFAULT_RETRY_TIME)
+        opts.setdefault("connection_timeout", DEFAULT_CONNECT_TIMEOUT)
+        opts.setdefault("connection_acquisition_timeout", 2 * DEFAULT_CONNECT_TIMEOUT)
+        auth = (user, password) if password else None
+        who = f"Neo4j at {uri}"
+        if uri.split("://", 1)[0].lower() not in _BOLT_SCHEMES:  # http:// would need aiohttp
+            raise Neo4jStoreError(f"invalid Neo4j URI {uri!r}: use bolt:// or neo4j:// "
+                                  "(e.g. bolt://localhost:7687)")
+        try:
+            driver = GraphDatabase.driver(uri, auth=auth, **opts)
+        except (ConfigurationError, ValueError) as e:
+            raise Neo4jStoreError(f"invalid Neo4j URI {uri!r}: {_first_line(str(e))}") from None
+        try:
+            driver.verify_connectivity()
+            with driver.session(database=database) as session:
+                session.run("RETURN 1").consume()
+        except AuthError:
+            driver.close()
+            hint = "set NEO4J_PASSWORD" if not password else "check NEO4J_USERNAME/NEO4J_PASSWORD"
+            raise Neo4jStoreError(f"{who} refused the credentials of user {user!r} "
+                                  f"({hint})") from None
+        except ServiceUnavailable:
+            driver.close()
+            raise Neo4jStoreError(f"cannot reach {who}: is the server running? "
+                                  "(start one with `kg neo4j start` or `docker compose up -d`; "
+                                  "or set NEO4J_URI)") from None
+        except Neo4jError as e:
+            driver.close()
+            if (e.code or "").endswith("DatabaseNotFound"):
+                raise Neo4jStoreError(f"{who} has no database {database!r} "
+                                      "(check NEO4J_DATABASE)") from None
+            raise Neo4jStoreError(f"{who}: {e.code}: {_first_line(e.message or '')}") from None
+        except (OSError, ValueError) as e:  # ValueError: an address that does not resolve
+            driver.close()
+            why = _first_line(getattr(e, "strerror", None) or str(e))
+            raise Neo4jStoreError(f"cannot reach {who}: {why}") from None
+        return cls(driver, uri, database)
+
+    def close(self) -> None:
+        if self.driver is not None:
+            self.driver.close()
+            self.driver = None
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _session(self):
+        if self.driver is None:
+            raise Neo4jStoreError("this Neo4j store is closed")
+        return self.driver.session(database=self.database)
+
+    def _guard(self, fn, *args, **kwargs):
+        """Run ``fn``; driver and server failures become one clear line.
+
+        Client errors (bad Cypher, refused writes) pass through for :meth:`query` to word.
+        """
+        from neo4j.exceptions import (
+            AuthError,
+            ClientError,
+            DriverError,
+            Neo4jError,
+            ServiceUnavailable,
+            SessionExpired,
+        )
+
+        try:
+            return fn(*args, **kwargs)
+        except (ServiceUnavailable, SessionExpired):
+            raise Neo4jStoreError(f"lost the connection to Neo4j at {self.uri}; batches "
+                                  "already committed stay in the graph, and loading again "
+                                  "is safe (idempotent)") from None
+        except AuthError:
+            raise Neo4jStoreError(f"Neo4j at {self.uri} refused the credentials") from None
+        except ClientError:
+            raise
+        except Neo4jError as e:
+            raise Neo4jStoreError(f"Neo4j at {self.uri} failed: {e.code}: "
+                                  f"{_first_line(e.message or '')}") from None
+        except DriverError as e:
+            raise Neo4jStoreError(f"Neo4j driver error talking to {self.uri}: "
+                                  f"{type(e).__name__}: {_first_line(str(e))}") from None
+
+    # -- writing ---------------------------------------------------------------------
+    def ensure_constraints(self) -> None:
+        """``name`` is unique on the key label: MERGE relies on it, and it is the index."""
+        label = ontology.check_label(ontology.key_label())
+        cypher = (f"CREATE CONSTRAINT {CONSTRAINT_NAME} IF NOT EXISTS "
+                  f"FOR (n:{label}) REQUIRE n.name IS UNIQUE")
+
+        def work():
+            with self._session() as session:
+                session.run(cypher).consume()
+
+        from neo4j.exceptions import ClientError
+
+        try:
+            self._guard(work)
+        except ClientError as e:
+            raise Neo4jStoreError(f"Neo4j refused the uniqueness constraint on "
+                                  f"{label}.name: {e.code}: {_first_line(e.message or '')}"
+                                  ) from None
+
+    def load(self, triples: Iterable[Triple], *, include_negated: bool = False,
+             batch_size: int = 1000) -> LoadResult:
+        """Load triples in batches of ``batch_size`` rows, one write transaction each."""
+        from neo4j.exceptions import ClientError
+
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.ensure_constraints()
+        result = LoadResult()
+        rows = evidence_rows(triples, include_negated=include_negated)
+        for batch in _chunks(rows, batch_size):
+            try:
+                nodes, rels, added = self._guard(self._write_batch, batch)
+            except ClientError as e:
+                raise Neo4jStoreError(f"Neo4j refused a batch: {e.code}: "
+                                      f"{_first_line(e.message or '')}") from None
+            result.rows += len(batch)
+            result.nodes_created += nodes
+            result.relationships_created += rels
+            result.evidence_added += added
+        return result
+
+    def _write_batch(self, batch: list[EvidenceRow]) -> tuple[int, int, int]:
+        node_groups = _node_groups(batch)
+        edge_groups = _edge_groups(batch)
+
+        def work(tx) -> tuple[int, int, int]:
+            nodes = rels = added = 0
+            for etype, names in node_groups.items():
+                summary = tx.run(_node_statement(etype), rows=names, type=etype).consume()
+                nodes += summary.counters.nodes_created
+            for relation, edges in edge_groups.items():
+                res = tx.run(_edge_statement(relation), rows=edges)
+                record = res.single()
+                summary = res.consume()
+                rels += summary.counters.relationships_created
+                added += record["added"] if record and record["added"] else 0
+            return nodes, rels, added
+
+        with self._session() as session:
+            return session.execute_write(work)
+
+    # -- reading ---------------------------------------------------------------------
+    def query(self, cypher: str, params: dict | None = None, *,
+              write: bool = False) -> list[dict[str, Any]]:
+        """Run Cypher in a READ transaction (the server refuses writes) unless ``write``."""
+        from neo4j.exceptions import ClientError, Neo4jError
+
+        from ..query import QueryError
+
+        params = dict(params or {})
+
+        def work(tx):
+            res = tx.run(cypher, params)
+            return [{k: plain(v) for k, v in rec.items()} for rec in res]
+
+        def run():
+            with self._session() as session:
+                return (session.execute_write if write else session.execute_read)(work)
+
+        try:
+            return self._guard(run)
+        except ClientError as e:
+            code = e.code or ""
+            if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
+                raise QueryError("the statement writes, but it ran read-only on Neo4j; "
+                                 "pass --write to allow changes") from None
+            raise QueryError(f"Neo4j rejected the query: {code.split('.')[-1]}: "
+                             f"{_first_line(e.message or '')}") from None
+        except Neo4jError as e:
+            raise QueryError(f"Neo4j could not run the query: {e.code}: "
+                             f"{_first_line(e.message or '')}") from None
+
+    def _read(self, cypher: str, **params) -> list[dict[str, Any]]:
+        return self.query(cypher, params)
+
+    def stats(self) -> dict:
+        """Same shape as :func:`kg.store.networkx_store.graph_stats`."""
+        entities = {r["t"]: r["c"] for r in self._read(
+            "MATCH (n) RETURN coalesce(n.type, '?') AS t, count(*) AS c")}
+        relations = {r["t"]: r["c"] for r in self._read(
+            "MATCH ()-[r]->() WHERE NOT coalesce(r.negated, false) "
+            "RETURN coalesce(r.type, type(r)) AS t, count(*) AS c")}
+        negated = self._read("MATCH ()-[r]->() WHERE coalesce(r.negated, false) "
+                             "RETURN count(r) AS c")[0]["c"]
+        nodes = self._read("MATCH (n) RETURN count(n) AS c")[0]["c"]
+        rels = self._read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+        docs = {r["d"].split("#", 1)[0] for r in self._read(
+            "MATCH ()-[r]->() UNWIND coalesce(r.docs, []) AS d RETURN DISTINCT d AS d")}
+        return {
+            "entities": dict(sorted(entities.items())),
+            "relations": dict(sorted(relations.items())),
+            "negated_relations": negated,
+            "nodes": nodes,
+            "relationships": rels,
+            "documents": len(docs),
+        }
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph as the MultiDiGraph the embedded backend would hold."""
+        g = nx.MultiDiGraph()
+        for r in self._read("MATCH (n) RETURN n.name AS name, labels(n) AS labels, "
+                            "properties(n) AS props ORDER BY elementId(n)"):
+            props = dict(r["props"])
+            name = props.get("name", r["name"])
+            attrs = {"name": name, "type": props.pop("type", None)}
+            props.pop("name", None)
+            attrs.update(props)
+            attrs["__labels__"] = set(r["labels"])
+            g.add_node(name, **{k: v for k, v in attrs.items() if v is not None})
+        for r in self._read("MATCH (s)-[r]->(o) RETURN s.name AS s, o.name AS o, "
+                            "type(r) AS t, properties(r) AS props ORDER BY elementId(r)"):
+            props = dict(r["props"])
+            rtype = props.get("type", r["t"])
+            negated = bool(props.get("negated", False))
+            attrs: dict[str, Any] = {"type": rtype, "negated": negated,
+                                     "mentions": props.pop("mentions", 0),
+                                     "confidence": props.pop("confidence", 0.0)}
+            for name in EVIDENCE_LISTS:
+                attrs[name] = list(props.pop(name, []))
+            for name in ("first_date", "last_date"):
+                if props.get(name):
+                    attrs[name] = props.pop(name)
+            attrs.update({k: v for k, v in props.items() if k not in attrs})
+            g.add_edge(r["s"], r["o"], key=edge_key(rtype, negated), __labels__={rtype}, **attrs)
+        return g
+
+
+# -- statements ----------------------------------------------------------------------
+
+def _node_statement(entity_type: str) -> str:
+    labels = [ontology.check_label(x) for x in ontology.labels_for(entity_type)]
+    key, extra = labels[0], labels[1:]
+    set_labels = f", n:{':'.join(extra)}" if extra else ""
+    return (f"UNWIND $rows AS name "
+            f"MERGE (n:{key} {{name: name}}) "
+            f"ON CREATE SET n.type = $type{set_labels}")
+
+
+def _edge_statement(relation: str) -> str:
+    rel = ontology.check_relation(relation)
+    key = ontology.check_label(ontology.key_label())
+    return f"""
+UNWIND $rows AS row
+MATCH (s:{key} {{name: row.subject}})
+MATCH (o:{key} {{name: row.object}})
+MERGE (s)-[r:{rel} {{negated: row.negated}}]->(o)
+  ON CREATE SET r.type = row.relation, r.mentions = 0, r.confidence = 0.0,
+                r.evidence_keys = [], r.docs = [], r.sentences = [], r.rules = [],
+                r.dates = [], r.attributed_to = []
+WITH r, [e IN row.evidence WHERE NOT e.key IN r.evidence_keys] AS new
+WITH r, new, r.evidence_keys + [e IN new | e.key] AS keys,
+     [d IN [e IN new | e.date] WHERE d <> ''] AS dated
+SET r.evidence_keys = keys,
+    r.docs = r.docs + [e IN new | e.doc],
+    r.sentences = r.sentences + [e IN new | e.sentence],
+    r.rules = r.rules + [e IN new | e.rule],
+    r.dates = r.dates + [e IN new | e.date],
+    r.attributed_to = r.attributed_to + [e IN new | e.attributed_to],
+    r.mentions = size(keys),
+    r.confidence = reduce(c = r.confidence, e IN new |
+                          CASE WHEN e.confidence > c THEN e.confidence ELSE c END),
+    r.first_date = reduce(m = r.first_date, d IN dated |
+                          CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
+    r.last_date = reduce(m = r.last_date, d IN dated |
+                         CASE WHEN m IS NULL OR d > m THEN d ELSE m END)
+RETURN sum(size(new)) AS added
+"""
+
+
+def _chunks(rows: Iterator[EvidenceRow], size: int) -> Iterator[list[EvidenceRow]]:
+    while True:
+        batch = list(islice(rows, size))
+        if not batch:
+            return
+        yield batch
+
+
+def _node_groups(batch: list[EvidenceRow]) -> dict[str, list[str]]:
+    """Entity names per type, first type seen wins (as in the embedded backend)."""
+    seen: dict[str, str] = {}
+    for row in batch:
+        for name, etype in ((row.subject, row.subject_type), (row.object, row.object_type)):
+            seen.setdefault(name, etype)
+    groups: dict[str, list[str]] = {}
+    for name, etype in seen.items():
+        groups.setdefault(ontology.check_entity_type(etype), []).append(name)
+    return groups
+
+
+def _edge_groups(batch: list[EvidenceRow]) -> dict[str, list[dict[str, Any]]]:
+    """One row per relationship with its evidence, duplicates of a key dropped.
+
+    Folding in Python first means one MERGE per relationship per batch, so the result
+    never depends on how Cypher orders row-by-row writes inside one statement.
+    """
+    edges: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
+    for row in batch:
+        k = (row.subject, row.relation, row.object, row.negated)
+        edge = edges.get(k)
+        if edge is None:
+            edge = edges[k] = {"subject": row.subject, "object": row.object,
+                               "relation": row.relation, "negated": row.negated,
+                               "evidence": [], "_keys": set()}
+        if row.key in edge["_keys"]:
+            continue
+        edge["_keys"].add(row.key)
+        edge["evidence"].append({
+            "key": row.key, "doc": row.doc, "sentence": row.sentence, "rule": row.rule,
+            "date": row.date, "attributed_to": row.attributed_to,
+            "confidence": row.confidence,
+        })
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for edge in edges.values():
+        edge.pop("_keys")
+        groups.setdefault(edge["relation"], []).append(edge)
+    return groups
+
+
+def plain(value: Any) -> Any:
+    """Driver values → plain Python (nodes and relationships become property dicts)."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, (Node, Relationship)):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, Path):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value

@@ -1,0 +1,129 @@
+"""The Neo4j loader against the real server: constraints, model, idempotency, batching."""
+
+from __future__ import annotations
+
+import pytest
+from neo4j_graphs_helpers import sample_triples, snapshot
+
+from kg.ontology import OntologyError
+from kg.store.neo4j_store import _edge_statement, _node_statement
+from kg.store.networkx_store import NetworkXStore
+
+pytestmark = pytest.mark.neo4j
+
+
+def test_load_creates_the_uniqueness_constraint_first(store):
+    store.load([])  # even an empty load sets the schema up
+    rows = store.query("SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties "
+                       "RETURN type, labelsOrTypes, properties")
+    assert {"type": "UNIQUENESS", "labelsOrTypes": ["Entity"], "properties": ["name"]} in rows
+    store.ensure_constraints()  # again: no error, still exactly one
+    rows = store.query("SHOW CONSTRAINTS YIELD labelsOrTypes, properties "
+                       "WHERE labelsOrTypes = ['Entity'] AND properties = ['name'] "
+                       "RETURN count(*) AS c")
+    assert rows == [{"c": 1}]
+
+
+def test_the_constraint_rejects_a_duplicate_name(store):
+    store.load(sample_triples())
+    from kg.query import QueryError
+
+    with pytest.raises(QueryError, match="ConstraintValidationFailed|already exists"):
+        store.query("CREATE (:Entity {name: 'Freedonia'})", write=True)
+
+
+def test_load_holds_the_graph_model(store):
+    result = store.load(sample_triples(), include_negated=True)
+    # 7 entities; relationships: BACKS, ALLIED_WITH, ATTACKS x2 (asserted + negated),
+    # OPERATES, LOCATED_IN, LEADS, PART_OF; the self-loop is dropped
+    assert (result.nodes_created, result.relationships_created) == (7, 8)
+    assert result.evidence_added == 11 and result.rows == 11
+
+    node = store.query("MATCH (n:Entity:Actor:State {name: 'Freedonia'}) "
+                       "RETURN n.type AS type, labels(n) AS labels")
+    assert node[0]["type"] == "STATE" and sorted(node[0]["labels"]) == ["Actor", "Entity", "State"]
+    place = store.query("MATCH (n:Place:Facility) RETURN n.name AS name")
+    assert place == [{"name": "Camp Ostrava"}]
+
+    backs = store.query("MATCH (:Entity {name: 'Freedonia'})-[r:BACKS]->"
+                        "(:Entity {name: 'Red Hand'}) RETURN r")
+    assert len(backs) == 1
+    r = backs[0]["r"]
+    assert r["type"] == "BACKS" and r["negated"] is False
+    assert r["mentions"] == 3 and r["confidence"] == pytest.approx(0.9)
+    assert (r["first_date"], r["last_date"]) == ("2023-05-01", "2024-01-02")
+    assert r["docs"] == ["d1", "d2", "d3"] and r["dates"] == ["2024-01-02", "2023-05-01", ""]
+    assert len(r["evidence_keys"]) == len(r["sentences"]) == len(r["rules"]) == 3
+    assert r["attributed_to"] == ["", "", ""]
+
+    allied = store.query("MATCH (a)-[r:ALLIED_WITH]->(b) RETURN a.name AS a, b.name AS b, "
+                         "r.mentions AS m")
+    assert allied == [{"a": "Freedonia", "b": "Sylvania", "m": 2}]
+    attacks = store.query("MATCH ()-[r:ATTACKS]->() RETURN r.negated AS neg, r.mentions AS m "
+                          "ORDER BY neg")
+    assert attacks == [{"neg": False, "m": 1}, {"neg": True, "m": 1}]
+    undated = store.query("MATCH ()-[r:LOCATED_IN]->() "
+                          "RETURN r.first_date IS NULL AND r.last_date IS NULL AS absent")
+    assert undated == [{"absent": True}]
+
+
+def test_negated_triples_are_left_out_by_default(store):
+    store.load(sample_triples())
+    assert store.query("MATCH ()-[r {negated: true}]->() RETURN count(r) AS c") == [{"c": 0}]
+
+
+def test_second_load_changes_nothing(store):
+    triples = sample_triples()
+    store.load(triples, include_negated=True)
+    before_stats, before = store.stats(), snapshot(store.to_networkx())
+    again = store.load(triples, include_negated=True)
+    assert (again.nodes_created, again.relationships_created, again.evidence_added) == (0, 0, 0)
+    assert store.stats() == before_stats
+    assert snapshot(store.to_networkx()) == before  # mentions, dates, evidence lists too
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 1000])
+def test_every_batch_size_gives_the_embedded_graph(store, tmp_path, batch_size):
+    triples = sample_triples()
+    store.load(triples, include_negated=True, batch_size=batch_size)
+    embedded = NetworkXStore(tmp_path / "g.json")
+    embedded.load(triples, include_negated=True)
+    assert snapshot(store.to_networkx()) == snapshot(embedded.to_networkx())
+    assert store.stats() == embedded.stats()
+
+
+def test_overlapping_loads_append_only_new_evidence(store, tmp_path):
+    triples = sample_triples()
+    store.load(triples[:4], batch_size=2)
+    result = store.load(triples, batch_size=2)
+    assert result.evidence_added == 10 - 4 + 1 - 1  # 10 asserted rows, 4 already in
+    embedded = NetworkXStore(tmp_path / "g.json")
+    embedded.load(triples)
+    assert snapshot(store.to_networkx()) == snapshot(embedded.to_networkx())
+
+
+def test_duplicate_evidence_inside_one_batch_counts_once(store):
+    t = sample_triples()[0]
+    result = store.load([t, t, t], batch_size=10)
+    assert result.evidence_added == 1
+    assert store.query("MATCH ()-[r]->() RETURN r.mentions AS m") == [{"m": 1}]
+
+
+def test_hostile_names_travel_as_values(store):
+    from kg.model import Triple
+
+    names = ['Brigade "Alpha" \\ North', "O'Neil Front", "`) DETACH DELETE n //", "$name"]
+    triples = [Triple(n, "GROUP", "ATTACKS", "Freedonia", "STATE", "dx", f"{i} text", i, i + 6,
+                      "r", 0.5) for i, n in enumerate(names)]
+    store.load(triples)
+    got = {r["n"] for r in store.query("MATCH (n:Group) RETURN n.name AS n")}
+    assert got == set(names)
+
+
+def test_only_ontology_labels_and_types_reach_the_query_text():
+    with pytest.raises(OntologyError):
+        _edge_statement("BACKS]->() DETACH DELETE n //")
+    with pytest.raises(OntologyError):
+        _node_statement("STATE:Admin")
+    assert ":BACKS " in _edge_statement("BACKS")
+    assert "n:Actor:State" in _node_statement("STATE")
