@@ -37,6 +37,7 @@ from .model import Document
 from .textclean import ReadMoreItem, TextCleaner, is_title_echo
 
 EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl")
+MAX_LISTED_BAD_LINES = 5
 HTML_EXTENSIONS = (".html", ".htm")
 NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"})
 
@@ -465,8 +466,21 @@ def _assemble(base_id: str, events: Iterable[str | ReadMoreItem], cleaner: TextC
 
 def _jsonl_documents(path: Path, raw: IO[bytes], encoding: str, report: ReadReport,
                      max_chars: int) -> Iterator[Document]:
-    """One document per valid line ``{"id", "text", "date"?, "title"?, "source"?}``."""
+    """One document per valid line ``{"id", "text", "date"?, "title"?, "source"?}``.
+
+    Bad lines are reported one by one up to ``MAX_LISTED_BAD_LINES``, then counted, so a
+    JSONL file that is not a documents file at all (a gold file, a log) gives a few
+    warnings and one total rather than a warning per line.
+    """
     _REPLACED.count = 0
+    bad = 0
+
+    def bad_line(n: int, reason: str) -> None:
+        nonlocal bad
+        bad += 1
+        if bad <= MAX_LISTED_BAD_LINES:
+            report.skip(f"{path}:{n}", f"bad line: {reason}")
+
     stream = _text_stream(raw, encoding)
     pieces: list[str] = []
     size = 0
@@ -484,16 +498,19 @@ def _jsonl_documents(path: Path, raw: IO[bytes], encoding: str, report: ReadRepo
         line, pieces, size = "".join(pieces), [], 0
         if too_long:
             too_long = False
-            report.skip(f"{path}:{n}", f"bad line: longer than {MAX_JSONL_LINE_CHARS:,} chars")
+            bad_line(n, f"longer than {MAX_JSONL_LINE_CHARS:,} chars")
             continue
         if not line.strip():
             continue
         record, problem = _record(line)
         if problem:
-            report.skip(f"{path}:{n}", f"bad line: {problem}")
+            bad_line(n, problem)
             continue
         yield from _record_documents(record, f"{path.name}#{n}", path, report, max_chars)
     stream.detach()
+    if bad > MAX_LISTED_BAD_LINES:
+        report.skip(path, f"{bad - MAX_LISTED_BAD_LINES} more bad lines (of {n}) not listed; "
+                          f"is this a documents file with a \"text\" field per line?")
     if _REPLACED.count:
         report.warn(path, f"{_REPLACED.count} byte(s) not valid {encoding}; replaced with \ufffd")
 

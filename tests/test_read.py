@@ -370,3 +370,15 @@ def test_shared_article_read_more_list() -> None:
     assert not any("2026" in d.text or "[" in d.text for d in heads)
     # three lines of the list name no outlet ("headline - - date")
     assert sum(d.source is None for d in heads) == 3
+
+
+def test_a_jsonl_file_that_is_not_documents_gives_a_few_warnings_and_a_total(
+        tmp_path: Path) -> None:
+    lines = [json.dumps({"doc": "a.txt", "subject": "Iran", "relation": "BACKS"})] * 40
+    path = write(tmp_path, "gold.jsonl", "\n".join(lines) + "\n")
+    report = ReadReport()
+    assert read_file(path, report) == []
+    reasons = [s.reason for s in report.skipped]
+    assert len(reasons) == 7  # five lines listed, one total, and the file itself
+    assert reasons[5].startswith("35 more bad lines (of 40) not listed")
+    assert reasons[6] == "no valid records"
