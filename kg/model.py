@@ -89,6 +89,8 @@ class Triple:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Triple:
         """Build a Triple from a dict, ignoring unknown keys (files may carry extras)."""
+        if not isinstance(data, dict):
+            raise TypeError(f"expected a JSON object, got {type(data).__name__}")
         names = {f.name for f in fields(cls)}
         missing = [n for n in ("subject", "relation", "object") if n not in data]
         if missing:
@@ -102,7 +104,35 @@ class Triple:
         kwargs.setdefault("end", 0)
         kwargs.setdefault("rule", "external")
         kwargs.setdefault("confidence", 1.0)
+        _check_field_types(kwargs)
         return cls(**kwargs)
+
+
+_TEXT, _OPTIONAL_TEXT = (str,), (str, type(None))
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "subject": _TEXT, "subject_type": _TEXT, "relation": _TEXT, "object": _TEXT,
+    "object_type": _TEXT, "doc_id": _TEXT, "sentence": _TEXT, "rule": _TEXT,
+    "start": (int,), "end": (int,), "confidence": (int, float), "negated": (bool,),
+    "attributed_to": _OPTIONAL_TEXT, "date": _OPTIONAL_TEXT,
+}
+
+
+def _check_field_types(values: dict[str, Any]) -> None:
+    """Reject wrongly typed fields from files here, with the field's name, rather than
+    as a traceback deep inside a loader."""
+    for name, value in values.items():
+        expected = _FIELD_TYPES.get(name)
+        if expected is None:
+            continue
+        if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
+            want = " or ".join("null" if t is type(None) else t.__name__ for t in expected)
+            raise TypeError(f"field {name!r} must be {want}, not {type(value).__name__}")
+    for name in ("subject", "object"):
+        if not values[name].strip():
+            raise ValueError(f"field {name!r} is empty")
+    confidence = values.get("confidence", 1.0)
+    if not 0.0 <= confidence <= 1.0:  # also rejects NaN
+        raise ValueError(f"field 'confidence' must be between 0 and 1, not {confidence!r}")
 
 
 TRIPLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Triple))

@@ -83,9 +83,12 @@ def write_triples(triples: Iterable[Triple], path: str | os.PathLike) -> int:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    from .store.networkx_store import _file_mode
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     n = 0
     try:
+        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; keep the file shareable
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             for t in triples:
                 f.write(t.to_json() + "\n")

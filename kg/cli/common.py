@@ -6,6 +6,7 @@ import csv
 import functools
 import io
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,9 @@ def friendly_errors(fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         except expected as e:
             raise click.ClickException(str(e)) from None
+        except OSError as e:  # disk full, file too large, I/O error: one line, no traceback
+            where = f": {e.filename}" if e.filename else ""
+            raise click.ClickException(f"{e.strerror or e}{where}") from None
 
     return wrapper
 
@@ -116,6 +120,11 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# Control characters from article text (ESC sequences can retitle or reprogram a terminal)
+# are shown as U+FFFD in tables; JSON escapes them and CSV keeps the data as it is.
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def emit_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     """Print query rows: a rich table, one JSON array (nothing else on stdout), or CSV."""
     if fmt == "json":
@@ -134,14 +143,16 @@ def emit_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text  # plain text: "[/]" in a name is not markup, escapes are cut
 
     if not rows:
         click.echo("(no rows)")
         return
     table = Table(show_lines=False)
     for c in columns:
-        table.add_column(c, overflow="fold")
+        table.add_column(Text(c), overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
+        table.add_row(*(Text(_TERMINAL_CONTROL.sub("\ufffd", _cell(row.get(c))))
+                        for c in columns))
     Console(file=sys.stdout, width=max(100, min(200, 30 * len(columns)))).print(table)
     click.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")

@@ -80,6 +80,9 @@ class Neo4jStore:
         opts.setdefault("connection_timeout", DEFAULT_CONNECT_TIMEOUT)
         opts.setdefault("connection_acquisition_timeout", 2 * DEFAULT_CONNECT_TIMEOUT)
         auth = (user, password) if password else None
+        if "@" in uri.split("://", 1)[-1].split("/", 1)[0]:  # user:password@host: never echo it
+            raise Neo4jStoreError("the Neo4j URI must not hold credentials; set NEO4J_USERNAME "
+                                  "and NEO4J_PASSWORD instead")
         who = f"Neo4j at {uri}"
         if uri.split("://", 1)[0].lower() not in _BOLT_SCHEMES:  # http:// would need aiohttp
             raise Neo4jStoreError(f"invalid Neo4j URI {uri!r}: use bolt:// or neo4j:// "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,7 +19,14 @@ import networkx as nx
 
 from .. import ontology
 from ..model import Triple
-from .graph_model import LoadResult, add_evidence, edge_key, evidence_rows, new_edge_attrs
+from .graph_model import (
+    EVIDENCE_LISTS,
+    LoadResult,
+    add_evidence,
+    edge_key,
+    evidence_rows,
+    new_edge_attrs,
+)
 
 FORMAT = "kg-graph"
 FORMAT_VERSION = 1
@@ -154,8 +162,10 @@ def from_json_data(data: dict, origin: str = "graph file") -> nx.MultiDiGraph:
             d = dict(edge)
             u, v, k = d.pop("source"), d.pop("target"), d.pop("key")
             d["__labels__"] = {d["type"]}
+            if any(not isinstance(d.get(name, []), list) for name in EVIDENCE_LISTS):
+                raise TypeError(f"evidence of {u!r} -> {v!r} is not a list")
             g.add_edge(u, v, key=k, **d)
-    except (KeyError, TypeError) as e:
+    except (KeyError, TypeError, ValueError) as e:
         raise GraphFileError(f"{origin} is damaged: {type(e).__name__} {e}") from None
     return g
 
@@ -171,7 +181,20 @@ def read_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     except json.JSONDecodeError as e:
         raise GraphFileError(f"graph file {path} is truncated or not JSON ({e.msg} at line "
                              f"{e.lineno}); rebuild it with `kg build`") from None
+    except RecursionError:
+        raise GraphFileError(f"graph file {path} is not a kg graph (JSON nested too "
+                             "deeply)") from None
     return from_json_data(data, origin=str(path))
+
+
+def _file_mode(path: Path) -> int:
+    """The mode the replaced file had, or what a plain ``open`` would create."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -179,6 +202,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; keep the graph shareable
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
@@ -191,4 +215,8 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def write_graph(g: nx.MultiDiGraph, path: str | os.PathLike) -> None:
-    atomic_write_text(Path(path), json.dumps(to_json_data(g), ensure_ascii=False))
+    try:
+        atomic_write_text(Path(path), json.dumps(to_json_data(g), ensure_ascii=False))
+    except OSError as e:  # e.g. disk full: the rename never happened
+        raise GraphFileError(f"cannot write graph file {path}: {e.strerror or e}; "
+                             "the previous graph file is unchanged") from None
