@@ -233,7 +233,7 @@ def _code_only(cypher: str) -> str:
 
 
 _WRITE_WORDS = re.compile(
-    r"(?<![\w.$])(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|CALL)(?!\w)",
+    r"(?<![\w.$])(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|INSERT|LOAD\s+CSV|CALL)(?!\w)",
     re.IGNORECASE)
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _UNION = re.compile(r"(?<![\w.$])UNION(\s+ALL)?(?!\w)", re.IGNORECASE)

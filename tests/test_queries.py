@@ -331,7 +331,8 @@ def test_any_text_round_trips_through_a_literal(value):
 def test_writes_are_refused_on_the_embedded_backend(store):
     before = store.graph.number_of_nodes()
     for text in ("MATCH (n) DETACH DELETE n", 'CREATE (n:Entity {name: "x"})',
-                 'MATCH (n) SET n.name = "x"', "MERGE (n:Entity)", "CALL db.labels()"):
+                 'MATCH (n) SET n.name = "x"', "MERGE (n:Entity)", "CALL db.labels()",
+                 "INSERT (:Entity {name: \"x\"})"):
         with pytest.raises(QueryError, match="read-only"):
             run_on_networkx(store.graph, text, {})
     with pytest.raises(QueryError, match="read-only"):

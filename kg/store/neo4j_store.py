@@ -110,6 +110,10 @@ class Neo4jStore:
             if (e.code or "").endswith("DatabaseNotFound"):
                 raise Neo4jStoreError(f"{who} has no database {database!r} "
                                       "(check NEO4J_DATABASE)") from None
+            if (e.code or "").endswith("AuthenticationRateLimit"):
+                raise Neo4jStoreError(f"{who} refused too many failed logins for {user!r}; "
+                                      "wait a few seconds, then retry with the right "
+                                      "NEO4J_PASSWORD") from None
             raise Neo4jStoreError(f"{who}: {e.code}: {_first_line(e.message or '')}") from None
         except (OSError, ValueError) as e:  # ValueError: an address that does not resolve
             driver.close()
