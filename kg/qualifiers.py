@@ -30,12 +30,20 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     the cue in the sentence.
     """
     lex = lexicon()
+    # a contrast starts a new scope: "X withdrew its troops but still backs Y" is not negated
+    contrast = max((i for i in range(sent_start, cue_start)
+                    if doc[i].lower_ in ("but", "yet", "however")), default=None)
+    if contrast is not None:
+        sent_start = contrast + 1
     lo = max(sent_start, min(left, cue_start) - 1)
     low = [t.lower_ for t in doc[lo:cue_end]]
     for k, w in enumerate(low):
         if w in lex["negation"]:
-            if w == "no" and not (k + 1 < len(low) and low[k + 1] == "longer"):
-                continue
+            if w == "not" and k > 0 and low[k - 1] == ",":
+                continue  # "X, not the PMF, was behind it": a contrast, not a denial
+            if w == "no" and not (k + 1 < len(low) and low[k + 1] == "longer") \
+                    and lo + k < cue_start - 1:
+                continue  # "no" negates only "no longer" or the cue it stands in or before
             return True
         for phrase in lex["negation_phrases"]:
             if low[k:k + len(phrase)] == phrase:

@@ -58,12 +58,16 @@ FORCE_MODIFIERS = _V["force_modifiers"]
 # words that leave a capitalised unit name generic enough to still mean the state
 # ("Iraqi Security Forces", "Lebanese Armed Forces", "Russian Defense Ministry")
 GENERIC_UNIT_WORDS = FORCE_NOUNS | FORCE_MODIFIERS | _V["generic_unit_words"]
+# capitalised, these make a name: "Libyan National Army" is an organisation, not Libya
+NAME_MODIFIERS = _V["name_modifiers"]
 # prepositions after which a capital city is a place, not a government
 PLACE_PREPS = _V["place_prepositions"]
 # "of" only counts after these heads ("the outskirts of Baghdad", "the city of Damascus")
 PLACE_OF_HEADS = _V["place_of_heads"]
 # verbs whose object is a place ("a road linking Damascus to Baghdad")
 PLACE_VERBS = _V["place_verbs"]
+# "airstrikes on Sanaa", "the march on Tripoli": "on" after these makes the capital a place
+PLACE_ON_HEADS = _V["place_on_heads"]
 BACKED_WORDS = _V["backed_words"]
 # words before "to"/"from" that make the capital a destination or origin
 ROUTE_WORDS = _V["route_words"]
@@ -118,6 +122,8 @@ def national_force(text: str) -> tuple[str, str] | None:
     i = len(words) - 1
     while i > 0 and words[i - 1].lower() in FORCE_MODIFIERS | FORCE_NOUNS:
         i -= 1
+    if any(w[:1].isupper() and w.lower() in NAME_MODIFIERS for w in words[i:]):
+        return None  # "Syrian National Army": a named armed group
     head = " ".join(words[:i])
     while head.lower().startswith(("allied ", "pro-government ")):
         head = head.split(" ", 1)[1]
@@ -189,6 +195,11 @@ def fuzzy_lookup(text: str, type_hint: str | None = None) -> tuple[Surface, floa
         return None
     # numbers are not spelling: "Branch 215" is not "Branch 227", "M4" is not "M5"
     if re.findall(r"\d+", keys[best_i]) != re.findall(r"\d+", key):
+        return None
+    # a longer name that merely starts with a known one is another name ("Bogdanovich" is
+    # not "Bogdanov", "Sultan Muradiye" not "Sultan Murad")
+    short, long_ = sorted((keys[best_i], key), key=len)
+    if long_.startswith(short) and len(long_) - len(short) >= 3:
         return None
     for _, score, i in hits[1:]:
         if surfaces[i].actor != best.actor and score >= best_score - FUZZY_MARGIN:
@@ -276,6 +287,9 @@ def capital_is_place(doc, start: int, end: int) -> bool:
     if nxt is not None and nxt.lower_ in ("city", "province", "governorate", "airport",
                                           "countryside", "suburbs", "residents"):
         return True
+    if start > 0 and doc[start - 1].lower_ in ("capital", "capitals") or (
+            start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ == "capital"):
+        return True  # "the capital Sanaa", "the Yemeni capital, Sanaa,"
     list_after = nxt is not None and nxt.lower_ in (",", "and", "or")
     i = start - 1
     crossed_comma = False
@@ -291,7 +305,13 @@ def capital_is_place(doc, start: int, end: int) -> bool:
             if not _route_context(doc, i):
                 return False
             return not crossed_comma or list_after
+        if low == "on" and i > 0 and doc[i - 1].lower_ in PLACE_ON_HEADS:
+            return not crossed_comma or list_after
+        if low == "between" and not _route_context(doc, i):
+            return False  # "mediated between Tehran and Washington": the governments
         if low in PLACE_PREPS or low in PLACE_VERBS:
+            if (crossed_comma or i < start - 1) and _acts(nxt):
+                return False  # "the army besieged Khartoum, and Khartoum announced …"
             return not crossed_comma or list_after
         if tok.text in ("-", "\u2013") and i > 0 and doc[i - 1].is_title:
             return True  # "Baghdad-Damascus highway"
@@ -305,6 +325,21 @@ def capital_is_place(doc, start: int, end: int) -> bool:
     return False
 
 
+# verbs after which a capital is the government acting ("Sanaa accused …")
+ACTING_VERBS = frozenset(["said", "says", "announced", "announces", "accused", "accuses",
+                          "backs", "backed", "demanded", "demands", "warned", "warns",
+                          "denied", "denies", "insisted", "insists", "rejected", "rejects",
+                          "welcomed", "welcomes", "condemned", "condemns", "threatened",
+                          "threatens", "agreed", "agrees", "declared", "declares", "urged",
+                          "urges", "responded", "responds", "claimed", "claims", "has", "is",
+                          "will", "would", "wants", "seeks", "sought"])
+
+
+def _acts(tok) -> bool:
+    """Whether ``tok`` (the word after a city) makes the city an agent."""
+    return tok is not None and tok.lower_ in ACTING_VERBS and tok.text.islower()
+
+
 def _route_context(doc, i: int) -> bool:
     """Whether "to"/"from" at token i is part of a route or a movement."""
     low = doc[i].lower_
@@ -314,4 +349,4 @@ def _route_context(doc, i: int) -> bool:
         return True
     if low == "from" and "to" in after:
         return True
-    return any(w in ROUTE_WORDS for w in window[-3:])
+    return any(w in ROUTE_WORDS or w in PLACE_OF_HEADS for w in window[-3:])

@@ -182,7 +182,8 @@ def test_deployed_passive(nlp):
 def test_base_in_place(nlp):
     got = triples(nlp, "Russia has a naval base in Tartus.",
                   [("Russia", S, "Russia"), ("Tartus", L, "Tartus")])
-    assert ("Russia", "OPERATES", "Tartus base") in got
+    # the synthesised "Tartus base" is the gazetteer's "Tartus naval base" (one node)
+    assert ("Russia", "OPERATES", "Tartus naval base") in got
     assert ("Russia", "DEPLOYED_IN", "Tartus") in got
     got = triples(nlp, "Turkey maintains a base at Bashiqa.",
                   [("Turkey", S, "Turkey"), ("Bashiqa", F, "Bashiqa base")])
@@ -217,8 +218,14 @@ def test_possessive_structures(nlp):
     got = triples(nlp, "Lebanon's Hezbollah and Iraq's Nineveh province were discussed.",
                   [("Lebanon", S, "Lebanon"), ("Hezbollah", G, "Hezbollah"),
                    ("Iraq", S, "Iraq"), ("Nineveh", L, "Nineveh")])
-    assert ("Hezbollah", "PART_OF", "Lebanon") in got
+    # a non-state armed group is not part of the state that possesses it in the text
+    assert ("Hezbollah", "PART_OF", "Lebanon") not in got
     assert ("Nineveh", "LOCATED_IN", "Iraq") in got
+    got = triples(nlp, "Iran's IRGC and Syria's Air Force Intelligence were discussed.",
+                  [("Iran", S, "Iran"), ("IRGC", G, "IRGC"), ("Syria", S, "Syria"),
+                   ("Air Force Intelligence", G, "Air Force Intelligence")])
+    assert ("IRGC", "PART_OF", "Iran") in got
+    assert ("Air Force Intelligence", "PART_OF", "Syria") in got
 
 
 def test_allies(nlp):
@@ -416,3 +423,373 @@ def test_agreed_and_provide_with(nlp):
     got = triples(nlp, "Tehran supplied the Houthis with drones and missiles.",
                   [("Tehran", S, "Iran"), ("Houthis", G, "Houthis")])
     assert ("Iran", "BACKS", "Houthis") in got
+
+
+# ---- QUAL-A: precision fixes found on a development set of unseen-style articles ----------
+
+def test_cue_after_determiner_is_a_noun_not_a_verb(nlp):
+    got = triples(nlp, "The Arab League welcomed the strikes and condemned Hamas.",
+                  [("Arab League", G, "Arab League"), ("Hamas", G, "Hamas")])
+    assert ("Arab League", "ATTACKS", "Hamas") not in got
+    assert ("Arab League", "OPPOSES", "Hamas") in got
+
+
+def test_cue_after_of_phrase_is_a_noun(nlp):
+    got = triples(nlp, "Israel was blamed for the death of an engineer, Ali Rezaei, and a series "
+                       "of sabotage attacks on the Fordow site.",
+                  [("Israel", S, "Israel"), ("Ali Rezaei", P, "Ali Rezaei"),
+                   ("Fordow", F, "Fordow")])
+    assert ("Ali Rezaei", "ATTACKS", "Fordow") not in got
+
+
+def test_accused_party_is_not_the_agent(nlp):
+    got = triples(nlp, "Britain sanctioned several firms it accuses of shipping drones to Russia.",
+                  [("Britain", S, "United Kingdom"), ("Russia", S, "Russia")])
+    assert ("United Kingdom", "BACKS", "Russia") not in got
+
+
+def test_new_clause_subject_is_not_a_list_item(nlp):
+    got = triples(nlp, "Damascus funds Hamas, and the Quds Force sends it drones.",
+                  [("Damascus", S, "Syria"), ("Hamas", G, "Hamas"),
+                   ("Quds Force", G, "Quds Force")])
+    assert ("Syria", "BACKS", "Hamas") in got
+    assert ("Syria", "BACKS", "Quds Force") not in got
+    got = triples(nlp, "Talks among Russia, Turkey and Iran opened in Astana.",
+                  [("Russia", S, "Russia"), ("Turkey", S, "Turkey"), ("Iran", S, "Iran")])
+    assert len({frozenset((s, o)) for s, r, o in got if r == "NEGOTIATES_WITH"}) == 3
+
+
+def test_demonym_in_apposition_hands_the_role_to_the_named_group(nlp):
+    got = triples(nlp, "Activists praised Hamas, the Palestinian militant group fighting Israeli "
+                       "forces in Gaza.",
+                  [("Hamas", G, "Hamas"), ("Palestinian", S, "Palestine"),
+                   ("Israeli forces", S, "Israel"), ("Gaza", L, "Gaza")])
+    assert ("Hamas", "ATTACKS", "Israel") in got
+    assert ("Palestine", "ATTACKS", "Israel") not in got
+
+
+def test_no_base_is_invented_for_a_region(nlp):
+    got = triples(nlp, "Ankara keeps dozens of outposts in the Kurdistan region.",
+                  [("Ankara", S, "Turkey"), ("Kurdistan region", L, "Kurdistan Region")])
+    assert ("Turkey", "DEPLOYED_IN", "Kurdistan Region") in got
+    assert not any(r == "OPERATES" for _, r, _ in got)
+
+
+def test_borders_that_meet_do_not_negotiate(nlp):
+    got = triples(nlp, "The camp lies near the point where Jordan, Iraq and Syria meet.",
+                  [("Jordan", S, "Jordan"), ("Iraq", S, "Iraq"), ("Syria", S, "Syria")])
+    assert not any(r == "NEGOTIATES_WITH" for _, r, _ in got)
+    got = triples(nlp, "Erdogan and Putin met in Sochi.",
+                  [("Erdogan", P, "Recep Tayyip Erdogan"), ("Putin", P, "Vladimir Putin")])
+    assert any(r == "NEGOTIATES_WITH" for _, r, _ in got)
+
+
+def test_place_in_after_a_border_or_river_places_something_else(nlp):
+    got = triples(nlp, "They fought for Qusayr, a town near the Lebanese border in Homs province.",
+                  [("Qusayr", L, "Qusayr"), ("Lebanese border", L, "Lebanese border"),
+                   ("Homs", L, "Homs")])
+    assert ("Lebanese border", "LOCATED_IN", "Homs") not in got
+    got = triples(nlp, "It is a village on the Tigris in Nineveh province.",
+                  [("Tigris", L, "Tigris"), ("Nineveh", L, "Nineveh")])
+    assert ("Tigris", "LOCATED_IN", "Nineveh") not in got
+
+
+def test_joining_a_states_forces_is_an_alliance_not_membership(nlp):
+    got = triples(nlp, "In 2014 Hezbollah joined Syrian government forces in the battle for "
+                       "Yabroud.",
+                  [("Hezbollah", G, "Hezbollah"), ("Syrian government forces", S, "Syria")])
+    assert ("Hezbollah", "ALLIED_WITH", "Syria") in got
+    assert ("Hezbollah", "PART_OF", "Syria") not in got
+
+
+# ---- QUAL-A: recall for constructions news uses ------------------------------------------
+
+def test_objects_named_in_an_including_list(nlp):
+    got = triples(nlp, "Tehran arms several militias, including Kataib Hezbollah in Iraq and the "
+                       "Houthis in Yemen.",
+                  [("Tehran", S, "Iran"), ("Kataib Hezbollah", G, "Kataib Hezbollah"),
+                   ("Iraq", S, "Iraq"), ("Houthis", G, "Houthis"), ("Yemen", S, "Yemen")])
+    assert ("Iran", "BACKS", "Kataib Hezbollah") in got
+    assert ("Iran", "BACKS", "Houthis") in got
+    assert ("Iran", "BACKS", "Iraq") not in got
+    got = triples(nlp, "The army controls most of Sudan, including the cities of Omdurman and "
+                       "Kassala.",
+                  [("army", S, "Sudan"), ("Sudan", S, "Sudan"), ("Omdurman", L, "Omdurman"),
+                   ("Kassala", L, "Kassala")])
+    assert ("Sudan", "CONTROLS", "Omdurman") in got
+    assert ("Sudan", "CONTROLS", "Kassala") in got
+
+
+def test_x_backed_noun_in_apposition(nlp):
+    got = triples(nlp, "The Badr Organization, an Iran-backed militia, rejected the plan.",
+                  [("Badr Organization", G, "Badr Organization"), ("Iran", S, "Iran")])
+    assert ("Iran", "BACKS", "Badr Organization") in got
+
+
+def test_national_forces_at_a_place_and_troops_kept_there(nlp):
+    got = triples(nlp, "Attacks on American troops at Tower 22 rose in January.",
+                  [("American troops", S, "United States"), ("Tower 22", F, "Tower 22")])
+    assert ("United States", "DEPLOYED_IN", "Tower 22") in got
+    got = triples(nlp, "Moscow keeps about 3,000 soldiers in Libya.",
+                  [("Moscow", S, "Russia"), ("Libya", S, "Libya")])
+    assert ("Russia", "DEPLOYED_IN", "Libya") in got
+
+
+def test_mediators_negotiate_with_both_sides(nlp):
+    got = triples(nlp, "Oman and Qatar mediated talks between Iran and the United States.",
+                  [("Oman", S, "Oman"), ("Qatar", S, "Qatar"), ("Iran", S, "Iran"),
+                   ("United States", S, "United States")])
+    pairs = {frozenset((s, o)) for s, r, o in got if r == "NEGOTIATES_WITH"}
+    assert {frozenset(("Oman", "Iran")), frozenset(("Qatar", "United States")),
+            frozenset(("Iran", "United States"))} <= pairs
+
+
+def test_symmetric_relation_in_relative_clause_and_after_parenthetical(nlp):
+    got = triples(nlp, "Cairo, which has been negotiating a truce with Hamas, hosted the envoys.",
+                  [("Cairo", S, "Egypt"), ("Hamas", G, "Hamas")])
+    assert any(r == "NEGOTIATES_WITH" and {s, o} == {"Egypt", "Hamas"} for s, r, o in got)
+    got = triples(nlp, "Ankara, which backs the rebels in Idlib, agreed a truce with Moscow.",
+                  [("Ankara", S, "Turkey"), ("Idlib", L, "Idlib"), ("Moscow", S, "Russia")])
+    assert any(r == "NEGOTIATES_WITH" and {s, o} == {"Turkey", "Russia"} for s, r, o in got)
+    got = triples(nlp, "He jailed officers who wanted rapprochement with Syria.",
+                  [("Syria", S, "Syria")])
+    assert not got
+
+
+def test_retaliation_threat_and_long_projectile_phrase(nlp):
+    got = triples(nlp, "Tehran vowed to retaliate against Israel.",
+                  [("Tehran", S, "Iran"), ("Israel", S, "Israel")])
+    assert ("Iran", "OPPOSES", "Israel") in got
+    got = triples(nlp, "Iran launched dozens of drones and ballistic missiles at Israel.",
+                  [("Iran", S, "Iran"), ("Israel", S, "Israel")])
+    assert ("Iran", "ATTACKS", "Israel") in got
+
+
+def test_x_occupied_place_and_stated_alliances(nlp):
+    got = triples(nlp, "Rockets struck the Israeli-occupied Golan Heights.",
+                  [("Israeli", S, "Israel"), ("Golan Heights", L, "Golan Heights")])
+    assert ("Israel", "CONTROLS", "Golan Heights") in got
+    got = triples(nlp, "Egypt and Saudi Arabia are close allies.",
+                  [("Egypt", S, "Egypt"), ("Saudi Arabia", S, "Saudi Arabia")])
+    assert any(r == "ALLIED_WITH" for _, r, _ in got)
+    got = triples(nlp, "The Peshmerga, backed by Washington, have cooperated with Baghdad.",
+                  [("Peshmerga", G, "Peshmerga"), ("Washington", S, "United States"),
+                   ("Baghdad", S, "Iraq")])
+    assert any(r == "ALLIED_WITH" and {s, o} == {"Peshmerga", "Iraq"} for s, r, o in got)
+
+
+def test_founder_in_apposition_and_place_in_possessed_province(nlp):
+    got = triples(nlp, "Redut, the security company founded by Ivan Petrov, expanded abroad.",
+                  [("Redut", G, "Redut"), ("Ivan Petrov", P, "Ivan Petrov")])
+    assert ("Ivan Petrov", "LEADS", "Redut") in got
+    got = triples(nlp, "Jets landed at the Tiyas air base in Syria's Homs province.",
+                  [("Tiyas air base", F, "Tiyas air base"), ("Syria", S, "Syria"),
+                   ("Homs", L, "Homs")])
+    assert ("Tiyas air base", "LOCATED_IN", "Homs") in got
+    got = triples(nlp, "Turkey and its allies carried out an incursion into northern Iraq.",
+                  [("Turkey", S, "Turkey"), ("Iraq", S, "Iraq")])
+    assert ("Turkey", "ATTACKS", "Iraq") in got
+
+
+def test_place_phrase_list_is_not_an_object_list(nlp):
+    got = triples(nlp, "The coalition fought ISIS in Syria and Iraq for years.",
+                  [("coalition", G, "US-led coalition"), ("ISIS", G, "ISIS"),
+                   ("Syria", S, "Syria"), ("Iraq", S, "Iraq")])
+    assert ("US-led coalition", "ATTACKS", "ISIS") in got
+    assert ("US-led coalition", "ATTACKS", "Iraq") not in got
+
+
+def test_local_partners_named_by_demonym_are_not_the_state(nlp):
+    got = triples(nlp, "The zone is held by British troops and their Iraqi partners.",
+                  [("British troops", S, "United Kingdom"), ("Iraqi", S, "Iraq")])
+    assert not any(r == "ALLIED_WITH" for _, r, _ in got)
+    got = triples(nlp, "Syrian forces and their Russian allies retook the town.",
+                  [("Syrian forces", S, "Syria"), ("Russian", S, "Russia")])
+    assert any(r == "ALLIED_WITH" and {s, o} == {"Syria", "Russia"} for s, r, o in got)
+
+
+def test_relative_clause_subject_for_nominal_and_inverse_cues(nlp):
+    got = triples(nlp, "The PKK, which has waged an insurgency against the Turkish state, spoke.",
+                  [("PKK", G, "PKK"), ("Turkish", S, "Turkey")])
+    assert ("PKK", "ATTACKS", "Turkey") in got
+    got = triples(nlp, "Premier Ali Hamdan, who came to power with the backing of the Fatah "
+                       "Alliance, resigned.",
+                  [("Ali Hamdan", P, "Ali Hamdan"), ("Fatah Alliance", G, "Fatah Alliance")])
+    assert ("Fatah Alliance", "BACKS", "Ali Hamdan") in got
+
+
+def test_one_of_the_factions_within_and_groups_include(nlp):
+    got = triples(nlp, "Harakat al-Nujaba, one of the hardline factions within the Popular "
+                       "Mobilization Forces (PMF), rejected the deal.",
+                  [("Harakat al-Nujaba", G, "Harakat al-Nujaba"),
+                   ("Popular Mobilization Forces", G, "Popular Mobilization Forces"),
+                   ("PMF", G, "Popular Mobilization Forces")])
+    assert ("Harakat al-Nujaba", "PART_OF", "Popular Mobilization Forces") in got
+    got = triples(nlp, "The Badr Organization's units include the Ashura Brigade.",
+                  [("Badr Organization", G, "Badr Organization"),
+                   ("Ashura Brigade", G, "Ashura Brigade")])
+    assert ("Ashura Brigade", "PART_OF", "Badr Organization") in got
+    got = triples(nlp, "Kataib Hezbollah is one of the groups in Iraq.",
+                  [("Kataib Hezbollah", G, "Kataib Hezbollah"), ("Iraq", S, "Iraq")])
+    assert not any(r == "PART_OF" for _, r, _ in got)
+
+
+def test_passive_after_apposition_with_acronym_and_stop_from(nlp):
+    got = triples(nlp, "Asaib Ahl al-Haq, a splinter of the Sadrist movement (SM), is funded by "
+                       "Tehran.",
+                  [("Asaib Ahl al-Haq", G, "Asaib Ahl al-Haq"), ("Sadrist movement", G, "Sadrists"),
+                   ("SM", G, "Sadrists"), ("Tehran", S, "Iran")])
+    assert ("Iran", "BACKS", "Asaib Ahl al-Haq") in got
+    got = triples(nlp, "Washington wants to stop Tehran from enriching uranium.",
+                  [("Washington", S, "United States"), ("Tehran", S, "Iran")])
+    assert ("United States", "OPPOSES", "Iran") in got
+
+
+def test_elided_subject_after_but_and_participle_after_comma(nlp):
+    got = triples(nlp, "Qatar closed its office in 2021 but still funds the Hamas movement.",
+                  [("Qatar", S, "Qatar"), ("Hamas", G, "Hamas")])
+    assert ("Qatar", "BACKS", "Hamas") in got
+    recs = run(nlp, "Qatar closed its office in 2021 but still funds the Hamas movement.",
+               [("Qatar", S, "Qatar"), ("Hamas", G, "Hamas")])._.kg_relations
+    assert not any(r["negated"] for r in recs)  # "closed" is before the contrast
+    got = triples(nlp, "Russia and Iran sent troops in 2015, recapturing Palmyra in 2016.",
+                  [("Russia", S, "Russia"), ("Iran", S, "Iran"), ("Palmyra", L, "Palmyra")])
+    assert ("Russia", "CONTROLS", "Palmyra") in got
+    assert ("Iran", "CONTROLS", "Palmyra") in got
+    got = triples(nlp, "Officials in Kabul said on Monday, praising Iran.",
+                  [("Kabul", L, "Kabul"), ("Iran", S, "Iran")])
+    assert not got
+
+
+def test_attack_on_areas_held_by_a_group_and_gunmen_as_main_verb_subject(nlp):
+    got = triples(nlp, "Jets pounded Houthi-held districts of the capital.",
+                  [("Houthi", G, "Houthis")])
+    assert not got  # no attacker named
+    got = triples(nlp, "Riyadh launched airstrikes on Houthi-held areas.",
+                  [("Riyadh", S, "Saudi Arabia"), ("Houthi", G, "Houthis")])
+    assert ("Saudi Arabia", "ATTACKS", "Houthis") in got
+    got = triples(nlp, "A week later ISIS-led gunmen attacked southern Kirkuk.",
+                  [("ISIS", G, "ISIS"), ("Kirkuk", F, "Kirkuk")])
+    assert ("ISIS", "ATTACKS", "Kirkuk") in got
+
+
+def test_titled_people_coordinate_and_meet_a_titled_person(nlp):
+    got = triples(nlp, "Egyptian President Abdel Fattah el-Sisi and Jordanian King Abdullah II "
+                       "met in Cairo.",
+                  [("Egyptian", S, "Egypt"), ("Abdel Fattah el-Sisi", P, "Abdel Fattah el-Sisi"),
+                   ("Jordanian", S, "Jordan"), ("Abdullah II", P, "Abdullah II"),
+                   ("Cairo", L, "Cairo")])
+    assert any(r == "NEGOTIATES_WITH" and {s, o} == {"Abdel Fattah el-Sisi", "Abdullah II"}
+               for s, r, o in got)
+    got = triples(nlp, "The envoy Tom Barrack met Syrian Foreign Minister Asaad al-Shaibani.",
+                  [("Tom Barrack", P, "Tom Barrack"), ("Syrian Foreign Minister", S, "Syria"),
+                   ("Asaad al-Shaibani", P, "Asaad al-Shaibani")])
+    assert any(r == "NEGOTIATES_WITH" and {s, o} == {"Tom Barrack", "Asaad al-Shaibani"}
+               for s, r, o in got)
+
+
+def test_hedged_cue_is_not_a_fact(nlp):
+    got = triples(nlp, "Ankara may establish air bases in central Syria.",
+                  [("Ankara", S, "Turkey"), ("Syria", S, "Syria")])
+    assert not got
+    got = triples(nlp, "Tehran could strike Israel within days.",
+                  [("Tehran", S, "Iran"), ("Israel", S, "Israel")])
+    assert got == {("Iran", "OPPOSES", "Israel")}
+    got = triples(nlp, "Russia and Iran held talks in May in Astana.",
+                  [("Russia", S, "Russia"), ("Iran", S, "Iran"), ("Astana", L, "Astana")])
+    assert any(r == "NEGOTIATES_WITH" for _, r, _ in got)  # the month is no modal
+
+
+def test_invented_base_takes_the_known_facility_name(nlp):
+    got = triples(nlp, "Moscow has kept its naval base at Tartus.",
+                  [("Moscow", S, "Russia"), ("Tartus", L, "Tartus")])
+    assert ("Russia", "OPERATES", "Tartus naval base") in got
+    assert ("Russia", "OPERATES", "Tartus base") not in got
+
+
+def test_participle_belongs_to_the_noun_phrase_before_it(nlp):
+    got = triples(nlp, "US aid to the Kurdish forces fighting ISIS continued.",
+                  [("US", S, "United States"), ("Kurdish forces", G, "YPG"), ("ISIS", G, "ISIS")])
+    assert ("YPG", "ATTACKS", "ISIS") in got
+    assert ("United States", "ATTACKS", "ISIS") not in got
+    got = triples(nlp, "Tehran sends money to militias fighting the US.",
+                  [("Tehran", S, "Iran"), ("US", S, "United States")])
+    assert not got
+    got = triples(nlp, "Washington has 900 troops in Syria supporting the SDF.",
+                  [("Washington", S, "United States"), ("Syria", S, "Syria"),
+                   ("SDF", G, "Syrian Democratic Forces")])
+    assert ("Syria", "BACKS", "Syrian Democratic Forces") not in got
+
+
+def test_fought_alongside_an_unnamed_partner_against_a_named_enemy(nlp):
+    got = triples(nlp, "The Peshmerga fought alongside the coalition against ISIS in Mosul.",
+                  [("Peshmerga", G, "Peshmerga"), ("ISIS", G, "ISIS"), ("Mosul", L, "Mosul")])
+    assert ("Peshmerga", "ATTACKS", "ISIS") in got
+
+
+def test_cue_after_determiner_and_demonym_is_a_noun(nlp):
+    got = triples(nlp, "Jordan condemned the Israeli strike on the Iranian embassy.",
+                  [("Jordan", S, "Jordan"), ("Israeli", S, "Israel"), ("Iranian", S, "Iran")])
+    assert ("Jordan", "ATTACKS", "Iran") not in got
+    assert ("Jordan", "OPPOSES", "Israel") in got
+    got = triples(nlp, "The Kremlin condemned Kyiv on Friday.",
+                  [("Kremlin", S, "Russia"), ("Kyiv", S, "Ukraine")])
+    assert ("Russia", "OPPOSES", "Ukraine") in got  # a metonym is no demonym adjective
+
+
+def test_no_before_the_cue_negates(nlp):
+    recs = run(nlp, "Ankara has no troops in Iraq, the ministry said.",
+               [("Ankara", S, "Turkey"), ("Iraq", S, "Iraq")])._.kg_relations
+    assert recs and all(r["negated"] for r in recs if r["relation"] == "DEPLOYED_IN")
+    recs = run(nlp, "No one doubts that Tehran arms the Houthis.",
+               [("Tehran", S, "Iran"), ("Houthis", G, "Houthis")])._.kg_relations
+    assert [r["negated"] for r in recs if r["relation"] == "BACKS"] == [False]
+
+
+def test_contrasted_actor_is_not_the_agent(nlp):
+    recs = run(nlp, "Officials said Kataib Hezbollah, not the PMF, was behind the attack on the "
+                    "US embassy.",
+               [("Kataib Hezbollah", G, "Kataib Hezbollah"),
+                ("PMF", G, "Popular Mobilization Forces"), ("US", S, "United States")])
+    got = {(r["subject"], r["relation"], r["object"], r["negated"])
+           for r in recs._.kg_relations}
+    assert ("Kataib Hezbollah", "ATTACKS", "United States", False) in got
+    assert not any(s == "Popular Mobilization Forces" for s, _, _, _ in got)
+
+
+def test_launched_by_names_the_attacker(nlp):
+    got = triples(nlp, "US forces shot down drones launched by the Houthis toward Israel.",
+                  [("US forces", S, "United States"), ("Houthis", G, "Houthis"),
+                   ("Israel", S, "Israel")])
+    assert ("Houthis", "ATTACKS", "Israel") in got
+    assert ("United States", "ATTACKS", "Israel") not in got
+
+
+def test_a_leader_hosting_a_leader_and_a_vote_to_expel(nlp):
+    got = triples(nlp, "President Ilham Aliyev hosted Prime Minister Nikol Pashinyan in Baku.",
+                  [("Ilham Aliyev", P, "Ilham Aliyev"), ("Nikol Pashinyan", P, "Nikol Pashinyan"),
+                   ("Baku", L, "Baku")])
+    assert any(r == "NEGOTIATES_WITH" for _, r, _ in got)
+    got = triples(nlp, "Doha hosts the largest American base in the Gulf.",
+                  [("Doha", S, "Qatar"), ("American", S, "United States")])
+    assert not any(r == "NEGOTIATES_WITH" for _, r, _ in got)
+    got = triples(nlp, "Lebanon's parliament voted to expel Syrian troops.",
+                  [("Lebanon", S, "Lebanon"), ("Syrian troops", S, "Syria")])
+    assert ("Lebanon", "ATTACKS", "Syria") not in got
+    assert ("Lebanon", "OPPOSES", "Syria") in got
+
+
+def test_participle_after_a_relative_clause_is_not_the_subjects_act(nlp):
+    got = triples(nlp, "Iran vowed revenge for a strike that hit its embassy, killing Hamas "
+                       "officials.",
+                  [("Iran", S, "Iran"), ("Hamas", G, "Hamas")])
+    assert ("Iran", "ATTACKS", "Hamas") not in got
+
+
+def test_members_of_a_group_stand_for_the_group(nlp):
+    got = triples(nlp, "Israeli jets struck a convoy in Syria, killing seven members of the IRGC.",
+                  [("Israeli jets", S, "Israel"), ("Syria", S, "Syria"), ("IRGC", G, "IRGC")])
+    assert ("Israel", "ATTACKS", "IRGC") in got
+    got = triples(nlp, "Ankara trained fighters of the Sultan Murad Division.",
+                  [("Ankara", S, "Turkey"), ("Sultan Murad Division", G, "Sultan Murad Division")])
+    assert ("Turkey", "BACKS", "Sultan Murad Division") in got

@@ -86,6 +86,10 @@ MUST_MERGE = [
 ]
 
 MUST_NOT_MERGE = [
+    ("Africa Corps", "Wagner Group"),
+    ("Mali", "Malta"),
+    ("Niger", "Nigeria"),
+    ("Mikhail Bogdanovich", "Mikhail Bogdanov"),
     ("Hezbollah", "Kataib Hezbollah"),
     ("Kataib Hezbollah", "Hezbollah"),
     ("Iran", "Iraq"),
@@ -136,3 +140,26 @@ def test_same_actor():
     assert same_actor("Some Unknown Militia", "some unknown militia")
     assert not same_actor("Some Unknown Militia", "Another Militia")
     assert not same_actor("Iran", "Iraq")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Libyan National Army", ("Libyan National Army", "ORGANIZATION")),
+    ("Iraqi National Army", None),  # a named group: not Iraq's forces
+    ("Libyan forces", ("Libya", "STATE")),
+    ("Sudanese troops", ("Sudan", "STATE")),
+    ("Africa Corps", ("Africa Corps", "ORGANIZATION")),
+    ("Hemedti", ("Mohamed Hamdan Dagalo", "PERSON")),
+    ("Burkinabe", ("Burkina Faso", "STATE")),
+    ("Saudi-led military coalition", ("Saudi-led coalition", "ORGANIZATION")),
+    ("Tiyas air base", ("T4 air base", "FACILITY")),
+    ("Harir air base", ("Harir air base", "FACILITY")),
+])
+def test_region_beyond_the_levant(text, expected):
+    """The gazetteer covers Libya, Sudan, the Sahel, Yemen and the Gulf, and a capitalised
+    "National" keeps an armed group's name from collapsing into its state."""
+    assert canonical_name(text) == expected
+
+
+def test_a_name_that_extends_a_known_one_is_not_merged():
+    assert fuzzy_lookup("Mikhail Bogdanovich") is None
+    assert canonical_name("Sergey Lavrovsky") is None

@@ -12,10 +12,19 @@ antecedent ent (token offsets), ``span._.kg_confidence`` lower than a named ment
   ("it is clear that…") is skipped;
 * "they", "their", "them" → the last plural actor (ORGANIZATION, GROUP, or a plural state
   mention such as "US forces") in this or the previous sentence;
-* "the group", "the militia", "the movement", "the organization", "the terror group" →
-  the last ORGANIZATION in the paragraph; "the base/camp/crossing/garrison/facility" → the
-  last FACILITY; "the country", "the regime" → the last STATE; "the city/town" → the last
-  LOCATION.
+* "he", "his", "him", "she", "her" → the nearest earlier PERSON of the sentence, else
+  the person a "he/his" of the previous sentence meant, else that sentence's first PERSON;
+* "the group", "the militia", "the movement", "the organization", "the terror group",
+  "the rebels" → the last ORGANIZATION in the paragraph that is not a state's own army or
+  ministry; descriptions may carry a demonym or a backer ("the Lebanese group", "the
+  Iran-backed militia"): the span is then only the words after the entity, so the relation
+  rules still read "Iran-backed [group]" as X-backed Y; "the base/camp/crossing/garrison/
+  facility" → the last FACILITY; "the country", "the regime", "the kingdom", "the emirate",
+  "the junta", "the government", "the army" → the last STATE; "the city/town" → the last
+  LOCATION; "the coalition" → the last actor whose name or alias says coalition/alliance,
+  "the alliance" one whose name says alliance;
+* titles whose organisation is an anaphor ("Its chairman, X", "X, the group's leader")
+  get the resolved organisation in ``doc.spans["kg_titles"]``.
 
 Precision before recall: an object pronoun ("the IRGC sends it rockets") never means the
 subject of its own clause; a non-entity noun phrase the pronoun may mean ("militias backed
@@ -35,6 +44,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from ..resolve import ROLES, TITLE_FILLERS
 from ..resolve import gazetteer as _gazetteer
 from . import entities as _entities  # noqa: F401  (registers the Span extensions)
 
@@ -45,13 +55,19 @@ def gazetteer_lookup(text: str):
 
 PRONOUN_IT = {"it", "its"}
 PRONOUN_THEY = {"they", "their", "them", "theirs"}
+# "he"/"she" are a person: the last PERSON of this or the previous sentence
+PRONOUN_PERSON = {"he", "his", "him", "she", "her"}
 DEFINITE = {
     "group": ("ORGANIZATION",), "militia": ("ORGANIZATION",), "movement": ("ORGANIZATION",),
     "organization": ("ORGANIZATION",), "organisation": ("ORGANIZATION",),
     "faction": ("ORGANIZATION",), "coalition": ("ORGANIZATION",),
     "base": ("FACILITY",), "camp": ("FACILITY",), "crossing": ("FACILITY",),
     "garrison": ("FACILITY",), "facility": ("FACILITY",), "airbase": ("FACILITY",),
-    "country": ("STATE",), "regime": ("STATE",),
+    "country": ("STATE",), "regime": ("STATE",), "kingdom": ("STATE",), "junta": ("STATE",),
+    "government": ("STATE",), "alliance": ("ORGANIZATION",), "rebels": ("ORGANIZATION",),
+    "insurgents": ("ORGANIZATION",), "paramilitaries": ("ORGANIZATION",),
+    "army": ("STATE",), "military": ("STATE",), "emirate": ("STATE",),
+    "sultanate": ("STATE",),
     "city": ("LOCATION",), "town": ("LOCATION",),
 }
 DEF_ADJ = ["terror", "militant", "armed", "jihadist", "extremist", "islamist", "paramilitary",
@@ -76,8 +92,10 @@ SINGULAR_BLOCKERS = {"coalition", "group", "organization", "organisation", "gove
                      "war", "conflict", "campaign", "decision", "move", "report", "law",
                      "resolution", "programme", "program", "initiative", "proposal", "system"}
 CONF = {"pronoun": 0.6, "definite": 0.65}
-# definite descriptions that name the kind of actor ("the coalition" is a coalition)
-NAMED_DEFINITES = {"coalition"}
+# definite descriptions that name the kind of actor ("the coalition" is a coalition or an
+# alliance, never ISIS)
+NAMED_DEFINITES = {"coalition": ("coalition", "alliance"), "alliance": ("alliance",)}
+DETERMINERS = {"the", "this"}
 CLAUSE_BOUNDARIES = {",", ";", ":", "and", "but", "while", "which", "that", "who", "because",
                      "after", "before", "when", "although", "as", "since", "if"}
 # verbs after which a pronoun starts a new clause ("Israel says it will …")
@@ -95,6 +113,9 @@ def _object_position(doc: Doc, i: int) -> bool:
         return False
     prev = doc[i - 1]
     low = prev.lower_
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("had", "has", "have", "was", "were", "is",
+                                                  "would", "will", "could", "might"):
+        return False  # "confirmed it had struck": the subject of a reported clause
     return (prev.is_alpha and prev.text.islower() and low not in PREPOSITIONS
             and low not in CLAUSE_BOUNDARIES and low not in REPORTING
             and low not in ("the", "a", "an", "of", "than", "then", "so", "where", "whether"))
@@ -166,7 +187,11 @@ def _plural_actor(span: Span) -> bool:
     if span.label_ == "PERSON" or span.label_ in ("LOCATION", "FACILITY"):
         return False
     if span[-1].is_upper:
-        return False  # "ISIS", "SDF": acronyms are singular
+        # an acronym is as plural as the name it stands for: "SDF" (Syrian Democratic
+        # Forces) is "they", "ISIS" is "it"
+        words = span.kb_id_.split()
+        return span.label_ == "ORGANIZATION" and len(words) > 1 and \
+            words[-1].lower() in PLURAL_HINTS
     last = span[-1].lower_
     if span.label_ == "GROUP":
         return True
@@ -186,9 +211,9 @@ class CorefResolver:
         self.name = name
         self.max_sentences = max_sentences
         self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("PRON", [[{"LOWER": {"IN": sorted(PRONOUN_IT | PRONOUN_THEY)}}]])
-        self.matcher.add("DEF", [[{"LOWER": "the"}, {"LOWER": {"IN": DEF_ADJ}, "OP": "?"},
-                                  {"LOWER": {"IN": sorted(DEFINITE)}}]], greedy="LONGEST")
+        self.matcher.add("PRON", [[{"LOWER": {"IN": sorted(PRONOUN_IT | PRONOUN_THEY
+                                                             | PRONOUN_PERSON)}}]])
+        self.matcher.add("NOUN", [[{"LOWER": {"IN": sorted(DEFINITE)}}]])
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -213,10 +238,14 @@ class CorefResolver:
         ent_tok = set()
         for x in ents:
             ent_tok.update(range(x.start, x.end))
-        matches = sorted(((doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)
+        found = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
+        found = [m for m in found if m[0] != "NOUN"] + _descriptions(
+            doc, ents, [m[1] for m in found if m[0] == "NOUN"])
+        matches = sorted(((k, s, e) for k, s, e in found
                           if not any(i in ent_tok for i in range(s, e))),
                          key=lambda m: (m[0] != "DEF", m[1]))
         ent_starts = [x.start for x in ents]
+        ent_chars = [x.start_char for x in ents]
 
         out: list[Span] = []
         pool: list[Span] = []  # ents plus resolved descriptions, for the pronouns
@@ -224,36 +253,50 @@ class CorefResolver:
             if kind == "PRON" and not pool:
                 pool = sorted(ents + out, key=lambda x: x.start)
                 ent_starts = [x.start for x in pool]
+                ent_chars = [x.start_char for x in pool]
                 for x in out:
                     ent_tok.update(range(x.start, x.end))
             cands_all = pool if kind == "PRON" else ents
             p = para(doc[s].idx)
             sn = tok_sent[s]
-            earlier = [x for x in cands_all[:bisect.bisect_left(ent_starts, s)]
-                       if para(x.start_char) == p and x.end <= s]
+            # the candidates of this paragraph before the anaphor (both lists are sorted)
+            lo = bisect.bisect_left(ent_chars, newlines[p - 1] + 1 if p > 0 else 0)
+            earlier = [x for x in cands_all[lo:bisect.bisect_left(ent_starts, s)]
+                       if x.end <= s]
             ante = None
             conf = CONF["pronoun"]
             if kind == "PRON":
                 w = doc[s].lower_
                 if w == "it" and self._expletive(doc, s):
                     continue
-                want = _singular_actor if w in PRONOUN_IT else _plural_actor
-                ante = self._nearest(doc, earlier, tok_sent, sn, want, s, ent_tok, sents)
+                if w in PRONOUN_PERSON:
+                    ante = _last_person(doc, earlier, tok_sent, sn, self.max_sentences, out)
+                else:
+                    want = _singular_actor if w in PRONOUN_IT else _plural_actor
+                    ante = self._nearest(doc, earlier, tok_sent, sn, want, s, ent_tok, sents)
             else:
                 noun = doc[e - 1].lower_
-                if e < len(doc) and doc[e].lower_ in ("of", "'s", "\u2019s"):
-                    continue  # "the city of X", "the group's founder X": not an anaphor here
+                if e < len(doc) and doc[e].lower_ == "of":
+                    continue  # "the city of X": not an anaphor here
                 want_types = DEFINITE[noun]
                 cands = [x for x in earlier if x.label_ in want_types
                          and not _adjectival(doc, x)]
                 if noun in NAMED_DEFINITES:
-                    # "the coalition" means a coalition, not the last organisation
-                    cands = [x for x in cands if noun in x.kb_id_.lower()]
+                    # "the coalition" means a coalition or alliance, not the last organisation
+                    cands = [x for x in cands if _named_as(x, NAMED_DEFINITES[noun])]
+                elif "ORGANIZATION" in want_types:
+                    # "the rebels", "the paramilitary group" are not a state's own army
+                    cands = [x for x in cands if not _state_force(x)]
                 # prefer an actor that is not a prepositional object ("X, one of the
                 # factions of Y, … The group" is X)
                 heads = [x for x in cands if not _after_preposition(doc, x)]
                 if heads:
-                    ante = heads[-1]
+                    # the latest sentence that has one, and in it the first (the likely
+                    # subject): "The PKK, which Ankara and the EU list as …. The group"
+                    # (organisations only: "X invaded Iraq and occupied the country")
+                    last = tok_sent[heads[-1].start]
+                    ante = next(x for x in heads if tok_sent[x.start] == last) \
+                        if "ORGANIZATION" in want_types else heads[-1]
                 elif cands:
                     ante = cands[-1]
                 conf = CONF["definite"]
@@ -270,6 +313,7 @@ class CorefResolver:
             out.append(sp)
         out.sort(key=lambda x: x.start)
         doc.spans["kg_coref"] = out
+        _titles_from_anaphors(doc, out)
         return doc
 
     def _nearest(self, doc: Doc, earlier: list[Span], tok_sent: list[int], sn: int,
@@ -314,7 +358,7 @@ class CorefResolver:
         # and pronoun, or (for "it") anywhere earlier in the pronoun's sentence ("The
         # crossing … in which ISIS … kept it shut")
         start = found.end if plural or tok_sent[found.start] != sn else sent.start
-        if self._blocked(doc, start, pron, plural, covered):
+        if not _owner_of_people(doc, pron) and self._blocked(doc, start, pron, plural, covered):
             return None
         return found
 
@@ -355,6 +399,130 @@ class CorefResolver:
         return k < len(doc) and doc[k].lower_ in ("a", "an", "clear", "unclear", "likely",
                                                   "unlikely", "possible", "time", "true",
                                                   "important", "necessary", "hard", "easy")
+
+
+_ROLE_WORDS = frozenset(w for r in ROLES for w in r.split()) | {
+    "fighters", "members", "forces", "troops", "militants", "officials", "spokesman",
+    "spokeswoman", "leadership", "commanders", "leaders"}
+
+
+def _owner_of_people(doc: Doc, pron: int) -> bool:
+    """"its chairman", "their fighters": a plan or a deal has no chairman, so the noun
+    phrases that otherwise block the link ("the plan … it") do not apply."""
+    k = pron + 1
+    while k < len(doc) and doc[k].lower_ in TITLE_FILLERS:
+        k += 1
+    return doc[pron].lower_ in ("its", "their") and k < len(doc) and \
+        doc[k].lower_ in _ROLE_WORDS
+
+
+def _descriptions(doc: Doc, ents: list[Span], nouns: list[int]) -> list[tuple[str, int, int]]:
+    """Definite descriptions: "the group", "the armed group", "the Lebanese group", "the
+    Iran-backed militia", "the rebels". The span leaves out any entity inside it (the
+    demonym, the backer), so the backer stays its own mention and the relation rules read
+    "the Iran-backed [group]" as "X-backed Y"."""
+    ent_at: dict[int, Span] = {}
+    for x in ents:
+        for i in range(x.start, x.end):
+            ent_at[i] = x
+    out = []
+    for i in nouns:  # tokens that are a DEFINITE noun (found by the Matcher)
+        if i in ent_at:
+            continue
+        k, steps = i - 1, 0
+        while k >= 0 and steps < 6 and doc[k].lower_ not in DETERMINERS:
+            low = doc[k].lower_
+            if low in DEF_ADJ or low in BACKED_WORDS or low == "pro" \
+                    or doc[k].text in ("-", "\u2013"):
+                k -= 1
+            elif k in ent_at and ent_at[k].end - ent_at[k].start <= 3 \
+                    and ent_at[k].label_ != "PERSON":
+                k = ent_at[k].start - 1
+            else:
+                k = -1
+            steps += 1
+        if k < 0 or doc[k].lower_ not in DETERMINERS:
+            continue
+        start = k
+        for j in range(k, i):
+            if j in ent_at:
+                start = j + 1
+        if start > k and doc[start].text in ("-", "\u2013"):
+            start += 1
+        if start > k:
+            while start < i and doc[start].lower_ in BACKED_WORDS | {"-", "\u2013"}:
+                start += 1  # "the Iran-backed [group]"
+        out.append(("DEF", start, i + 1))
+    return out
+
+
+BACKED_WORDS = {"backed", "supported", "funded", "sponsored", "aligned", "allied", "armed",
+                "affiliated", "linked", "controlled", "led", "trained", "financed"}
+
+
+def _named_as(x: Span, words: tuple[str, ...]) -> bool:
+    """The actor's canonical name or one of its gazetteer aliases contains one of words."""
+    names = [x.kb_id_.lower()]
+    actor = _gazetteer().actors.get(x.kb_id_)
+    if actor is not None:
+        names += [a.lower() for a in actor.aliases]
+    return any(w in n for n in names for w in words)
+
+
+STATE_FORCE_ENDS = ("armed forces", "army", "navy", "air force", "police", "ministry",
+                    "ministry of defense", "ministry of defence", "gendarmerie")
+
+
+def _state_force(x: Span) -> bool:
+    """A state's regular forces or ministry ("Sudanese Armed Forces", "Nigerien Defence
+    Ministry"): not what "the rebels" or "the militia" mean."""
+    name = x.kb_id_.lower()
+    if not name.endswith(STATE_FORCE_ENDS):
+        return False
+    actor = _gazetteer().actors.get(x.kb_id_)
+    if actor is None:
+        return name.endswith("ministry")
+    boss = _gazetteer().actors.get(actor.part_of) if actor.part_of else None
+    return boss is not None and boss.type == "STATE"
+
+
+def _last_person(doc: Doc, earlier: list[Span], tok_sent: list[int], sn: int,
+                 max_sentences: int, resolved: list[Span]) -> Span | None:
+    """"he"/"his": the nearest PERSON earlier in the sentence, else the person a "he/his"
+    of the previous sentence meant (the one in focus: "X praised Y, who … his death. He
+    …" is Y), else the first PERSON (the likely subject) of the previous sentence."""
+    same = [x for x in earlier if tok_sent[x.start] == sn and x.label_ == "PERSON"]
+    if same:
+        return same[-1]
+    focus = [x for x in resolved if x.label_ == "PERSON" and tok_sent[x.start] == sn - 1]
+    if focus:
+        return focus[-1]
+    for back in range(1, max_sentences + 1):
+        prev = [x for x in earlier if tok_sent[x.start] == sn - back and x.label_ == "PERSON"
+                and not _after_preposition(doc, x)]
+        if prev:
+            return prev[0]
+    return None
+
+
+def _titles_from_anaphors(doc: Doc, resolved: list[Span]) -> None:
+    """"Its chairman, X" / "X, the group's leader": ``kg_entities`` leaves the organisation
+    of such a title as an anaphor; once resolved here, the title gets its organisation."""
+    if "kg_titles" not in doc.spans:
+        return
+    by_span = {(x.start, x.end): x for x in resolved}
+    for sp in doc.spans["kg_titles"]:
+        info = sp._.kg_title
+        if not info or not info.get("org_anaphor"):
+            continue
+        a = by_span.get(tuple(info["org_anaphor"]))
+        if a is None or a.label_ not in ("STATE", "ORGANIZATION") or a.kb_id_ == info["person"]:
+            continue
+        if info.get("org_inferred") and info.get("org") != a.kb_id_:
+            continue  # the gazetteer knows whose official the person is: keep that
+        sp._.kg_title = {**info, "org": a.kb_id_, "org_type": a.label_, "org_start": a.start,
+                         "org_end": a.end, "org_inferred": False,
+                         "relation": info.get("role_relation") or "PART_OF"}
 
 
 @Language.factory("kg_coref", default_config={"max_sentences": 1})

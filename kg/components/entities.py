@@ -20,7 +20,15 @@ After ``nlp(text)`` with ``kg_entities`` in the pipeline:
       LOCATION named after the city ("a prison in Damascus" → kb "Damascus");
     * actors not in the gazetteer: acronyms, capitalised names with an organisation head
       ("… Brigade", "… Front", "… Council"), the Y of "X-backed Y"/"pro-X Y", names after a
-      title ("Colonel Smith"), capitalised places after in/near/at (lower confidence).
+      title ("Colonel Smith") or before an apposed one ("Jane Doe, the group's leader"),
+      capitalised places after in/near/at (lower confidence);
+    * a capitalised "National" makes a named armed group, not national forces ("Libyan
+      National Army" is an ORGANIZATION, "Libyan forces" is Libya);
+    * facilities named after a place or with a facility head ("Jeddah 1 rehabilitation
+      centre", "the Mosul airport", "Tiyas Air Base") are FACILITY;
+    * a state's ministry is one ORGANIZATION per state ("Niger's Defence Ministry" →
+      "Nigerien Defence Ministry"); without a state in the phrase it is left out;
+    * "<state>-led coalition/alliance/mission" is an ORGANIZATION named after the state.
 
 ``Span._.kg_source`` / ``Span._.kg_confidence``
     How an ent was found ("gazetteer", "demonym", "capital", "national_force", "title",
@@ -36,8 +44,12 @@ After ``nlp(text)`` with ``kg_entities`` in the pipeline:
          "role": "president", "relation": "LEADS" | "PART_OF" | None,  # None: honorific
          "org": "United States" | None, "org_type": "STATE" | None,
          "org_start": 0 | None, "org_end": 1 | None,    # None when inferred
-         "org_inferred": False}   # True: no organisation in the text, the gazetteer's
+         "org_inferred": False,   # True: no organisation in the text, the gazetteer's
                                   # part_of of a known person ("Prime Minister X")
+         "org_anaphor": None | [start, end],  # "Its chairman, X", "X, the group's
+                                  # leader": the anaphor kg_coref resolves; kg_coref then
+                                  # fills org/org_type/org_start/org_end
+         "role_relation": "LEADS" | "PART_OF" | None}  # what the role word implies
 
 ``doc.spans["kg_coref"]``
     Filled by ``kg_coref`` (see :mod:`kg.components.coref`), same label/kb_id convention.
@@ -62,7 +74,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import resolve
-from ..gazetteer import CAPITAL, DEMONYM, NAME, Gazetteer, build_matchers, load_gazetteer
+from ..gazetteer import CAPITAL, DEMONYM, NAME, Gazetteer, build_matchers, load_gazetteer, norm_key
 
 TYPES = ("STATE", "ORGANIZATION", "PERSON", "GROUP", "FACILITY", "LOCATION")
 
@@ -91,12 +103,18 @@ PLACE_OF_NOUNS = _V["place_of_nouns"]
 # "young Syrian men", "Afghan fighters": people named by nationality are a GROUP
 PEOPLE_NOUNS = _V["people_nouns"]
 PEOPLE_ADJECTIVES = _V["people_adjectives"]
+# "Jeddah 1 rehabilitation centre", "Tiyas Air Base", "the Kuweires airbase": facilities
+# named after a place or with a capitalised facility head
+FACILITY_HEADS = frozenset(h.split()[-1] for h in _V["facility_heads"])
+FACILITY_MODIFIERS = _V["facility_modifiers"]
+ANAPHOR_NOUNS = _V["anaphor_nouns"]
+LED_HEADS = frozenset(["coalition", "alliance", "force", "mission", "task force"])
 DASHES = ("-", "\u2013")
 
 CONF = {"gazetteer": 0.95, "national_force": 0.9, "demonym": 0.85, "capital": 0.85,
         "border": 0.8, "title": 0.8, "acronym_defined": 0.85, "acronym": 0.55,
         "org_head": 0.7, "backed": 0.7, "group": 0.7, "speaker": 0.65, "place": 0.5, "fuzzy": 0.75,
-        "alias": 0.8, "ner": 0.6}
+        "alias": 0.8, "ner": 0.6, "facility": 0.7}
 NER_MAP = {"ORG": "ORGANIZATION", "PERSON": "PERSON", "GPE": "LOCATION", "NORP": "GROUP",
            "FAC": "FACILITY", "LOC": "LOCATION"}
 
@@ -178,12 +196,16 @@ def _is_headline(T: Toks, s: int, e: int) -> bool:
     if len(words) < 3:
         return False
     lower = sum(1 for i in words if not T.cap[i])
-    if lower == 0:
-        return True
     last = e - 1
     while last > s and T.text[last].isspace():
         last -= 1
     ends_like_sentence = T.text[last] in (".", "!", "\u201d", '"')
+    if lower == 0:
+        # "Assad met Colonel Ahmed Zaki in Benghazi.": a short sentence full of names
+        # still has lower-case verbs and prepositions and ends in a full stop
+        return not (ends_like_sentence and any(
+            T.text[i].islower() and T.text[i].isalpha()
+            and T.lower[i] not in ("a", "an", "the", "and", "of") for i in range(s + 1, e)))
     return not ends_like_sentence and lower / len(words) <= 0.25
 
 
@@ -210,6 +232,17 @@ class EntityRecognizer:
         self.detect_unknown = detect_unknown
         self.stop_words = frozenset(nlp.Defaults.stop_words)
         self.lower, self.orth = build_matchers(nlp, self.gz)
+        # (first word, head) of the gazetteer's facilities, so "the Bushehr plant" is the
+        # known "Bushehr nuclear plant" rather than a new node
+        self.facility_index: dict[tuple[str, str], set[str]] = {}
+        for actor in self.gz:
+            if actor.type != "FACILITY":
+                continue
+            for text in (actor.name, *actor.aliases):
+                words = text.split()
+                if len(words) >= 2:
+                    key = (norm_key(words[0]), words[-1].lower())
+                    self.facility_index.setdefault(key, set()).add(actor.name)
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for role in resolve.ROLES:
             docs = []
@@ -230,8 +263,10 @@ class EntityRecognizer:
                  filter_spans([doc[s:e] for _, s, e in self.roles(doc)])]
         if self.detect_unknown:
             self._titles_persons(T, cands, headline, roles)
+            self._appositive_persons(T, cands, headline, roles)
             self._government_of(T, cands, headline)
             self._org_heads(T, cands, headline)
+            self._facilities(T, cands, headline)
             self._backed(T, cands, headline)
             self._acronyms(T, cands, headline)
             self._speakers(T, cands, headline)
@@ -290,12 +325,16 @@ class EntityRecognizer:
         """If tokens from j continue with force words ("security forces"), their end."""
         k, n = j, T.n
         while k < n and T.lower[k] in resolve.FORCE_MODIFIERS and k - j < 3:
+            if T.cap[k] and T.lower[k] in resolve.NAME_MODIFIERS:
+                return None  # "Libyan National Army" names a group, it is not Libya
             k += 1
         if k < n and T.lower[k] in resolve.FORCE_NOUNS:
             if not T.cap[k] or k > j:
                 return k + 1
             if T.lower[k] in ("forces", "troops", "army", "military", "government", "regime"):
                 return k + 1
+        if k > j and T.lower[k - 1] in resolve.FORCE_NOUNS and not T.cap[k - 1]:
+            return k  # "the Iraqi government agreed": "government" is noun and modifier
         return None
 
     # ------------------------------------------------------------------ gazetteer
@@ -325,8 +364,11 @@ class EntityRecognizer:
                 if fe is not None and s >= 2 and T.text[s - 1] == "-" and \
                         T.lower[s - 2] in ("pro", "anti", "non"):
                     fe = None  # "pro-Washington forces" are not Washington's
+                if fe is not None and T.text[fe - 1] == "Ministry":
+                    fe = None  # "the Malian Defence Ministry": a ministry (see _ministry)
                 if fe is not None:
-                    cands.append(Cand(s, fe, "STATE", actor.name, "national_force", prio=3,
+                    # prio 2: a named unit of the same length wins ("Syrian National Army")
+                    cands.append(Cand(s, fe, "STATE", actor.name, "national_force", prio=2,
                                       kind=kind))
                     continue
                 if kind == DEMONYM and e < T.n and T.lower[e] in PEOPLE_NOUNS and not (
@@ -352,6 +394,22 @@ class EntityRecognizer:
                     continue
             cands.append(Cand(s, e, actor.type, actor.name, "gazetteer", prio=3, kind=kind))
         self._borders(T, cands)
+        self._led_groups(T, cands)
+
+    def _led_groups(self, T: Toks, cands: list[Cand]) -> None:
+        """"the Emirati-led coalition", "a French-led mission": a coalition named after
+        the state that leads it (one node per leading state; the gazetteer's own entries
+        such as the US-led and Saudi-led coalitions match first, being longer)."""
+        n = T.n
+        for c in [c for c in cands if c.label == "STATE" and c.source != "national_force"]:
+            j = c.end
+            if j + 2 < n and T.text[j] in DASHES and T.lower[j + 1] == "led" \
+                    and T.lower[j + 2] in LED_HEADS:
+                kb = f"{c.kb}-led {T.lower[j + 2]}"
+                hit = self.gz.lookup(kb) or self.gz.lookup(T.span_text(c.start, j + 3))
+                if hit is not None:
+                    kb = hit.actor
+                cands.append(Cand(c.start, j + 3, "ORGANIZATION", kb, "org_head", prio=2))
 
     def _borders(self, T: Toks, cands: list[Cand]) -> None:
         """"the Iraqi-Syrian border", "Iran-Iraq border", "the Jordanian border": a
@@ -428,7 +486,7 @@ class EntityRecognizer:
             if end == j or T.lower[end - 1] in ORG_HEADS:
                 continue  # "General Assembly"
             inside = [k for k in range(j, end) if k in covered]
-            if inside:
+            if inside and not self._other_bearer(T, j, end, inside, by_start):
                 end = inside[0]
                 if end == j:
                     continue
@@ -441,6 +499,75 @@ class EntityRecognizer:
                 r = resolve.canonical_name(text, "PERSON")
                 kb = r[0] if r and r[1] == "PERSON" else text
             cands.append(Cand(j, end, "PERSON", kb, "title", prio=2))
+
+    def _other_bearer(self, T: Toks, j: int, end: int, inside: list[int],
+                      by_start: dict[int, Cand]) -> bool:
+        """Is "Masrour Barzani" a different person from the known surname "Barzani" (Masoud
+        Barzani)? Yes when a first name stands before the surname the gazetteer matched and
+        that first name is not the known person's."""
+        c = by_start.get(inside[0])
+        if c is None or c.label != "PERSON" or inside[0] == j or c.end != end:
+            return False
+        first = T.lower[j]
+        known = c.kb.lower().split()
+        return len(known) >= 2 and first not in known and c.end - c.start == 1
+
+    def _appositive_persons(self, T: Toks, cands: list[Cand], headline: set[int],
+                            roles: list[tuple[int, int]]) -> None:
+        """A full name before ", the <role>" / ", its <role>" / ", the group's <role>" /
+        ", Russia's <role>" is a person ("Omar Zaidan, the group's leader, …"); two to four
+        title-case words only, to keep precision."""
+        covered: set[int] = set()
+        by_end: dict[int, Cand] = {}
+        for c in cands:
+            covered.update(range(c.start, c.end))
+            by_end[c.end] = c
+        # "Jane Doe, who commanded …": organisations and places take "which"
+        anchors = [(rs, True) for rs, _re in roles] + [
+            (i, False) for i, w in enumerate(T.lower) if (w == "who" or w == "whose")
+            and i > 2 and T.text[i - 1] == ","]
+        for rs, is_role in anchors:
+            if rs in headline:
+                continue
+            if not is_role:
+                self._person_before(T, rs - 1, covered, cands)
+                continue
+            k = rs
+            while k > 0 and T.lower[k - 1] in resolve.TITLE_FILLERS and rs - k < 3:
+                k -= 1
+            if k > 0 and T.lower[k - 1] in ("the", "a", "an", "its", "their"):
+                k -= 1
+            elif k > 1 and T.lower[k - 1] in ("'s", "\u2019s"):
+                if T.lower[k - 2] in ANAPHOR_NOUNS and k > 2 and T.lower[k - 3] == "the":
+                    k -= 3
+                elif (c := by_end.get(k - 1)) is not None:
+                    k = c.start - (1 if c.start > 0 and T.lower[c.start - 1] == "the" else 0)
+                else:
+                    continue
+            if k < 3 or T.text[k - 1] != ",":
+                continue
+            self._person_before(T, k - 1, covered, cands)
+
+    def _person_before(self, T: Toks, e: int, covered: set[int], cands: list[Cand]) -> None:
+        """A name of two to four title-case words ending right before token ``e`` (a
+        comma) becomes a PERSON candidate."""
+        s = e
+        while s > 0 and e - s < 4 and (T.is_title(s - 1) or (
+                T.lower[s - 1] in PARTICLES and s - 1 > 0)) and (s - 1) not in covered:
+            s -= 1
+        while s < e and T.lower[s] in PARTICLES:
+            s += 1
+        words = [i for i in range(s, e) if T.cap[i]]
+        if not 2 <= len(words) <= 4 or any(i in covered for i in range(s, e)):
+            return
+        if any(T.is_stop(i) or T.lower[i] in NOT_NAMES or T.lower[i] in ORG_HEADS
+               or T.lower[i] in resolve.ROLES for i in range(s, e)):
+            return
+        text = T.span_text(s, e)
+        hit = resolve.canonical_name(text, "PERSON")
+        kb = hit[0] if hit and hit[1] == "PERSON" else text
+        cands.append(Cand(s, e, "PERSON", kb, "title", prio=2))
+        covered.update(range(s, e))
 
     def _government_of(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
         """"the government of Jane Doe", "the administration of …": a person's name."""
@@ -500,12 +627,18 @@ class EntityRecognizer:
                         k2 += 1
                     e = k2
             found.append((s, e))
+        states = {c.start: c for c in cands if c.label == "STATE"}
         for s, e in found:
             while s < e and (T.is_stop(s) or T.lower[s] in NOT_NAMES
                              or T.lower[s] in resolve.ROLES):
                 s += 1
             while e > s and T.lower[e - 1] in NAME_INNER:
                 e -= 1
+            if "ministry" in T.lower[s:e] and s not in headline:
+                c = self._ministry(T, s, e, states)
+                if c is not None:
+                    cands.append(c)
+                continue
             if e - s < 2 or s in headline:
                 continue
             if s >= 2 and T.text[s - 1] == "-" and T.lower[s - 2] in ("pro", "anti"):
@@ -530,7 +663,8 @@ class EntityRecognizer:
             # "Iraqi Security Forces": a state word plus generic words is the state
             core = [k for k in range(s, e) if T.lower[k] not in resolve.GENERIC_UNIT_WORDS
                     and T.lower[k] not in ORG_HEADS and T.text[k] != "-"]
-            if core:
+            if core and not any(T.cap[k] and T.lower[k] in resolve.NAME_MODIFIERS
+                                for k in range(s, e)):
                 st = self.gz.lookup(" ".join(T.text[k] for k in core))
                 if st is not None and self.gz.actors[st.actor].type == "STATE" and \
                         core == list(range(core[0], core[-1] + 1)):
@@ -541,6 +675,93 @@ class EntityRecognizer:
                 cands.append(Cand(s, e, hit[1], hit[0], "org_head", prio=2))
             else:
                 cands.append(Cand(s, e, "ORGANIZATION", text, "org_head", prio=2))
+
+    def _ministry(self, T: Toks, s: int, e: int, states: dict[int, Cand]) -> Cand | None:
+        """A state's ministry is one organisation per state: "Niger's Defence Ministry",
+        "the Defence Ministry of Niger", "the Nigerien Ministry of Defence" are all
+        "Nigerien Defence Ministry" (or the gazetteer's name for it). Without a state in
+        the phrase ("the Foreign Ministry said") the ministry is left out rather than made
+        one node for every country's ministry."""
+        state = None
+        words = []
+        before = next((c for c in states.values() if c.end == s), None)
+        if before is not None:
+            s = before.start  # "the Turkish Defence Ministry" ("Turkish" is a language too)
+        k = s
+        while k < e:
+            c = states.get(k)
+            if c is not None and c.end <= e:
+                state = c
+                k = c.end
+                continue
+            if T.lower[k] not in ("ministry", "of", "the", "'s", "\u2019s", "and", "for"):
+                words.append(T.lower[k])
+            k += 1
+        if state is None and s >= 2 and T.lower[s - 1] in ("'s", "\u2019s"):
+            c = next((c for c in states.values() if c.end == s - 1), None)
+            state = c
+        if state is None or not words or any(not T.cap[i] for i in range(s, e)
+                                              if T.lower[i] in words):
+            return None
+        actor = self.gz.actors.get(state.kb)
+        adj = actor.demonyms[0] if actor is not None and actor.demonyms else state.kb
+        word = " ".join("Defence" if w == "defense" else w.title() for w in words)
+        kb = f"{adj} {word} Ministry"
+        hit = self.gz.lookup(kb)
+        if hit is not None and self.gz.actors[hit.actor].type == "ORGANIZATION":
+            kb = hit.actor
+        return Cand(s, e, "ORGANIZATION", kb, "org_head", prio=2)
+
+    def _facilities(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """A man-made site named after its place or with a capitalised head: "Jeddah 1
+        rehabilitation centre", "the Mosul airport", "Tiyas Air Base", "the Kuweires
+        airbase" are FACILITY names, not the city (or an unknown capitalised word)."""
+        n = T.n
+        places = {c.end: c for c in cands if c.label == "LOCATION"
+                  or (c.kind == CAPITAL and c.end - c.start <= 3)}
+        covered: set[int] = set()
+        for c in cands:
+            covered.update(range(c.start, c.end))
+        for h in range(1, n):
+            if T.lower[h] not in FACILITY_HEADS or h in headline:
+                continue
+            if h + 1 < n and T.text[h + 1] in DASHES:
+                continue  # "camp-style"
+            k = h
+            while k > 0 and h - k < 3 and k not in places and (
+                    T.text[k - 1].isdigit() or T.lower[k - 1] in FACILITY_MODIFIERS
+                    or (T.cap[k - 1] and (k - 1) not in covered
+                        and T.lower[k - 1] not in NOT_NAMES)):
+                k -= 1
+            place = places.get(k)
+            if place is not None and (place.kind == CAPITAL or place.label == "LOCATION"):
+                s = place.start  # "Jeddah 1 rehabilitation centre", "Mosul airport"
+            else:
+                # an unknown name: its words must be capitalised ("Tiyas Air Base") or
+                # follow "the" ("the Kuweires airbase"), and not just start the sentence
+                s = k
+                while s < h and not T.cap[s]:
+                    s += 1
+                name = [i for i in range(s, h) if T.cap[i] and T.lower[i] not in
+                        FACILITY_MODIFIERS and not T.is_stop(i)]
+                if not name or any(i in covered for i in range(s, h)):
+                    continue
+                if not T.cap[h] and not (s > 0 and T.lower[s - 1] == "the"):
+                    continue
+                if s in T.sent_starts and len(name) == 1 and not T.cap[h]:
+                    continue
+            if any(i in covered and not (place and place.start <= i < place.end)
+                   for i in range(s, h + 1)):
+                continue
+            text = T.span_text(s, h + 1)
+            hit = self.gz.lookup(text)
+            if hit is not None:
+                continue  # the gazetteer has it
+            first = T.span_text(s, place.end) if place is not None and place.start == s \
+                else T.text[s]
+            known = self.facility_index.get((norm_key(first), T.lower[h]), set())
+            kb = next(iter(known)) if len(known) == 1 else text
+            cands.append(Cand(s, h + 1, "FACILITY", kb, "facility", prio=2))
 
     def _backed(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
         """The Y of "X-backed Y" and "pro-X Y" when Y is a capitalised name."""
@@ -761,6 +982,11 @@ class EntityRecognizer:
             relation = resolve.ROLES.get(role_key)
             if relation == "LEADS" and rs > 0 and T.lower[rs - 1] in SECOND_IN_COMMAND:
                 relation = "PART_OF"  # "the deputy chairman of X" does not lead X
+            if relation == "LEADS" and (_indefinite_before(T, rs) or (
+                    re_ < n and T.lower[re_] == "in")):
+                relation = "PART_OF"  # "a (senior) commander of/in X": one of its officers
+            if relation == "LEADS" and re_ < n and resolve.ROLES.get(T.lower[re_]) == "PART_OF":
+                relation = "PART_OF"  # "the group's chief negotiator": a member's role
             # the person: right after the role (skipping brackets, commas, more roles,
             # "envoy to Syria, Ambassador X")
             j = re_
@@ -776,6 +1002,8 @@ class EntityRecognizer:
                     right_org = c  # "spokeswoman for the X Command, Maj. Gen. Y"
                     j = c.end
                 elif j in role_at:
+                    if (c := by_start.get(j)) is not None and c.label == "PERSON":
+                        break  # "Supreme Leader Ayatollah Ali Khamenei": the name has it
                     j = role_at[j]
                 elif T.lower[j] in ("to", "in") and j + 1 in by_start \
                         and by_start[j + 1].label in ("STATE", "LOCATION") \
@@ -784,7 +1012,12 @@ class EntityRecognizer:
                 else:
                     break
             person = by_start.get(j)
+            inside = next((c for c in chosen if c.start == rs and c.end > re_
+                           and c.label == "PERSON"), None)
+            if inside is not None and (person is None or person.label != "PERSON"):
+                person = inside  # the gazetteer name carries the title: "King Salman"
             inferred = False
+            anaphor = self._anaphor_left(T, rs)
             if person is not None and person.label == "PERSON":
                 org = self._org_left(T, rs, by_end) or right_org
                 span_start = min(org.start, rs) if org is not None else rs
@@ -799,14 +1032,19 @@ class EntityRecognizer:
                 org = None
                 if person is not None:
                     org = self._org_right(T, re_, by_start)
+                    if org is None and anaphor is None:
+                        anaphor = self._anaphor_right(T, re_)  # "X, head of the group"
                 else:
                     # "X, Russia's foreign minister" / "X, the Hezbollah leader"
                     org = self._org_left(T, rs, by_end)
                     if org is not None:
                         person = self._person_left(T, org.start, by_end)
-                if person is None or org is None:
+                    elif anaphor is not None:
+                        # "X, the group's leader," / "X, its commander,"
+                        person = self._person_left(T, anaphor[0], by_end)
+                if person is None or (org is None and anaphor is None):
                     continue
-                span_start, span_end = person.start, max(org.end, re_)
+                span_start, span_end = person.start, max(org.end if org else re_, re_)
             if (span_start, span_end) in seen:
                 continue
             seen.add((span_start, span_end))
@@ -820,9 +1058,43 @@ class EntityRecognizer:
                 "org_start": org.start if org is not None and not inferred else None,
                 "org_end": org.end if org is not None and not inferred else None,
                 "org_inferred": inferred,
+                # "Its chairman, X", "the group's leader X": the organisation is an
+                # anaphor that ``kg_coref`` resolves (token offsets, or None)
+                "org_anaphor": list(anaphor) if anaphor is not None and (
+                    org is None or inferred) else None,
+                "role_relation": relation,
             }
             out.append(sp)
         return out
+
+    @staticmethod
+    def _anaphor_right(T: Toks, j: int) -> tuple[int, int] | None:
+        """"of the (paramilitary) group" right after a role: the description's tokens."""
+        if j + 2 < T.n and T.lower[j] in ("of", "for") and T.lower[j + 1] == "the":
+            for k in range(j + 2, min(j + 5, T.n)):
+                if T.lower[k] in ANAPHOR_NOUNS:
+                    return j + 1, k + 1
+                if not T.text[k].isalpha() or not T.text[k].islower():
+                    break
+        return None
+
+    @staticmethod
+    def _anaphor_left(T: Toks, rs: int) -> tuple[int, int] | None:
+        """"its"/"their" or "the group's" right before a role (over fillers such as
+        "top", "military"): the tokens of the anaphor, else None."""
+        k = rs
+        while k > 0 and T.lower[k - 1] in resolve.TITLE_FILLERS and rs - k < 3:
+            k -= 1
+        if k > 0 and T.lower[k - 1] in ("its", "their"):
+            return k - 1, k
+        if k >= 3 and T.lower[k - 1] in ("'s", "\u2019s") and \
+                T.lower[k - 2] in ANAPHOR_NOUNS:
+            d = k - 3
+            if T.lower[d] not in ("the", "this") and d > 0 and T.lower[d - 1] in ("the", "this"):
+                d -= 1  # "the armed group's"
+            if T.lower[d] in ("the", "this"):
+                return d, k - 1
+        return None
 
     @staticmethod
     def _org_left(T: Toks, i: int, by_end: dict[int, Cand]) -> Cand | None:
@@ -875,13 +1147,22 @@ class EntityRecognizer:
         return None
 
 
+def _indefinite_before(T: Toks, rs: int) -> bool:
+    """"a senior commander", "an aide": an indefinite article before the role (over
+    fillers such as "senior", "top")."""
+    k = rs
+    while k > 0 and T.lower[k - 1] in resolve.TITLE_FILLERS and rs - k < 3:
+        k -= 1
+    return k > 0 and T.lower[k - 1] in ("a", "an", "one")
+
+
 def _subseq(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
 
 
 def _role_key(T: Toks, s: int, e: int) -> str | None:
-    text = " ".join(T.lower[s:e]).replace(" .", ".")
+    text = " ".join(T.lower[s:e]).replace(" .", ".").replace(" - ", "-")
     for cand in (text, text.rstrip("."), text.rstrip(".") + "."):
         if cand in resolve.ROLES:
             return cand

@@ -22,12 +22,22 @@ from typing import Any
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
+from ..resolve import is_demonym
 from .mentions import Mention
 from .patterns import Rule
 
 # Confidence by kind of evidence; see kg/components/relations.py for the documented scale.
 CONF = {"dep": 0.9, "token_tight": 0.8, "token": 0.7, "heuristic": 0.6, "bridge": 0.5}
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+# words after which a cue is a noun, never a finite verb ("the strikes", "their attacks")
+DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "his", "her",
+                         "our", "my", "your"})
+# prepositions that make a mention a place, not an actor ("troops in Syria supporting X")
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "along",
+                      "throughout", "from", "into", "within"})
+# words that open a subordinate clause (never prepositions like "since 2016")
+SUBORDINATORS = frozenset({"when", "while", "because", "although", "though", "whereas", "where",
+                           "if", "unless", "whether"})
 TIGHT_FRAMES = {"premod", "pro", "passive", "premod_noun", "adj_premod", "ditransitive"}
 
 
@@ -185,7 +195,8 @@ class Linker:
         """An adjectival demonym names its state unless it modifies a non-state noun."""
         doc = self.doc
         if m.end + 1 < len(doc) and doc[m.end].text in ("-", "\u2013") \
-                and self.low[m.end + 1] != "led" and doc[m.end + 1].is_alpha:
+                and self.low[m.end + 1] not in ("led", "held", "controlled") \
+                and doc[m.end + 1].is_alpha:
             return False  # "Iran-Iraq border", "US-Iranian struggle": part of a compound
         if not m.adjectival_form or m.end >= len(doc):
             return True
@@ -262,6 +273,12 @@ class Linker:
         j = m.end
         while j < end:
             k = j
+            skipped_pp = False
+            if k + 1 < end and self.low[k] in ("in", "from") and m.type not in ("STATE",
+                                                                              "LOCATION"):
+                p = self.mention_at(k + 1)  # "Hezbollah in Lebanon, Hamas in Gaza and ..."
+                if p is not None and p.start == k + 1 and p.type in ("LOCATION", "STATE"):
+                    k, skipped_pp = p.end, True
             saw = False
             while k < end and self.low[k] in (",", "and", "or", "&"):
                 saw = True
@@ -274,10 +291,30 @@ class Linker:
             n = self.mention_at(k)
             if n is None or n.type not in types or not self.modifier_ok(n):
                 break
+            if n.source == "coref" and n.text.lower() in self.lex["possessive_pronouns"]:
+                break  # "Syrian forces and their vehicles": the item is not the pronoun
+            if skipped_pp and n.type in ("STATE", "LOCATION"):
+                break  # "ISIS in Syria and Iraq": the list continues the place phrase
             n = self.head_of(n)
+            if len(out) == 1 and self.low[j] == "," and self._starts_clause(n):
+                break  # "funds the group, and the IRGC sends it ...": a new subject
             out.append(n)
             j = n.end
         return out if conj else [m]
+
+    def _starts_clause(self, m: Mention) -> bool:
+        """Is ``m`` followed by a finite verb or an auxiliary, i.e. the subject of a new
+        clause rather than one more item of a list?"""
+        k = m.end
+        end = self.seg_end[m.start]
+        while k < end and self.low[k] in ("also", "then", "later", "now", "still", "has",
+                                          "have", "had"):
+            k += 1
+        if k >= end:
+            return False
+        w = self.low[k]
+        return (w in self.verb_forms and not w.endswith("ing")) \
+            or w in self.lex["clause_aux"] or (k > m.end and w.endswith("ed"))
 
     def _skip_paren_left(self, i: int, lo: int) -> int:
         if i >= lo and self.doc[i].text == ")":
@@ -295,6 +332,14 @@ class Linker:
         i = m.start - 1
         while i >= lo:
             i = self._skip_paren_left(i, lo)
+            if m.type == "PERSON":  # "Turkish President A and Russian President B met"
+                k = i
+                while k >= lo and ((self.low[k] in self.title_words and self.mention_at(k) is None)
+                                   or ((t := self.mention_at(k)) is not None and t.adjectival_form
+                                       and t.type == "STATE")):
+                    k = self.mention_at(k).start - 1 if self.mention_at(k) is not None else k - 1
+                if k < i and k >= lo and self.low[k] in ("and", ","):
+                    i = k
             while i >= lo and self.low[i] in self.skippable and self.mention_at(i) is None:
                 i -= 1
             if i < lo or self.low[i] not in (",", "and", "or", "&"):
@@ -319,15 +364,31 @@ class Linker:
         gerund = pos < len(self.low) and self.low[pos].endswith("ing")
         included: list[Mention] = []
         i = pos - 1
+        if gerund and i >= lo:  # a participle right after a noun phrase modifies it
+            m = self.mention_at(i)
+            if m is not None and m.type in types and self.modifier_ok(m) \
+                    and self.governing_prep(m) not in LOCATIVE:
+                return [m], None  # "aid to the Kurdish forces fighting ISIS" → the forces
+            if m is None and self.low[i] in self.lex["group_nouns"]:
+                a = self._apposed_to(i, types)  # "Hamas, the militant group fighting X"
+                return ([a] if a is not None else []), None  # "militias fighting X": unnamed
+        if gerund and i - 1 >= lo and self.low[i] == "of" \
+                and self.low[i - 1] in self.lex.get("accusation_verbs", ()):
+            return [], None  # "firms it accuses of supplying X": the agent is not named
         if i - 1 >= lo and self.low[i] == "from":
             m = self.mention_at(i - 1)  # "prevent Tehran from entrenching": Tehran acts
             if m is not None and m.type in types and self.is_verb_object(m):
                 return [m], None
         while i >= lo and pos - i <= max_tokens:
-            if self.low[i] == "," and all(self.low[k] in self.lex["aux"]
-                                          for k in range(i + 1, pos)):
+            if self.low[i] == "," and all(
+                    self.low[k] in self.lex["aux"] or (k > i + 1 and self.low[k] in self.skippable)
+                    or (k == i + 1 and (self.low[k] in self.verb_forms or (
+                        self.alpha[k] and self.lowercase[k] and self.low[k][-2:] in ("ed", "es")
+                        and self.low[k] not in self.lex["prepositions"])))
+                    for k in range(i + 1, pos)):
                 j = self._parenthetical_start(i)
                 if j is not None:  # "Russia, which intervened in 2015, operates ..."
+                    max_tokens += i - j + 1  # the parenthetical does not count
                     i = j - 1
                     continue
             if self.is_boundary(i):
@@ -335,12 +396,21 @@ class Linker:
             if self.low[i] in self.lex["relative_pronouns"] and self.mention_at(i) is None:
                 return included, (None if included else i)
             m = self.mention_at(i)
+            if m is not None and self._contrasted(m):
+                i = m.start - 1  # "X, not the PMF, was behind the attack": not PMF
+                continue
             if m is not None and m.type in types and not included:
                 gp = self.governing_prep(m)
                 if gp == "including":  # "Several factions, including A and B, attacked ..."
                     included = self.coord_left(m, types)
                 elif gp == "by" and self._after_event_noun(m):
                     return [m], None  # "a drone strike by X killed ..." → X
+            if m is not None and m.adjectival_form and not included \
+                    and not self.modifier_ok(m):
+                k = self._group_noun_near(m.end)
+                a = self._apposed_to(k, types) if k is not None and k < pos else None
+                if a is not None:  # "Hamas, the Palestinian group fighting X" → Hamas
+                    return [a], None
             if m is not None:
                 if (m.type in types and gerund and m.end < len(self.low)
                         and self.low[m.end] in ("of", "from") and self.is_verb_object(m)):
@@ -354,6 +424,37 @@ class Linker:
             i -= 1
         return included, None
 
+    def left_or_antecedent(self, pos: int, types: tuple[str, ...],
+                           max_tokens: int = 14) -> list[Mention]:
+        """The subject left of ``pos``; when a relative pronoun comes first and only a short
+        verb phrase lies between ("X, which has been negotiating a truce with Y"), the
+        pronoun's named antecedent."""
+        found, rel_i = self.scan_left(pos, types, max_tokens)
+        if found or rel_i is None or pos - rel_i > 6:
+            return found
+        k = rel_i - 2 if rel_i >= 1 and self.low[rel_i - 1] == "," else rel_i - 1
+        if self.mention_at(k) is None and not (
+                k >= 0 and self.low[k] in self.lex["group_nouns"]):
+            return []  # "officers who wanted ...": the antecedent is not a named actor
+        if all(self.low[j] in self.lex["aux"] or self.low[j] in self.skippable
+               or (self.alpha[j] and self.lowercase[j]
+                   and (self.low[j] == "to" or self.low[j] not in self.lex["prepositions"]))
+               for j in range(rel_i + 1, pos)):
+            return self.antecedent(rel_i, types)
+        return []
+
+    def _contrasted(self, m: Mention) -> bool:
+        """A mention denied in a contrast: "X, not the PMF,", "rather than Iran"."""
+        k = m.start - 1
+        lo = self.seg_start[m.start]
+        while k >= lo and self.low[k] in ("the", "a", "an"):
+            k -= 1
+        if k < lo:
+            return False
+        return self.low[k] == "not" and k - 1 >= lo and self.low[k - 1] == "," \
+            or (self.low[k] == "than" and k - 1 >= lo and self.low[k - 1] == "rather") \
+            or (self.low[k] == "of" and k - 1 >= lo and self.low[k - 1] == "instead")
+
     def _after_event_noun(self, m: Mention) -> bool:
         g = self.governor(m)
         return g > self.seg_start[m.start] and self.low[g] == "by" \
@@ -363,11 +464,16 @@ class Linker:
         """Index of the comma opening a parenthetical that ``close`` ends, when a mention
         stands right before it (", which ...", ", the group backed by X,")."""
         lo = self.seg_start[close]
-        for k in range(close - 1, max(lo, close - 16), -1):
+        k = close - 1
+        while k > max(lo, close - 20):
+            if self.text[k] == ")":  # "..., one of the factions in the PMF (PMF), is ..."
+                k = self._skip_paren_left(k, lo)
+                continue
             if self.is_boundary(k):
                 return None
             if self.low[k] == ",":
                 return k if self.mention_at(k - 1) is not None else None
+            k -= 1
         return None
 
     def scan_right(self, pos: int, types: tuple[str, ...], allow_preps: tuple[str, ...] = (),
@@ -413,6 +519,8 @@ class Linker:
             if w in self.lex["prepositions"]:
                 if w not in allow_preps or (gap and not prep_after_gap):
                     break
+            elif gap and w in self.verb_forms and w.endswith("ing"):
+                break  # "money to militias fighting the US": the US is not the recipient
             elif w not in self.skippable:
                 gap += 1
             j += 1
@@ -474,6 +582,10 @@ class Linker:
         k = rel_i - 1
         while k >= lo and self.low[k] == ",":
             k -= 1
+        if k >= lo and self.low[k] in self.lex["group_nouns"] and self.mention_at(k) is None:
+            a = self._apposed_to(k, types)  # "the STC, a separatist movement that controls"
+            if a is not None:
+                return [a]
         m = self.mention_at(k)
         if m is not None and m.type in types and self.modifier_ok(m) \
                 and self.governing_prep(m) not in (
@@ -508,6 +620,10 @@ class Linker:
         rule_id = rule.id
         if rel == "ATTACKS" and self.intention_before(cue[0]):
             rel, rule_id = "OPPOSES", rule.id + ".intent"
+        if self.hedged(cue[0]):
+            if rel != "ATTACKS":
+                return 0  # "Ankara may establish bases in X" is not a fact yet
+            rel, rule_id = "OPPOSES", rule.id + ".hedged"  # "X could strike Y": a threat
         remap = rule.opt("object_type_relation", {})
         n = 0
         for s in subjects:
@@ -517,14 +633,135 @@ class Linker:
                 if o.name == s.name or o.type not in rule.object_types:
                     continue
                 r = remap.get(o.type, rel)
-                if r != rel and rule.opt("synthesize_facility") and o.type == "LOCATION":
-                    fac = Mention(o.start, o.end, f"{o.name} {rule.opt('synthesize_facility')}",
-                                  "FACILITY", "synth", o.text)
+                if r != rel and rule.opt("synthesize_facility") and o.type == "LOCATION" \
+                        and self._town_like(o):
+                    fac = Mention(o.start, o.end, self._facility_name(
+                        o.name, rule.opt("synthesize_facility")), "FACILITY", "synth", o.text)
                     self.cands.append(Cand(s, rel, fac, rule_id + ".synth", "heuristic",
                                            CONF["heuristic"], cue))
                 self.cands.append(Cand(s, r, o, rule_id, kind, CONF[kind], cue))
                 n += 1
         return n
+
+    def _elided_subject(self, ms: int, types: tuple[str, ...]) -> list[Mention]:
+        """The subject a verb shares with the clause before it: "The UAE withdrew its troops
+        but still backs the STC" (after "but"/"and"), "Turkey invaded in 2018, seizing Afrin"
+        (a participle after a comma: the sentence's subject, if it opens the sentence)."""
+        lo = self.seg_start[ms]
+        k = ms - 1
+        while k >= lo and self.low[k] in ("still", "also", "now", "later", "then", "has",
+                                          "have", "had", "continues", "continue", "to"):
+            k -= 1
+        if k < lo:
+            return []
+        if self.low[k] in ("but", "and") and k - 1 >= lo and self.low[k - 1] != ",":
+            return self.scan_left(k, types)[0]
+        if self.low[k] == "," and self.low[ms].endswith("ing") and k == ms - 1:
+            j = lo
+            while j < lo + 2 and self.low[j] in ("the", "a", "an") and self.mention_at(j) is None:
+                j += 1
+            m = self.mention_at(j)
+            if m is not None and m.start == j and m.type in types and not m.adjectival_form \
+                    and not any(self.low[t] in self.lex["relative_pronouns"]
+                                or self.low[t] in SUBORDINATORS for t in range(m.end, k)):
+                # "X vowed revenge for a strike that hit Y, killing Z": not X's act
+                return self.coord_right(m, types)
+        return []
+
+    def _members_of(self, pos: int, types: tuple[str, ...]) -> list[Mention]:
+        """"killed seven members of the IRGC", "trained fighters of the SNA": the group."""
+        end = self.seg_end[pos] if pos < len(self.doc) else pos
+        k = pos
+        while k < min(pos + 4, end) and self.mention_at(k) is None and self.alpha[k] \
+                and self.lowercase[k] and self.low[k] not in self.lex["members_of_nouns"] \
+                and self.low[k] not in self.lex["prepositions"]:
+            k += 1
+        if k + 1 < end and self.low[k] in self.lex["members_of_nouns"] and self.low[k + 1] == "of":
+            return self.scan_right(k + 2, types, max_gap=0)
+        return []
+
+    def _including_list(self, pos: int, types: tuple[str, ...]) -> list[Mention]:
+        """Objects named in an "including" list after an unnamed group: "arms a network of
+        allied groups, including Hezbollah, Hamas and the Houthis" → those three."""
+        end = self.seg_end[pos] if pos < len(self.doc) else pos
+        saw_group = False
+        places = all(t.lower() in self.lex["place_types"] for t in types)
+        for k in range(pos, min(pos + 12, end)):
+            w = self.low[k]
+            m = self.mention_at(k)
+            if m is not None and places and m.type in ("STATE", "LOCATION"):
+                saw_group = True  # "controls most of Syria, including the cities of X"
+                continue
+            if m is not None or self.is_boundary(k) or w in self.lex["relative_pronouns"]:
+                return []
+            if w in self.lex["group_nouns"] or w in self.lex["members_nouns"]:
+                saw_group = True
+            elif w in ("including", "such") and saw_group:
+                start = k + 2 if w == "such" and k + 1 < end and self.low[k + 1] == "as" \
+                    else k + 1
+                if w == "such" and start == k + 1:
+                    return []
+                items = self.scan_right(start, types, ("of",), max_gap=1, prep_after_gap=True) \
+                    if places \
+                    else self.scan_right(start, types, max_gap=0)
+                return items if self.low[k - 1] == "," else []
+        return []
+
+    def _noun_use(self, ms: int) -> bool:
+        """Is the cue word at ``ms`` used as a noun? It is when a determiner or "of" opens
+        its phrase: right before it ("the strikes"), or "of" with at most three plain
+        modifiers between ("a series of sabotage attacks")."""
+        if self.low[ms].endswith("ing"):
+            return False
+        lo = self.seg_start[ms]
+        stop = self.lex["prepositions"] | self.lex["aux"] | self.lex["clause_aux"] \
+            | self.lex["relative_pronouns"] | {"and", "or", "but", "to", "not", "never"}
+        k = ms - 1
+        if k >= lo and self.low[k] in DETERMINERS and self.mention_at(k) is None:
+            return True
+        m = self.mention_at(k) if k >= lo else None
+        if m is not None and m.adjectival_form and m.start - 1 >= lo \
+                and self.low[m.start - 1] in DETERMINERS and is_demonym(m.text):
+            return True  # "condemned the Israeli strike on X": a noun with a demonym
+        while k >= lo and ms - k <= 4:  # "its cells attack X" stays a verb: only "of" decides
+            w = self.low[k]
+            if w == "of":
+                return True
+            if self.mention_at(k) is not None or not self.alpha[k] or not self.lowercase[k] \
+                    or w in stop or w in self.verb_forms or w in DETERMINERS:
+                return False
+            k -= 1
+        return False
+
+    @staticmethod
+    def _facility_name(place: str, kind: str) -> str:
+        """"a base in Tartus" is the known "Tartus naval base" when the gazetteer has it
+        under that alias; otherwise "Tartus base"."""
+        from ..resolve import canonical_name
+
+        name = f"{place} {kind}"
+        hit = canonical_name(name, "FACILITY")
+        return hit[0] if hit is not None and hit[1] == "FACILITY" else name
+
+    def _town_like(self, m: Mention) -> bool:
+        """A place that can name a base ("a base in Tanf"), not a region ("outposts in the
+        Kurdistan region", "bases in northern Iraq's provinces")."""
+        if m.start > 0 and (self.low[m.start - 1] == "the"
+                            or self.low[m.start - 1] in self.lex["direction_adjectives"]):
+            return False
+        words = {w.lower() for w in m.name.split()} | {self.low[k] for k in range(m.start, m.end)}
+        if m.end < len(self.low):
+            words.add(self.low[m.end])
+        return not words & self.lex["area_words"]
+
+    def hedged(self, pos: int) -> bool:
+        """A cue under "may", "might" or "could" ("may establish", "could soon deploy")."""
+        lo = self.seg_start[pos]
+        k = pos - 1
+        while k >= lo and pos - k <= 3 and self.low[k] in ("also", "soon", "still", "eventually",
+                                                         "even", "not", "yet", "then"):
+            k -= 1
+        return k >= lo and self.text[k] in ("may", "might", "could")  # not the month May
 
     def intention_before(self, pos: int) -> bool:
         lo = self.seg_start[pos]
@@ -570,6 +807,8 @@ class Linker:
                 return
         if ms > 0 and doc[ms - 1].text in ("-", "\u2013"):
             return  # "X-backed": the premod rule owns it
+        if self._noun_use(ms):
+            return  # "welcomed the strikes", "a series of sabotage attacks": a noun
         if me < len(doc) and self.low[me] == "by" and rule.pattern[-1].get("LOWER") != "by":
             return  # a passive with an agent: the passive rule owns it
         passive = self._passive_before(ms) and not self.low[ms].endswith("ing")
@@ -579,18 +818,32 @@ class Linker:
         if not passive and not rule.opt("passive_ok") and self.low[ms].endswith("ed") \
                 and ms > self.seg_start[ms] and self.doc[ms - 1].is_alpha \
                 and self.mention_at(ms - 1) is None \
-                and self.low[ms - 1] in self.lex["group_nouns"]:
-            return
+                and self.low[ms - 1] in self.lex["group_nouns"] \
+                and not (me < self.seg_end[ms] and (self.mention_at(me) is not None
+                                                    or self.low[me] in self.skippable)):
+            return  # but "gunmen attacked southern Israel": an object follows, a main verb
         if rule.opt("enumerates") and any(
                 (m := self.mention_at(k)) is not None and m.type == "FACILITY"
                 for k in range(ms + 1, me)):
             return  # "operates the Hmeimim air base in ...": the named base is the object
-        subj, rel_i = self.scan_left(ms, rule.subject_types, rule.opt("max_left", 14))
+        if me - ms > 1 and ms + 1 < me and self.low[ms + 1] == "by":
+            # "drones launched by the Houthis toward Israel": the agent follows "by"
+            subj, rel_i = self.scan_right(ms + 2, rule.subject_types, max_gap=1), None
+            if not subj:
+                return
+        else:
+            subj, rel_i = self.scan_left(ms, rule.subject_types, rule.opt("max_left", 14))
+        if not subj and rel_i is None:
+            subj = self._elided_subject(ms, rule.subject_types)
         preps = tuple(rule.opt("object_prep", ()))
         obj = self.scan_right(me, rule.object_types, preps, rule.opt("max_right", 3),
                               prep_after_gap=rule.opt("prep_after_gap", False))
         if obj and self._clause_subject(obj):
             obj = []  # "warns Iran has ...": Iran is the subject of the reported clause
+        if not obj:
+            obj = self._including_list(me, rule.object_types)
+        if not obj and rule.relation in ("ATTACKS", "BACKS", "RECRUITS"):
+            obj = self._members_of(me, rule.object_types)
         if subj:
             first = min(subj, key=lambda m: m.start)
             g = self.governor(first)
@@ -615,6 +868,14 @@ class Linker:
                 if k < self.seg_end[ms] and self.low[k] == "against":
                     obj = self.scan_right(k + 1, rule.object_types, max_gap=2)
                     subj = subj + co
+            else:  # "fought alongside the coalition against Y": Y is still the target
+                for k in range(me + 1, min(me + 6, self.seg_end[ms])):
+                    if self.low[k] == "against":
+                        obj = self.scan_right(k + 1, rule.object_types, max_gap=2)
+                        break
+                    if self.is_boundary(k) or self.mention_at(k) is not None \
+                            or self.punct[k]:
+                        break
         if subj and not obj and rule.relation == "ATTACKS":
             self.open_attacks.append(OpenAttack(subj, me, (ms, me)))
         if subj and obj:
@@ -664,14 +925,17 @@ class Linker:
         "Hezbollah, the Lebanese group [funded by Iran]" → Hezbollah."""
         lo = self.seg_start[noun]
         k = noun - 1
-        while k >= lo and noun - k <= 5 and self.low[k] != ",":
-            if not (self.doc[k].is_alpha or self.mention_at(k) is not None):
+        while k >= lo and noun - k <= 8 and self.low[k] != ",":
+            if not (self.doc[k].is_alpha or self.mention_at(k) is not None
+                    or self.text[k] in ("-", "\u2013")):
                 return None
             k -= 1
         if k < lo or self.low[k] != "," or not any(self.low[j] in ("the", "a", "an")
                                                    for j in range(k + 1, noun)):
             return None
-        m = self.mention_at(k - 1)
+        m = self.mention_at(self._skip_paren_left(k - 1, lo))  # "the SNA (SNA), a ..."
+        if m is None or m.type not in types:
+            m = self.mention_at(k - 1)
         return m if m is not None and m.type in types else None
 
     def f_premod(self, rule: Rule, ms: int, me: int) -> None:
@@ -681,7 +945,10 @@ class Linker:
         objs = self.scan_right(me, rule.object_types, max_gap=1)
         if not objs:
             k = self._group_noun_near(me)
-            if k is not None:
+            a = self._apposed_to(k, rule.object_types) if k is not None else None
+            if a is not None:  # "the SDF, a US-backed alliance," → the SDF
+                self.emit(rule, [agent], [a], (ms, me))
+            elif k is not None:
                 self.descriptors.append(Descriptor([agent], k, rule.relation))
             return
         self.emit(rule, [agent], objs[:1], (ms, me))
@@ -703,10 +970,20 @@ class Linker:
         if mode == "left":
             return self.scan_left(ms, rule.subject_types, rule.opt("max_left", 8))[0]
         agents = self.possessor_or_premod(ms, rule.subject_types)
+        if mode == "possessor" and len(agents) == 1 and agents[0].end == ms \
+                and not self.possessive_after(agents[0]):
+            # "its NATO ally Turkey", "Turkey's NATO ally Greece": the premodifier only
+            # labels the alliance; the agent is the possessor before it (QUAL-C)
+            owner = self.possessor_or_premod(agents[0].start, rule.subject_types)
+            if owner and owner[0] is not agents[0]:
+                return owner
         if mode in ("premod", "possessor"):
             return agents
         if not agents and mode in ("any", "premod_or_left"):
-            agents = self.scan_left(ms, rule.subject_types, rule.opt("max_left", 8))[0]
+            agents = self.left_or_antecedent(ms, rule.subject_types, rule.opt("max_left", 8))
+            if agents and any(self.low[k] == "and" and self.low[k - 1] == ","
+                              for k in range(max(a.end for a in agents) + 1, ms)):
+                return []  # "… scientist, X, and a series of attacks on Y": X is no agent
         return agents
 
     def f_nominal(self, rule: Rule, ms: int, me: int) -> None:
@@ -753,16 +1030,21 @@ class Linker:
         agents = self.scan_right(me, rule.subject_types, max_gap=2)
         if not agents:
             return
-        patients, _ = self.scan_left(ms, rule.object_types, rule.opt("max_left", 10))
+        patients = self.left_or_antecedent(ms, rule.object_types, rule.opt("max_left", 10))
         self.emit(rule, agents, patients, (ms, me))
 
     def f_symmetric(self, rule: Rule, ms: int, me: int) -> None:
         end = self.seg_end[ms]
         types = rule.subject_types
-        left = self.possessor_or_premod(ms, types) or self.scan_left(ms, types, 10)[0]
+        left = self.possessor_or_premod(ms, types) or self.left_or_antecedent(ms, types, 10)
+        if left and self.low[ms] in ("meet", "meets", "met") \
+                and self.low[min(m.start for m in left) - 1] == "where":
+            return  # "the point where Syria, Iraq and Jordan meet": borders, not talks
         k = me
         # "negotiations in Astana among Russia, Turkey and Iran"
-        for j in range(me, min(me + 5, end)):
+        if self.low[me - 1] == "between":
+            k = me - 1
+        for j in range(me, min(me + 5, end) if k == me else me):
             if self.low[j] in ("among", "between", "with", "amongst"):
                 k = j
                 break
@@ -775,12 +1057,25 @@ class Linker:
                 pairs = [(a, group[0]) for a in left]
             else:
                 pairs = [(a, b) for n, a in enumerate(group) for b in group[n + 1:]]
+                if rule.opt("mediator"):  # "Qatar mediated talks between A and B"
+                    pairs += [(a, b) for a in left for b in group if a.name != b.name]
         elif k < end and self.low[k] == "with" or self.low[me - 1] == "with":
-            start = k + 1 if self.low[k] == "with" else me
+            start = k + 1 if k < end and self.low[k] == "with" else me
             right = self.scan_right(start, types, max_gap=1)
             pairs = [(a, b) for a in left for b in right]
         elif len(left) >= 2:
             pairs = [(a, b) for n, a in enumerate(left) for b in left[n + 1:]]
+        elif left and self.low[ms] in ("met", "meets", "meet", "hosted", "hosts", "received",
+                                       "receives"):
+            right = self.scan_right(me, types, max_gap=4)  # "envoy X met Speaker Y"
+            if len(right) == 1 and right[0].type != "PERSON":
+                k = right[0].end  # "met Lebanese Parliament Speaker Nabih Berri": the person
+                while k < min(right[0].end + 3, self.seg_end[ms]) and self.mention_at(k) is None \
+                        and self.alpha[k] and not self.lowercase[k]:
+                    k += 1
+                p = self.mention_at(k)
+                right = [p] if p is not None and p.type == "PERSON" else right
+            pairs = [(a, b) for a in left for b in right if a.name != b.name]
         for a, b in pairs:
             self.emit(rule, [a], [b], (ms, me))
 
@@ -789,6 +1084,10 @@ class Linker:
         obj = self.mention_at(ms - 1)
         if obj is None or obj.type not in rule.object_types:
             return
+        if obj.adjectival_form and self.low[ms] in ("partner", "partners"):
+            return  # "US troops and their Syrian partners": local forces, not the state
+        if obj.type == "ORGANIZATION" and self.mention_at(me) is not None:
+            return  # "its NATO ally Turkey": NATO labels the ally named next (QUAL-C)
         subj = [m for m in self.possessor_or_premod(obj.start, rule.subject_types)
                 if m is not obj]
         if not subj:
@@ -827,6 +1126,14 @@ class Linker:
         if not subj:  # no sponsor named for Y: the clause's subject
             subj, _ = self.scan_left(obj.start, rule.subject_types, rule.opt("max_left", 14))
         self.emit(rule, subj, [obj], (ms, me))
+
+    def f_members_include(self, rule: Rule, ms: int, me: int) -> None:
+        """"Its factions include A and B", "the PMF's groups include A" → (A, PART_OF, owner)."""
+        owners = self.possessor_or_premod(ms, rule.object_types)
+        if not owners:
+            return
+        members = self.scan_right(me, rule.subject_types, max_gap=1)
+        self.emit(rule, members, owners[:1], (ms, me))
 
     def f_adj_premod(self, rule: Rule, ms: int, me: int) -> None:
         obj = self.mention_at(me)

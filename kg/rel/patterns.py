@@ -87,7 +87,7 @@ class Rule:
 _RULE_KEYS = {"id", "frame", "pattern", "subject_types", "object_types", "relation"}
 FRAMES = {"svo", "passive", "premod", "pro", "nominal", "nominal_by", "ditransitive",
           "inverse", "symmetric", "premod_noun", "adj_premod", "tail_allies",
-          "appos_poss"}
+          "appos_poss", "members_include"}
 
 
 def _token(item: Any, words: dict[str, list[str]], where: str) -> dict[str, Any]:

@@ -2,11 +2,15 @@
 
 * possessives: "Iran's Revolutionary Guards" (PART_OF), "Iraq's Anbar province"
   (LOCATED_IN), "Russia's Foreign Minister Sergey Lavrov" (PART_OF), "the US's Tanf base"
-  (OPERATES) — typed by the two mentions;
+  (OPERATES) — typed by the two mentions; an organisation is PART_OF its possessor only
+  when it is that actor's own body (gazetteer ``part_of`` chain, or an unknown name whose
+  head is not a non-state head such as movement/militia): "Lebanon's Hezbollah" is not
+  part of Lebanon; "its NATO ally Turkey" (name before a relational noun) is skipped;
 * place apposition: "Dohuk, Iraq" and "the Basra port in southern Iraq" (LOCATED_IN),
   "the Syrian border town of al-Tanaf" (LOCATED_IN), "F, on Iraq's side of the border";
 * titles: ``doc.spans["kg_titles"]`` from ``kg_entities`` ("US President Donald Trump" →
-  LEADS, "spokesman for the CJTF" → PART_OF).
+  LEADS, "spokesman for the CJTF" → PART_OF); a known official's organisation from the
+  gazetteer counts when the same sentence names it ("In Syria, President X").
 
 These are heuristics (a comma is weak evidence), hence the ``heuristic`` confidence, except
 titles, which are tight token patterns.
@@ -14,7 +18,7 @@ titles, which are tight token patterns.
 
 from __future__ import annotations
 
-from ..resolve import canonical_name
+from ..resolve import canonical_name, gazetteer, vocab
 from .frames import CONF, Cand, Linker
 from .mentions import Mention
 
@@ -27,6 +31,31 @@ def _add(lk: Linker, s: Mention, rel: str, o: Mention, rule: str, kind: str = "h
     if s.name == o.name:
         return
     lk.cands.append(Cand(s, rel, o, rule, kind, CONF[kind], cue or (s.start, o.end)))
+
+
+# organisations that are not a state's (or a parent organisation's) own body
+NON_STATE_HEADS = vocab()["non_state_heads"]
+# "its NATO ally Turkey": a possessed name before these nouns only modifies them
+RELATIONAL_NOUNS = vocab()["relational_nouns"]
+
+
+def _body_of(b: Mention, a: Mention) -> bool:
+    """Whether organisation ``b`` can be PART_OF ``a`` on a possessive alone: "Iran's IRGC",
+    "Syria's Air Force Intelligence", "Russia's Defence Ministry" yes; "Yemen's Houthi
+    movement", "Lebanon's Hezbollah" no. A known organisation must belong to ``a`` by its
+    gazetteer ``part_of`` chain; an unknown one must not have a non-state head word."""
+    gz = gazetteer()
+    actor = gz.actors.get(b.name)
+    if actor is not None:
+        seen: set[str] = set()
+        while actor is not None and actor.part_of and actor.name not in seen:
+            seen.add(actor.name)
+            if actor.part_of == a.name:
+                return True
+            actor = gz.actors.get(actor.part_of)
+        return False
+    words = b.name.lower().split()
+    return bool(words) and words[-1] not in NON_STATE_HEADS
 
 
 def possessives(lk: Linker) -> None:
@@ -46,6 +75,11 @@ def possessives(lk: Linker) -> None:
         b = lk.mention_at(k)
         if b is None or b.start != k or lk.low[k - 1:k] == [","]:
             continue
+        if b.end < end and lk.low[b.end] in RELATIONAL_NOUNS:
+            continue  # "its NATO ally Turkey": NATO is not the possessed actor
+        if b.type == "ORGANIZATION" and a.type in ("STATE", "ORGANIZATION") \
+                and not _body_of(b, a):
+            continue  # "Lebanon's Hezbollah" is not part of Lebanon
         if b.type in ("PERSON", "ORGANIZATION", "GROUP") and a.type in ("STATE", "ORGANIZATION"):
             rel = "LEADS" if head_role and b.type == "PERSON" else "PART_OF"
             _add(lk, b, rel, a, "possessive." + rel.lower(), cue=(a.start, b.end))
@@ -55,6 +89,10 @@ def possessives(lk: Linker) -> None:
             _add(lk, a, "OPERATES", b, "possessive.operates", cue=(a.start, b.end))
         elif b.type == "FACILITY" and a.type == "LOCATION":
             _add(lk, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
+
+
+# places that run through several regions: "X in Y" after them describes something else
+LINEAR_PLACES = frozenset({"border", "borders", "frontier", "river", "highway", "road", "line"})
 
 
 def _in_list(lk: Linker, m: Mention) -> bool:
@@ -94,15 +132,53 @@ def place_apposition(lk: Linker) -> None:
                 continue  # "Tehran, India gets …": B starts a new clause
             _add(lk, a, "LOCATED_IN", b, "place.comma")
         elif j < end and lk.low[j] in ("in", "inside"):
+            if lk.governing_prep(a) in ("on", "along", "across", "over") or any(
+                    lk.low[t] in LINEAR_PLACES for t in range(a.start, a.end)):
+                continue  # "a village on the Euphrates in X", "near the border in X": the
+                # "in" phrase places the village, not the river or the border
             k = j + 1
             while k < end and lk.low[k] in L["direction_adjectives"] and lk.mention_at(k) is None:
                 k += 1
             b = lk.mention_at(k)
+            if b is not None and b.type == "STATE" and lk.possessive_after(b):
+                h = lk.head_of(b)  # "Hmeimim air base in Syria's Latakia province"
+                b = h if h.type == "LOCATION" else b
             if b is None or b.type not in ("STATE", "LOCATION") or not lk.modifier_ok(b):
                 continue
             if b.adjectival_form:
                 continue
             _add(lk, a, "LOCATED_IN", b, "place.in")
+
+
+# words that end a national-force mention ("US troops", "Syrian government forces")
+TROOP_WORDS = frozenset({"troops", "forces", "soldiers", "army", "military", "navy", "personnel",
+                         "marines", "units", "contingent", "warships"})
+STATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "along", "across"})
+
+
+def forces_at(lk: Linker) -> None:
+    """"US troops at Erbil airport", "Iranian forces in Deir ez-Zor" → DEPLOYED_IN. The
+    national-force mention already names the state; the place follows its preposition."""
+    for a in lk.mentions:
+        if a.type != "STATE" or a.end - a.start < 2 or lk.low[a.end - 1] not in TROOP_WORDS:
+            continue
+        j = a.end
+        end = lk.seg_end[a.start]
+        if j >= end or lk.low[j] not in STATION_PREPS:
+            continue
+        k = j + 1
+        while k < end and lk.low[k] in lk.lex["direction_adjectives"] \
+                and lk.mention_at(k) is None:
+            k += 1
+        b = lk.mention_at(k)
+        if b is None or b.type not in ("LOCATION", "FACILITY", "STATE") or b.adjectival_form:
+            continue
+        if b.type == "STATE" and lk.possessive_after(b):
+            b = lk.head_of(b)
+        for c in lk.coord_right(b, ("LOCATION", "FACILITY", "STATE")):  # "in Iraq and Syria"
+            if not c.adjectival_form:
+                _add(lk, a, "DEPLOYED_IN", c, "forces.at", kind="token_tight",
+                     cue=(a.start, c.end))
 
 
 def _demonym_state(lk: Linker, m: Mention) -> Mention | None:
@@ -155,6 +231,15 @@ def titles(lk: Linker) -> None:
             continue
         ps, pe = info.get("person_start"), info.get("person_end")
         os_, oe = info.get("org_start"), info.get("org_end")
+        if ps is not None and os_ is None and info.get("org_inferred"):
+            # "In Syria, President Ahmed al-Sharaa …": the gazetteer's organisation counts
+            # when the sentence names it too (that mention is the evidence)
+            sent = doc[ps].sent
+            same = [m for m in lk.mentions if m.name == info["org"]
+                    and sent.start <= m.start and m.end <= sent.end]
+            if same:
+                m = min(same, key=lambda m: abs(m.start - ps))
+                os_, oe = m.start, m.end
         if ps is None or os_ is None:
             continue
         p = Mention(ps, pe, info["person"], "PERSON", "title", doc[ps:pe].text)
@@ -166,5 +251,6 @@ def titles(lk: Linker) -> None:
 def run(lk: Linker) -> None:
     possessives(lk)
     place_apposition(lk)
+    forces_at(lk)
     demonym_place_of(lk)
     titles(lk)
