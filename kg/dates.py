@@ -52,6 +52,7 @@ _Y = _PREP + r"(?P<y5>(?:1[89]|20)\d\d)(?![\d,.]\d|s\b|'s\b|\u2019s\b|-\d)" + _C
 
 _FULL = "|".join(f"(?:{p})" for p in (_ISO, _MDY, _DMY, _MY))
 _DATE_RE = re.compile(r"(?<![\w.])(?:" + _FULL + r")(?:(?=T\d)|(?!\w))" + "|" + _Y)
+_DIGIT = re.compile(r"\d")
 
 
 def _iso(year: str, month: int | None = None, day: str | None = None) -> str | None:
@@ -79,8 +80,8 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     the span covers "2017" only), so callers can tell which sentence holds it.
     """
     out: list[tuple[int, int, str]] = []
-    if not text:
-        return out
+    if not text or _DIGIT.search(text) is None:
+        return out  # every pattern needs a digit (a day or a year): skip the slow regex
     for m in _DATE_RE.finditer(text):
         g = m.groupdict()
         if g["y3"]:

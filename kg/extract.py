@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from . import ontology
 from .model import Document, Triple
 from .qualifiers import date_for
+from .tokens import cached_text
 
 BATCH_SIZE = 16
 
@@ -54,8 +55,9 @@ class Extractor:
     def triples(doc: Doc, doc_id: str, date: str | None = None) -> Iterator[Triple]:
         """Triples from one processed Doc (its ``kg_relations`` records)."""
         seen: set[tuple[str, str, str, int]] = set()
-        text = doc.text
+        text = cached_text(doc)  # doc.text rebuilds the text token by token
         symmetric = ontology.symmetric_relations()
+        dates: dict[tuple[int, int], str | None] = {}  # one date lookup per sentence
         for rec in doc._.kg_relations or []:
             s0, s1 = rec["sent"]
             key = (rec["subject"], rec["relation"], rec["object"], s0)
@@ -65,14 +67,17 @@ class Extractor:
             if key in seen:
                 continue
             seen.add(key)
-            yield _triple(rec, doc_id, text, s0, s1, date)
+            if (s0, s1) not in dates:
+                dates[(s0, s1)] = date_for(text, s0, s1, date)
+            yield _triple(rec, doc_id, text, s0, s1, dates[(s0, s1)])
 
 
 def _triple(rec: dict[str, Any], doc_id: str, text: str, s0: int, s1: int,
             date: str | None) -> Triple:
+    """The Triple of one record; ``date`` is the sentence's date (see ``date_for``)."""
     return Triple(
         subject=rec["subject"], subject_type=rec["subject_type"], relation=rec["relation"],
         object=rec["object"], object_type=rec["object_type"], doc_id=doc_id,
         sentence=text[s0:s1], start=s0, end=s1, rule=rec["rule"],
         confidence=float(rec["confidence"]), negated=bool(rec["negated"]),
-        attributed_to=rec.get("attributed_to"), date=date_for(text, s0, s1, date))
+        attributed_to=rec.get("attributed_to"), date=date)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .dates import find_dates, parse_date
 from .rel.patterns import lexicon
+from .tokens import token_data
 
 
 def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: int) -> bool:
@@ -30,13 +31,16 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     the cue in the sentence.
     """
     lex = lexicon()
+    lower = token_data(doc).lower  # token.lower_ of every token, read once per Doc
     # a contrast starts a new scope: "X withdrew its troops but still backs Y" is not negated
     contrast = max((i for i in range(sent_start, cue_start)
-                    if doc[i].lower_ in ("but", "yet", "however")), default=None)
+                    if lower[i] in ("but", "yet", "however")), default=None)
     if contrast is not None:
         sent_start = contrast + 1
     lo = max(sent_start, min(left, cue_start) - 1)
-    low = [t.lower_ for t in doc[lo:cue_end]]
+    low = lower[lo:cue_end]
+    phrases = lex["negation_phrases"]
+    starts = {p[0] for p in phrases} if all(phrases) else None
     for k, w in enumerate(low):
         if w in lex["negation"]:
             if w == "not" and k > 0 and low[k - 1] == ",":
@@ -45,10 +49,18 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
                     and lo + k < cue_start - 1:
                 continue  # "no" negates only "no longer" or the cue it stands in or before
             return True
-        for phrase in lex["negation_phrases"]:
+        if starts is not None and w not in starts:
+            continue  # no negation phrase starts with this word
+        for phrase in phrases:
             if low[k:k + len(phrase)] == phrase:
                 return True
-    return any(t.lower_ in lex["denial_verbs"] for t in doc[sent_start:cue_start])
+    denial = max((i for i in range(sent_start, cue_start) if lower[i] in lex["denial_verbs"]),
+                 default=None)
+    if denial is None:
+        return False
+    # "X denied arming Y, the group fighting Z": a relation whose arguments all follow the
+    # denial and sit behind a comma is an apposition, outside what is denied
+    return not (left > denial and "," in lower[denial:cue_start])
 
 
 # verbs that put the speaker after them: "…, says Colonel X"
@@ -123,17 +135,19 @@ def attribution(doc: Doc, sent_start: int, sent_end: int,
     lex = lexicon()
     name_at = name_at or names_by_token(doc)
     verbs = lex["speech_verbs"]
+    data = token_data(doc)  # token strings and flags, read once per Doc
+    lower = data.lower
     for i in range(sent_start, sent_end):
-        w = doc[i].lower_
-        if w == "according" and i + 1 < sent_end and doc[i + 1].lower_ == "to":
+        w = lower[i]
+        if w == "according" and i + 1 < sent_end and lower[i + 1] == "to":
             who = _name_right(doc, i + 2, sent_end, name_at)
             if who:
                 return who
-        if w in verbs and doc[i].is_lower:  # "States" in "United States" is not a verb
+        if w in verbs and data.lowercase[i]:  # "States" in "United States" is not a verb
             who = _name_left(doc, i, sent_start, name_at)
             if who:
                 return who
-            if i > sent_start and w in INVERTED and doc[i - 1].text in (
+            if i > sent_start and w in INVERTED and data.text[i - 1] in (
                     ",", "\u201d", '"', "\u2019"):
                 who = _name_right(doc, i + 1, sent_end, name_at)
                 if who:

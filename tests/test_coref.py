@@ -268,3 +268,37 @@ def test_pronoun_subject_of_reported_clause_is_the_reporter(nlp):
     # "confirmed it had ...": "it" opens the reported clause, it is not the verb's object
     got = coref(nlp, "Hezbollah named its commander. Israel confirmed it had struck Hamas.")
     assert [(t, kb) for t, _, kb, _ in got if t == "it"] == [("it", "Israel")]
+
+
+def test_organisation_with_plural_member_noun_is_they(nlp):
+    got = coref(nlp, "Hezbollah fighters crossed the border, and they shelled two villages.")
+    assert ("they", "ORGANIZATION", "Hezbollah", "Hezbollah") in got
+
+
+def test_description_with_its_own_owner_is_not_an_anaphor(nlp):
+    got = coref(nlp, "Russia sent advisers. In Niger, they protect the junta of Abdourahamane "
+                     "Tchiani.")
+    assert not any(text == "junta" for text, _, _, _ in got)
+    got = coref(nlp, "Russia sent advisers. They protect the military junta of Abdourahamane "
+                     "Tchiani.")
+    assert not any(label == "STATE" for _, label, _, _ in got)
+
+
+def test_possessor_inside_a_phrase_yields_to_the_subject(nlp):
+    got = coref(nlp, "ANKARA - Turkey is in talks with Iraq's new cabinet about the future of "
+                     "its bases.")
+    assert ("its", "STATE", "Turkey", "Turkey") in got
+
+
+def test_a_ministrys_own_forces_are_its_states(nlp):
+    got = coref(nlp, "The Turkish Defence Ministry said its jets struck 12 targets.")
+    assert [(t, label, kb) for t, label, kb, _ in got] == [("its", "STATE", "Turkey")]
+
+
+def test_his_group_is_the_group_he_leads(nlp):
+    doc = nlp("Hassan Nasrallah, the leader of Hezbollah, said his group would fight on.")
+    got = [(s.text, s.label_, s.kb_id_) for s in doc.spans["kg_coref"]]
+    assert ("his group", "ORGANIZATION", "Hezbollah") in got
+    doc = nlp("Hassan Nasrallah, the leader of Hezbollah, said his country would suffer.")
+    got = [(s.text, s.label_, s.kb_id_) for s in doc.spans["kg_coref"]]
+    assert not any(text == "his country" for text, _, _ in got)

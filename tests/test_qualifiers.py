@@ -93,3 +93,15 @@ def test_paragraph_bounds():
     text = "a b.\nc d. e f.\ng."
     i = text.index("e f")
     assert text[slice(*paragraph_bounds(text, i, i + 4))] == "c d. e f."
+
+
+def test_denial_does_not_reach_an_apposition_after_a_comma(nlp):
+    got = rels(nlp, "Cairo denied funding the Sudanese Army, the force fighting the RSF.",
+               [("Cairo", S, "Egypt"), ("Sudanese Army", G, "Sudanese Armed Forces"),
+                ("RSF", G, "Rapid Support Forces")])
+    assert got[("Egypt", "BACKS", "Sudanese Armed Forces")]["negated"] is True
+    assert got[("Sudanese Armed Forces", "ATTACKS", "Rapid Support Forces")]["negated"] is False
+    got = rels(nlp, "Cairo denied that the Sudanese Army attacked the RSF.",
+               [("Cairo", S, "Egypt"), ("Sudanese Army", G, "Sudanese Armed Forces"),
+                ("RSF", G, "Rapid Support Forces")])
+    assert got[("Sudanese Armed Forces", "ATTACKS", "Rapid Support Forces")]["negated"] is True

@@ -39,13 +39,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..resolve import ROLES, TITLE_FILLERS
 from ..resolve import gazetteer as _gazetteer
+from ..tokens import token_data
 from . import entities as _entities  # noqa: F401  (registers the Span extensions)
 
 
@@ -105,18 +106,25 @@ REPORTING = {"said", "says", "say", "told", "tells", "warned", "warns", "announc
              "argues", "noted", "notes", "hopes", "hoped", "fears", "feared", "knew", "knows"}
 
 
+class _Sent(NamedTuple):
+    """A sentence's token offsets (what the rules need of a sentence Span)."""
+
+    start: int
+    end: int
+
+
 def _object_position(doc: Doc, i: int) -> bool:
     """Whether the pronoun at i is the object of a verb ("the IRGC sends it rockets"):
     right after a lower-case word that is not a preposition, conjunction or reporting
     verb."""
     if i == 0:
         return False
-    prev = doc[i - 1]
-    low = prev.lower_
-    if i + 1 < len(doc) and doc[i + 1].lower_ in ("had", "has", "have", "was", "were", "is",
-                                                  "would", "will", "could", "might"):
+    data = token_data(doc)
+    low = data.lower[i - 1]
+    if i + 1 < len(doc) and data.lower[i + 1] in ("had", "has", "have", "was", "were", "is",
+                                                 "would", "will", "could", "might"):
         return False  # "confirmed it had struck": the subject of a reported clause
-    return (prev.is_alpha and prev.text.islower() and low not in PREPOSITIONS
+    return (data.alpha[i - 1] and data.text[i - 1].islower() and low not in PREPOSITIONS
             and low not in CLAUSE_BOUNDARIES and low not in REPORTING
             and low not in ("the", "a", "an", "of", "than", "then", "so", "where", "whether"))
 
@@ -128,11 +136,13 @@ PREPOSITIONS = {"of", "by", "in", "on", "at", "with", "from", "to", "into", "aga
 
 def _possessive(doc: Doc, span: Span) -> bool:
     """"Washington's plans" / "Washingtons plans": the possessor heads its phrase."""
-    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+    data = token_data(doc)
+    if span.end < len(doc) and data.lower[span.end] in ("'s", "\u2019s", "'", "\u2019"):
         return True
     # a form the gazetteer does not list but matched: the generated "Irans"/"Washingtons"
-    return span.text.endswith("s") and span._.kg_source in ("gazetteer", "capital") and \
-        gazetteer_lookup(span.text) is None
+    text = data.span_text(span.start, span.end)
+    return text.endswith("s") and span._.kg_source in ("gazetteer", "capital") and \
+        gazetteer_lookup(text) is None
 
 
 def _after_preposition(doc: Doc, span: Span) -> bool:
@@ -142,17 +152,53 @@ def _after_preposition(doc: Doc, span: Span) -> bool:
         return False
     i = span.start - 1
     steps = 0
+    lower = token_data(doc).lower
     while i >= 0 and steps < 8:
-        t = doc[i]
-        low = t.lower_
+        low = lower[i]
         if low in PREPOSITIONS:
             return True
-        if low in ("the", "a", "an", ",", "and", "or", "both") or t.ent_type_:
+        if low in ("the", "a", "an", ",", "and", "or", "both") or doc[i].ent_type_:
             i -= 1
             steps += 1
             continue
         return False
     return False
+
+
+# forces a ministry's "its" owns are the state's: "the Defence Ministry said its jets ..."
+FORCE_NOUNS = frozenset({"jets", "warplanes", "aircraft", "drones", "forces", "troops",
+                         "soldiers", "army", "navy", "units", "warships", "artillery"})
+
+
+def _ministry_state(name: str) -> str | None:
+    """The STATE a ministry belongs to: gazetteer ``part_of``, else the demonym its name
+    opens with ("Turkish Defence Ministry" → Turkey)."""
+    if "ministry" not in name.lower():
+        return None
+    actor = _gazetteer().actors.get(name)
+    if actor is not None and actor.part_of:
+        parent = _gazetteer().actors.get(actor.part_of)
+        if parent is not None and parent.type == "STATE":
+            return parent.name
+    from ..resolve import canonical_name, is_demonym
+
+    first = name.split()[0]
+    hit = canonical_name(first, "STATE") if is_demonym(first) else None
+    return hit[0] if hit is not None and hit[1] == "STATE" else None
+
+
+# "MOSCOW - Russia is ...": a dateline place before a dash is not the sentence's topic
+DATELINE_DASHES = ("-", "\u2013", "\u2014")
+
+
+def _pp_possessor(doc: Doc, span: Span) -> bool:
+    """A possessor inside a prepositional phrase: "with Syria's new authorities"."""
+    if not _possessive(doc, span):
+        return False
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "a", "an"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in PREPOSITIONS
 
 
 def _adjectival(doc: Doc, span: Span) -> bool:
@@ -164,17 +210,18 @@ def _adjectival(doc: Doc, span: Span) -> bool:
         return False
     if span.end >= len(doc) or _possessive(doc, span):
         return False
-    nxt = doc[span.end]
-    if span.text.endswith("s") and span._.kg_source == "demonym":
+    data = token_data(doc)
+    nxt = span.end
+    if data.span_text(span.start, span.end).endswith("s") and span._.kg_source == "demonym":
         return False  # "Syrians", "the Americans"
-    if nxt.text in ("-", "\u2013") and span.end + 1 < len(doc) and doc[span.end + 1].is_alpha:
+    if data.text[nxt] in ("-", "\u2013") and nxt + 1 < len(doc) and data.alpha[nxt + 1]:
         return True  # "Syrian-Iraqi border", "US-Iranian struggle"
-    if not (nxt.is_alpha and nxt.text.islower()) or nxt.lower_ in VERBISH \
-            or nxt.lower_.endswith("ed"):
+    if not (data.alpha[nxt] and data.text[nxt].islower()) or data.lower[nxt] in VERBISH \
+            or data.lower[nxt].endswith("ed"):
         return False
     if span._.kg_source == "demonym":
         return True
-    return span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an", "this", "that")
+    return span.start > 0 and data.lower[span.start - 1] in ("the", "a", "an", "this", "that")
 
 
 VERBISH = {"said", "says", "has", "have", "had", "is", "was", "are", "were", "will", "would",
@@ -183,16 +230,26 @@ VERBISH = {"said", "says", "has", "have", "had", "is", "was", "are", "were", "wi
            "needs", "established", "supports", "revealed", "avenged"}
 
 
+# plural member nouns after an organisation's name make the phrase plural ("ISIS cells")
+MEMBER_PLURALS = frozenset({"cells", "fighters", "militants", "members", "operatives",
+                            "gunmen", "militiamen", "units", "forces"})
+
+
 def _plural_actor(span: Span) -> bool:
     if span.label_ == "PERSON" or span.label_ in ("LOCATION", "FACILITY"):
         return False
+    doc = span.doc
+    lower = token_data(doc).lower
+    if span.label_ == "ORGANIZATION" and span.end < len(doc) \
+            and lower[span.end] in MEMBER_PLURALS:
+        return True  # "ISIS cells remain active ... and they": the members are "they"
     if span[-1].is_upper:
         # an acronym is as plural as the name it stands for: "SDF" (Syrian Democratic
         # Forces) is "they", "ISIS" is "it"
         words = span.kb_id_.split()
         return span.label_ == "ORGANIZATION" and len(words) > 1 and \
             words[-1].lower() in PLURAL_HINTS
-    last = span[-1].lower_
+    last = lower[span.end - 1]
     if span.label_ == "GROUP":
         return True
     if span._.kg_source == "national_force" or span._.kg_source == "demonym":
@@ -210,35 +267,36 @@ class CorefResolver:
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 1):
         self.name = name
         self.max_sentences = max_sentences
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("PRON", [[{"LOWER": {"IN": sorted(PRONOUN_IT | PRONOUN_THEY
-                                                             | PRONOUN_PERSON)}}]])
-        self.matcher.add("NOUN", [[{"LOWER": {"IN": sorted(DEFINITE)}}]])
+        # the anaphor words are found with a set lookup over the shared lower-case token
+        # strings (what a one-token LOWER Matcher would match, without its per-token cost)
+        self.pronouns = frozenset(PRONOUN_IT | PRONOUN_THEY | PRONOUN_PERSON)
+        self.anaphor_words = self.pronouns | frozenset(DEFINITE)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         if not ents:
             doc.spans["kg_coref"] = []
             return doc
-        text = doc.text
-        newlines = [m.start() for m in re.finditer("\n", text)]
+        data = token_data(doc)
+        low = data.lower
+        found = [("PRON" if low[i] in self.pronouns else "NOUN", i, i + 1)
+                 for i in data.where(self.anaphor_words)]
+        if not found:  # nothing to resolve
+            doc.spans["kg_coref"] = []
+            return doc
+        newlines = [data.idx[i] + m.start() for i in data.where_text_has("\n")
+                    for m in re.finditer("\n", data.text[i])]
 
         def para(char: int) -> int:
             return bisect.bisect_right(newlines, char)
 
-        try:
-            sents = list(doc.sents)
-        except ValueError:
-            sents = [doc[:]]
-        tok_sent = [0] * len(doc)
-        for n, s in enumerate(sents):
-            for i in range(s.start, s.end):
-                tok_sent[i] = n
+        # (start, end) of each sentence; the whole Doc when it has no sentence boundaries
+        sents = [_Sent(s0, s1) for s0, s1 in data.sentences()]
+        tok_sent = data.sent_of()
 
         ent_tok = set()
         for x in ents:
             ent_tok.update(range(x.start, x.end))
-        found = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
         found = [m for m in found if m[0] != "NOUN"] + _descriptions(
             doc, ents, [m[1] for m in found if m[0] == "NOUN"])
         matches = sorted(((k, s, e) for k, s, e in found
@@ -257,7 +315,7 @@ class CorefResolver:
                 for x in out:
                     ent_tok.update(range(x.start, x.end))
             cands_all = pool if kind == "PRON" else ents
-            p = para(doc[s].idx)
+            p = para(data.idx[s])
             sn = tok_sent[s]
             # the candidates of this paragraph before the anaphor (both lists are sorted)
             lo = bisect.bisect_left(ent_chars, newlines[p - 1] + 1 if p > 0 else 0)
@@ -266,7 +324,7 @@ class CorefResolver:
             ante = None
             conf = CONF["pronoun"]
             if kind == "PRON":
-                w = doc[s].lower_
+                w = low[s]
                 if w == "it" and self._expletive(doc, s):
                     continue
                 if w in PRONOUN_PERSON:
@@ -275,8 +333,8 @@ class CorefResolver:
                     want = _singular_actor if w in PRONOUN_IT else _plural_actor
                     ante = self._nearest(doc, earlier, tok_sent, sn, want, s, ent_tok, sents)
             else:
-                noun = doc[e - 1].lower_
-                if e < len(doc) and doc[e].lower_ == "of":
+                noun = low[e - 1]
+                if e < len(doc) and low[e] == "of":
                     continue  # "the city of X": not an anaphor here
                 want_types = DEFINITE[noun]
                 cands = [x for x in earlier if x.label_ in want_types
@@ -306,18 +364,24 @@ class CorefResolver:
                 a0, a1 = ante._.kg_antecedent
             else:
                 a0, a1 = ante.start, ante.end
-            sp = Span(doc, s, e, label=ante.label_, kb_id=ante.kb_id_)
+            label, kb = ante.label_, ante.kb_id_
+            if low[s] in ("its", "their") and e < len(doc) and low[e] in FORCE_NOUNS:
+                state = _ministry_state(kb)
+                if state is not None:  # "the Turkish Defence Ministry said its jets ..."
+                    label, kb = "STATE", state
+            sp = Span(doc, s, e, label=label, kb_id=kb)
             sp._.kg_antecedent = [a0, a1]
             sp._.kg_confidence = conf
             sp._.kg_source = "coref"
             out.append(sp)
+        out = _led_by_person(doc, out)
         out.sort(key=lambda x: x.start)
         doc.spans["kg_coref"] = out
         _titles_from_anaphors(doc, out)
         return doc
 
     def _nearest(self, doc: Doc, earlier: list[Span], tok_sent: list[int], sn: int,
-                 want, pron: int, covered: set[int], sents: list[Span]) -> Span | None:
+                 want, pron: int, covered: set[int], sents: list[_Sent]) -> Span | None:
         """The nearest earlier actor in this sentence that is not the object of a
         preposition ("of ISIS", "backed by the IRGC"), else the first such actor of the
         previous sentence(s) (its likely subject). An object pronoun ("sends it") does not
@@ -325,7 +389,8 @@ class CorefResolver:
         sent = sents[sn]
         first = next((x for x in earlier if tok_sent[x.start] == sn), None)
         if first is not None and first.label_ in ("LOCATION", "FACILITY") \
-                and first.start - sent.start <= 2 and want is _singular_actor:
+                and first.start - sent.start <= 2 and want is _singular_actor \
+                and not (first.end < len(doc) and doc[first.end].text in DATELINE_DASHES):
             return None  # "Albukamal, a town in Syria's east, faces it": a place's "it"
         clause_start = sent.start
         object_pos = doc[pron].lower_ in ("it", "them") and _object_position(doc, pron)
@@ -340,6 +405,12 @@ class CorefResolver:
             if object_pos and x.start >= clause_start and not _possessive(doc, x):
                 continue
             if want(x) and not _adjectival(doc, x) and not _after_preposition(doc, x):
+                if _pp_possessor(doc, x) and any(
+                        y.start < x.start and want(y) and not _adjectival(doc, y)
+                        and not _after_preposition(doc, y) and not _possessive(doc, y)
+                        for y in same):
+                    continue  # "Russia is negotiating with Syria's new authorities over its
+                    # bases": the clause subject, not a possessor inside a phrase
                 found = x
                 break
         if found is None:
@@ -358,6 +429,8 @@ class CorefResolver:
         # and pronoun, or (for "it") anywhere earlier in the pronoun's sentence ("The
         # crossing … in which ISIS … kept it shut")
         start = found.end if plural or tok_sent[found.start] != sn else sent.start
+        if plural and start == found.end and start < pron and doc[start].lower_ in MEMBER_PLURALS:
+            start += 1  # "Hezbollah fighters … they": the member noun is the antecedent's own
         if not _owner_of_people(doc, pron) and self._blocked(doc, start, pron, plural, covered):
             return None
         return found
@@ -366,39 +439,41 @@ class CorefResolver:
     def _blocked(doc: Doc, start: int, end: int, plural: bool, covered: set[int]) -> bool:
         """A non-entity noun phrase between antecedent and pronoun that the pronoun more
         likely means ("militias backed by X … their presence", "the coalition … it")."""
+        lower = token_data(doc).lower
         for i in range(start, end):
-            t = doc[i]
             if i in covered:
                 continue
-            if plural and t.lower_ in PLURAL_BLOCKERS:
+            if plural and lower[i] in PLURAL_BLOCKERS:
                 return True
-            if not plural and t.lower_ in SINGULAR_BLOCKERS and i > 0 \
-                    and doc[i - 1].lower_ in ("the", "this", "that"):
+            if not plural and lower[i] in SINGULAR_BLOCKERS and i > 0 \
+                    and lower[i - 1] in ("the", "this", "that"):
                 return True
         return False
 
     @staticmethod
     def _expletive(doc: Doc, i: int) -> bool:
         """Non-referential "it": "it is clear that…", "it seems to…", "it's a pain"."""
-        if i + 1 >= len(doc) or doc[i + 1].is_punct:
+        data = token_data(doc)
+        lower = data.lower
+        if i + 1 >= len(doc) or data.punct[i + 1]:
             return False  # "… and Iran arms it."
         k = i + 1
-        if doc[k].lower_ in EXPLETIVE_MODALS and k + 1 < len(doc) \
-                and doc[k + 1].lower_ in ("be", "been"):
+        if lower[k] in EXPLETIVE_MODALS and k + 1 < len(doc) \
+                and lower[k + 1] in ("be", "been"):
             k += 2
-        elif doc[k].lower_ in EXPLETIVE_NEXT:
+        elif lower[k] in EXPLETIVE_NEXT:
             k += 1
         else:
-            return doc[k].lower_ in ("took", "takes", "make", "makes", "made")
-        while k < len(doc) and doc[k].lower_ in ("not", "n't", "nt", "also", "still", "now",
-                                                 "been"):
+            return lower[k] in ("took", "takes", "make", "makes", "made")
+        while k < len(doc) and lower[k] in ("not", "n't", "nt", "also", "still", "now",
+                                            "been"):
             k += 1
-        window = [t.lower_ for t in doc[k:k + 6]]
+        window = lower[k:k + 6]
         if any(w in EXPLETIVE_LATER for w in window):
             return True
-        return k < len(doc) and doc[k].lower_ in ("a", "an", "clear", "unclear", "likely",
-                                                  "unlikely", "possible", "time", "true",
-                                                  "important", "necessary", "hard", "easy")
+        return k < len(doc) and lower[k] in ("a", "an", "clear", "unclear", "likely",
+                                             "unlikely", "possible", "time", "true",
+                                             "important", "necessary", "hard", "easy")
 
 
 _ROLE_WORDS = frozenset(w for r in ROLES for w in r.split()) | {
@@ -429,6 +504,11 @@ def _descriptions(doc: Doc, ents: list[Span], nouns: list[int]) -> list[tuple[st
     for i in nouns:  # tokens that are a DEFINITE noun (found by the Matcher)
         if i in ent_at:
             continue
+        if any(j + 1 < len(doc) and doc[j].lower_ == "of" and j + 1 in ent_at
+               and all(doc[t].is_lower and doc[t].is_alpha for t in range(i + 1, j))
+               for j in (i + 1, i + 2)):
+            continue  # "the military junta of Assimi Goita": the description names its own
+            # owner, so it is not an anaphor of the last state
         k, steps = i - 1, 0
         while k >= 0 and steps < 6 and doc[k].lower_ not in DETERMINERS:
             low = doc[k].lower_
@@ -503,6 +583,43 @@ def _last_person(doc: Doc, earlier: list[Span], tok_sent: list[int], sn: int,
         if prev:
             return prev[0]
     return None
+
+
+# "X, the leader of Y, said his movement ...": the group a person leads
+LED_NOUNS = {"movement": "ORGANIZATION", "group": "ORGANIZATION", "party": "ORGANIZATION",
+             "militia": "ORGANIZATION", "organisation": "ORGANIZATION",
+             "organization": "ORGANIZATION", "faction": "ORGANIZATION",
+             "government": "STATE", "country": "STATE"}
+
+
+def _led_by_person(doc: Doc, resolved: list[Span]) -> list[Span]:
+    """"his movement" / "her government", where "his" is a person whose title in
+    ``doc.spans["kg_titles"]`` says he LEADS an organisation (or state) of that kind,
+    becomes a mention of that organisation."""
+    if "kg_titles" not in doc.spans or not resolved:
+        return resolved
+    leads = {}
+    for sp in doc.spans["kg_titles"]:
+        info = sp._.kg_title
+        if info and info.get("relation") == "LEADS" and info.get("org"):
+            leads.setdefault(info["person"], (info["org"], info.get("org_type")))
+    if not leads:
+        return resolved
+    out = []
+    for sp in resolved:
+        e = sp.end
+        if sp.label_ == "PERSON" and sp.text.lower() in ("his", "her") and e < len(doc) \
+                and doc[e].lower_ in LED_NOUNS and sp.kb_id_ in leads:
+            org, org_type = leads[sp.kb_id_]
+            if org_type == LED_NOUNS[doc[e].lower_]:
+                new = Span(doc, sp.start, e + 1, label=org_type, kb_id=org)
+                new._.kg_antecedent = sp._.kg_antecedent
+                new._.kg_confidence = sp._.kg_confidence
+                new._.kg_source = "coref"
+                out.append(new)
+                continue
+        out.append(sp)
+    return out
 
 
 def _titles_from_anaphors(doc: Doc, resolved: list[Span]) -> None:

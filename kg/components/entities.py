@@ -66,8 +66,10 @@ exact lookup missed.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
-from spacy.attrs import IDX, LENGTH
+import numpy
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -75,6 +77,7 @@ from spacy.util import filter_spans
 
 from .. import resolve
 from ..gazetteer import CAPITAL, DEMONYM, NAME, Gazetteer, build_matchers, load_gazetteer, norm_key
+from ..tokens import token_data
 
 TYPES = ("STATE", "ORGANIZATION", "PERSON", "GROUP", "FACILITY", "LOCATION")
 
@@ -110,6 +113,13 @@ FACILITY_MODIFIERS = _V["facility_modifiers"]
 ANAPHOR_NOUNS = _V["anaphor_nouns"]
 LED_HEADS = frozenset(["coalition", "alliance", "force", "mission", "task force"])
 DASHES = ("-", "\u2013")
+# the trigger words of the scans below, as sets for TokenData.where (one vectorised lookup
+# per Doc instead of a Python loop over every token)
+PLACE_TRIGGERS_OF = frozenset(PLACE_TRIGGERS) | {"of"}
+BACKED_OR_PRO = frozenset(resolve.BACKED_WORDS) | {"pro"}
+ANY_ORG_HEADS = frozenset(ORG_HEADS) | frozenset(LOWER_ORG_HEADS)
+GOVERNMENT_WORDS = frozenset(["government", "administration", "regime", "cabinet"])
+WHO_WORDS = frozenset(["who", "whose"])
 
 CONF = {"gazetteer": 0.95, "national_force": 0.9, "demonym": 0.85, "capital": 0.85,
         "border": 0.8, "title": 0.8, "acronym_defined": 0.85, "acronym": 0.55,
@@ -136,32 +146,30 @@ class Toks:
     """Token strings and flags of one Doc, read once: the heuristics below look at tokens
     many times, and creating spaCy ``Token`` objects is what would cost."""
 
-    __slots__ = ("text", "ws", "lower", "cap", "n", "newline_after", "stop", "sent_starts")
+    __slots__ = ("text", "ws", "lower", "cap", "n", "newline_after", "stop", "sent_starts",
+                 "data", "_cap_pos")
 
     def __init__(self, doc: Doc, stop_words: frozenset[str]):
-        # offsets come from one C-level call; slicing the text is much cheaper than
-        # creating a Token object per token
-        full = doc.text
-        n = len(doc)
-        if n:
-            arr = doc.to_array([IDX, LENGTH]).tolist()
-            starts = [a[0] for a in arr]
-            ends = [a[0] + a[1] for a in arr]
-            self.text = [full[b:e] for b, e in zip(starts, ends, strict=True)]
-            self.ws = [full[e:b] for e, b in zip(ends, starts[1:] + [len(full)], strict=True)]
-        else:
-            self.text, self.ws = [], []
-        self.lower = [t.lower() for t in self.text]
-        self.cap = [bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
-                    for t in self.text]
+        # strings come from the shared per-Doc token data (one C-level read, one string
+        # per distinct word); the flags below are computed once per distinct word too
+        data = self.data = token_data(doc)
+        n = data.n
+        self.text = data.text
+        self.ws = data.ws
+        self.lower = data.lower  # spaCy's LOWER is str.lower() of the text
+        self.cap = data.text_flags(_is_cap)
+        self._cap_pos = list(compress(range(n), self.cap))
         self.n = n
-        self.newline_after = [("\n" in t) or ("\n" in w)
-                              for t, w in zip(self.text, self.ws, strict=True)]
+        # trailing whitespace is at most one space: only a token's text holds a line break
+        breaks = data.where_text_has("\n")
+        self.newline_after = [False] * n
+        for i in breaks:
+            self.newline_after[i] = True
         self.stop = stop_words
         starts = {0}
-        if doc.has_annotation("SENT_START"):
-            starts.update(s.start for s in doc.sents)
-        starts.update(i + 1 for i, nl in enumerate(self.newline_after) if nl)
+        if data.sentenced:
+            starts.update(data.sent_starts)
+        starts.update(i + 1 for i in breaks)  # after a line break
         # the first word after an opening quote or bracket also starts a sentence
         starts.update(i + 1 for i in list(starts) if i < self.n and self.text[i] in
                       ('"', "\u201c", "\u2018", "'", "(", "-"))
@@ -171,6 +179,10 @@ class Toks:
         if e <= s:
             return ""
         return "".join(self.text[i] + self.ws[i] for i in range(s, e - 1)) + self.text[e - 1]
+
+    def cap_positions(self) -> list[int]:
+        """Indices of the capitalised tokens (``cap``), in order."""
+        return self._cap_pos
 
     def is_title(self, i: int) -> bool:
         t = self.text[i]
@@ -185,6 +197,15 @@ class Toks:
 
     def is_stop(self, i: int) -> bool:
         return self.lower[i] in self.stop
+
+
+def _acronym_shaped(t: str) -> bool:
+    return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
+
+
+def _is_cap(t: str) -> bool:
+    """A capitalised word: an upper-case first character and at least one letter."""
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
 
 def _is_headline(T: Toks, s: int, e: int) -> bool:
@@ -284,11 +305,12 @@ class EntityRecognizer:
         chosen = main + self._select(fill, taken)
         chosen = self._doc_aliases(T, chosen)
         chosen.sort(key=lambda c: c.start)
-        spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb) for c in chosen]
-        doc.set_ents(spans, default="outside")
-        for c, sp in zip(chosen, spans, strict=True):
-            sp._.kg_source = c.source
-            sp._.kg_confidence = c.conf
+        if not _write_ents(doc, T, chosen):
+            spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb) for c in chosen]
+            doc.set_ents(spans, default="outside")
+            for c, sp in zip(chosen, spans, strict=True):
+                sp._.kg_source = c.source
+                sp._.kg_confidence = c.conf
         doc.spans["kg_titles"] = self._titles(doc, T, chosen, roles)
         return doc
 
@@ -311,7 +333,11 @@ class EntityRecognizer:
         out: set[int] = set()
         bounds = T.sent_starts
         start = 0
-        for i in range(T.n + 1):
+        # only sentence starts, line breaks and the end can close a line
+        events = sorted(bounds.union(T.data.where_text_has("\n"), (T.n,)))
+        for i in events:
+            if i > T.n:
+                continue
             if i == T.n or (i > start and i in bounds) or T.newline_after[i]:
                 end = i + 1 if i < T.n and T.newline_after[i] else i
                 if end > start and _is_headline(T, start, end):
@@ -524,8 +550,7 @@ class EntityRecognizer:
             by_end[c.end] = c
         # "Jane Doe, who commanded …": organisations and places take "which"
         anchors = [(rs, True) for rs, _re in roles] + [
-            (i, False) for i, w in enumerate(T.lower) if (w == "who" or w == "whose")
-            and i > 2 and T.text[i - 1] == ","]
+            (i, False) for i in T.data.where(WHO_WORDS) if i > 2 and T.text[i - 1] == ","]
         for rs, is_role in anchors:
             if rs in headline:
                 continue
@@ -574,9 +599,8 @@ class EntityRecognizer:
         covered: set[int] = set()
         for c in cands:
             covered.update(range(c.start, c.end))
-        for i in range(T.n - 2):
-            if T.lower[i] not in ("government", "administration", "regime", "cabinet") \
-                    or T.lower[i + 1] != "of" or i in headline:
+        for i in T.data.where(GOVERNMENT_WORDS):
+            if i >= T.n - 2 or T.lower[i + 1] != "of" or i in headline:
                 continue
             j = i + 2
             end = self._name_run(T, j)
@@ -601,7 +625,7 @@ class EntityRecognizer:
             covered.update(range(c.start, c.end))
         n = T.n
         found: list[tuple[int, int]] = []
-        for h in range(n):
+        for h in T.data.where(ANY_ORG_HEADS):
             low = T.lower[h]
             if low in ORG_HEADS and T.cap[h]:
                 lower_head = False
@@ -722,8 +746,8 @@ class EntityRecognizer:
         covered: set[int] = set()
         for c in cands:
             covered.update(range(c.start, c.end))
-        for h in range(1, n):
-            if T.lower[h] not in FACILITY_HEADS or h in headline:
+        for h in T.data.where(FACILITY_HEADS):
+            if h < 1 or h in headline:
                 continue
             if h + 1 < n and T.text[h + 1] in DASHES:
                 continue  # "camp-style"
@@ -766,7 +790,7 @@ class EntityRecognizer:
     def _backed(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
         """The Y of "X-backed Y" and "pro-X Y" when Y is a capitalised name."""
         n = T.n
-        for i in range(n):
+        for i in T.data.where(BACKED_OR_PRO):
             low = T.lower[i]
             if low in resolve.BACKED_WORDS and i >= 2 and T.text[i - 1] == "-":
                 j = i + 1
@@ -797,7 +821,7 @@ class EntityRecognizer:
         n = T.n
         known = {c.start for c in cands}
         ends = {c.end: c for c in cands}
-        for i in range(n):
+        for i in T.data.text_positions(_acronym_shaped):
             txt = T.text[i]
             if not (2 <= len(txt) <= 6 and txt.isalpha() and txt.isupper()):
                 continue
@@ -836,8 +860,8 @@ class EntityRecognizer:
         for c in cands:
             covered.update(range(c.start, c.end))
         n = T.n
-        for i in range(n):
-            if T.lower[i] not in SPEECH_VERBS or i in headline:
+        for i in T.data.where(SPEECH_VERBS):
+            if i in headline:
                 continue
             spans = []
             end = self._name_run(T, i + 1, max_len=5)
@@ -863,7 +887,7 @@ class EntityRecognizer:
     def _places(self, T: Toks, fill: list[Cand], taken: set[int], headline: set[int]) -> None:
         """Capitalised names after in/near/at (or "the city of"): places, low confidence."""
         n = T.n
-        for i in range(n):
+        for i in T.data.where(PLACE_TRIGGERS_OF):
             low = T.lower[i]
             if low in PLACE_TRIGGERS or low == "of" and i > 0 and T.lower[i - 1] in PLACE_OF_NOUNS:
                 j = i + 1
@@ -892,7 +916,15 @@ class EntityRecognizer:
         claimed = set(taken)
         for c in fill:
             claimed.update(range(c.start, c.end))
+        caps = T.cap_positions()
+        k = 0
         while i < n:
+            # the tokens before the next capitalised one would only be stepped over
+            while k < len(caps) and caps[k] < i:
+                k += 1
+            if k == len(caps):
+                break
+            i = caps[k]
             if i in claimed or not T.cap[i] or T.lower[i] in NOT_NAMES or T.is_stop(i):
                 i += 1
                 continue
@@ -958,7 +990,7 @@ class EntityRecognizer:
                 c.source, c.conf = "alias", CONF["alias"]
             taken.update(range(c.start, c.end))
         extra = []
-        for i in range(T.n):
+        for i in T.cap_positions():
             if i in taken or not T.cap[i]:
                 continue
             full = surname.get(T.text[i])
@@ -1145,6 +1177,67 @@ class EntityRecognizer:
                 if state is not None and state.type == "STATE":
                     return Cand(c.start, c.end, "STATE", state.name, "gazetteer")
         return None
+
+
+def _span_ext_key(name: str, start_char: int, end_char: int) -> tuple:
+    return ("._.", name, start_char, end_char)
+
+
+def _ext_keys_work() -> bool:
+    """Whether spaCy keeps a Span's extension values under :func:`_span_ext_key` in
+    ``doc.user_data`` (checked once on a tiny Doc, so a spaCy version that stores them
+    differently falls back to setting them span by span)."""
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=["a", "b"])
+    Span(doc, 1, 2)._.kg_source = "probe"
+    return doc.user_data.get(_span_ext_key("kg_source", 2, 3)) == "probe"
+
+
+_FAST_EXT = _ext_keys_work()
+
+
+def _write_ents(doc: Doc, T: Toks, chosen: list[Cand]) -> bool:
+    """``doc.set_ents(spans, default="outside")`` plus each span's ``kg_source`` and
+    ``kg_confidence``, written as token arrays and ``user_data`` entries: creating a Span
+    per entity (and an ``Underscore`` per value) cost more than finding the entities.
+    ``chosen`` is sorted by start. Returns False (nothing written) when the fast path does
+    not apply; the caller then takes the Span route, which also raises spaCy's errors."""
+    if not _FAST_EXT or not chosen:
+        return False
+    prev = 0
+    for c in chosen:
+        if c.start < prev or c.end <= c.start or not c.label or not isinstance(c.kb, str):
+            return False  # overlapping, empty or unlabelled: let set_ents decide
+        prev = c.end
+    n = len(doc)
+    iob = [2] * n  # outside
+    types = [0] * n
+    kb_ids = doc.to_array(ENT_KB_ID).tolist()  # set_ents keeps the others' kb ids
+    add = doc.vocab.strings.add
+    ids: dict[str, int] = {}
+    data = T.data
+    user_data = doc.user_data
+    for c in chosen:
+        s, e = c.start, c.end
+        label = ids.get(c.label)
+        if label is None:
+            label = ids[c.label] = add(c.label)
+        kb = ids.get(c.kb)
+        if kb is None:
+            kb = ids[c.kb] = add(c.kb)
+        iob[s] = 3
+        if e - s > 1:
+            iob[s + 1:e] = [1] * (e - s - 1)
+        types[s:e] = [label] * (e - s)
+        kb_ids[s:e] = [kb] * (e - s)
+        start_char = data.idx[s]
+        end_char = data.idx[e - 1] + len(data.text[e - 1])
+        user_data[_span_ext_key("kg_source", start_char, end_char)] = c.source
+        user_data[_span_ext_key("kg_confidence", start_char, end_char)] = c.conf
+    arr = numpy.array([iob, types, kb_ids], dtype="uint64").T
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], arr)
+    return True
 
 
 def _indefinite_before(T: Toks, rs: int) -> bool:

@@ -45,6 +45,7 @@ from ..rel import bridging, depmatch, structural
 from ..rel.frames import Cand, Linker
 from ..rel.mentions import collect
 from ..rel.patterns import CueMatcher, all_verb_forms, lexicon, load_rules
+from ..tokens import token_data
 
 if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=None)
@@ -111,8 +112,14 @@ def _record(c: Cand, doc: Doc, s0: int, s1: int, negated: bool,
         "confidence": c.conf, "negated": negated,
         "attributed_to": attributed_to,
         "subject_span": [c.subj.start, c.subj.end], "object_span": [c.obj.start, c.obj.end],
-        "cue": list(c.cue), "sent": [doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)],
+        "cue": list(c.cue), "sent": _sentence_chars(doc, s0, s1),
     }
+
+
+def _sentence_chars(doc: Doc, s0: int, s1: int) -> list[int]:
+    """Character offsets [start, end) of tokens s0..s1-1."""
+    data = token_data(doc)
+    return [data.idx[s0], data.idx[s1 - 1] + len(data.text[s1 - 1])]
 
 
 @Language.factory("kg_relations", default_config={"use_dependencies": True})

@@ -13,6 +13,9 @@ direction) — the group A struck back at — then the descriptor is Y: emit (X,
 Only ORGANIZATION/GROUP mentions qualify as Y and Y must differ from X and A; nothing about
 particular actors is assumed.
 
+Rule ``bridge.claim``: "A drone struck X ..." / "Y claimed the attack" — see
+:func:`claims`.
+
 Rule ``bridge.enumeration``: "X has two bases in A and B: one of them is in F1 ... the other
 base, F2, ..." — base facilities named in the same or next two sentences after
 "X has N bases" are operated by X.
@@ -86,6 +89,31 @@ def enumerations(lk: Linker) -> None:
                                      CONF["bridge"], (ms, me)))
 
 
+CLAIM_WINDOW = 3  # segments (sentences or paragraphs) back from a claim
+
+
+def claims(lk: Linker) -> None:
+    """Rule ``bridge.claim``: "A drone struck X, injuring ..." / "Y claimed the attack" —
+    the claimant attacked the targets of the latest attack before the claim (within the
+    last few sentences) whose attacker the text did not name."""
+    for at, claimants in lk.claims:
+        seg = lk.segment_of[at]
+        before = [(cue, objs) for cue, objs in lk.open_targets
+                  if cue < at and seg - lk.segment_of[cue] <= CLAIM_WINDOW]
+        if not before:
+            continue
+        last_seg = lk.segment_of[max(cue for cue, _ in before)]
+        for cue, objs in before:
+            if lk.segment_of[cue] != last_seg:
+                continue
+            for s in claimants:
+                for o in objs:
+                    if o.name != s.name:
+                        lk.cands.append(Cand(s, "ATTACKS", o, "bridge.claim", "bridge",
+                                             CONF["bridge"], (at, at + 1)))
+
+
 def run(lk: Linker) -> None:
     descriptors(lk)
     enumerations(lk)
+    claims(lk)

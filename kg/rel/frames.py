@@ -16,13 +16,14 @@ linear in the number of cue matches.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
 from ..resolve import is_demonym
+from ..tokens import token_data
 from .mentions import Mention
 from .patterns import Rule
 
@@ -38,6 +39,23 @@ LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around
 # words that open a subordinate clause (never prepositions like "since 2016")
 SUBORDINATORS = frozenset({"when", "while", "because", "although", "though", "whereas", "where",
                            "if", "unless", "whether"})
+# participles after which the mention still belongs to the target ("a convoy carrying IRGC
+# officers", "depots belonging to X"): scan_right does not stop at them
+# "A and B, both Iran-backed groups": a plural apposition describes every item of the list
+PLURAL_DETERMINERS = frozenset({"both", "all", "two", "three", "four"})
+APPOSITION_DETERMINERS = frozenset({"the", "a", "an"}) | PLURAL_DETERMINERS
+COMPOUND_PARTICIPLES = frozenset({"led", "backed", "based", "run", "controlled", "dominated",
+                                  "allied", "aligned", "funded", "supported", "majority"})
+# cue words that name a base ("a base in Tartus", "its naval facility in Tartus" → the
+# Tartus base); "facilities in X" may be any site, so it names no base
+SYNTH_BASE_WORDS = frozenset({"base", "bases", "airbase", "airbases", "garrison", "garrisons",
+                              "outpost", "outposts", "facility"})
+# names of alliances: "its NATO ally" is a NATO member, not NATO
+ALLIANCE_WORDS = frozenset({"nato", "alliance", "coalition", "league", "union", "pact", "bloc",
+                            "axis"})
+PLACE_TYPES = frozenset({"FACILITY", "LOCATION", "STATE"})
+HOLDING = frozenset({"carrying", "transporting", "belonging", "housing", "hosting",
+                     "containing", "sheltering"})
 TIGHT_FRAMES = {"premod", "pro", "passive", "premod_noun", "adj_premod", "ditransitive"}
 
 
@@ -83,44 +101,48 @@ class Linker:
     descriptors: list[Descriptor] = field(default_factory=list)
     open_attacks: list[OpenAttack] = field(default_factory=list)
     enumerations: list[tuple[list[Mention], int, int]] = field(default_factory=list)
+    # token after a passive's last agent → its patient ("run by X and guarded by Y")
+    last_passive: dict[int, Mention] = field(default_factory=dict)
+    # attacks whose target is named but whose attacker is not ("A drone struck X"), and
+    # claims of an attack without a target ("Y claimed the attack"): bridging pairs them
+    open_targets: list[tuple[int, list[Mention]]] = field(default_factory=list)
+    claims: list[tuple[int, list[Mention]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         doc = self.doc
-        # one pass over C arrays instead of creating a Token object per token
-        arr = doc.to_array([ORTH, LOWER, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, SENT_START])
-        strings = doc.vocab.strings
-        n = len(doc)
-        self.text = [strings[int(h)] for h in arr[:, 0]] if n else []
-        self.low = [strings[int(h)] for h in arr[:, 1]] if n else []
-        self.alpha = arr[:, 2].astype(bool).tolist() if n else []
-        self.lowercase = arr[:, 3].astype(bool).tolist() if n else []
-        self.punct = arr[:, 4].astype(bool).tolist() if n else []
-        spaces = arr[:, 5].tolist() if n else []
-        self.newline = [bool(sp) and "\n" in t for sp, t in zip(spaces, self.text, strict=True)]
-        self.seg_start = [0] * n
-        self.seg_end = [n] * n
+        # the token strings and flags every kg component shares (read once per Doc; the
+        # lists are shared, never modify them)
+        data = token_data(doc)
+        n = data.n
+        self.text = data.text
+        self.low = data.lower
+        self.alpha = data.alpha
+        self.lowercase = data.lowercase
+        self.punct = data.punct
+        # line-break tokens, found per distinct word rather than per token
+        breaks = [i for i in data.where_text_has("\n") if data.space[i]]
+        self.newline = [False] * n
+        for i in breaks:
+            self.newline[i] = True
         bounds: list[tuple[int, int]] = []
-        if n and doc.has_annotation("SENT_START"):
-            starts = [i for i, v in enumerate(arr[:, 6].tolist()) if v == 1 or i == 0]
-        else:
-            starts = [0] if n else []
+        starts = data.sent_starts if n else []
         sents = list(zip(starts, starts[1:] + [n], strict=False))
         for s, e in sents:
             cur = s
-            for i in range(s, e):
-                if self.newline[i]:
-                    if i > cur:
-                        bounds.append((cur, i))
-                    cur = i + 1
+            for i in breaks[bisect_left(breaks, s):bisect_left(breaks, e)]:
+                if i > cur:
+                    bounds.append((cur, i))
+                cur = i + 1
             if cur < e:
                 bounds.append((cur, e))
         self.segments = bounds
-        self.segment_of = [0] * len(doc)
-        for n, (s, e) in enumerate(bounds):
-            for i in range(s, e):
-                self.seg_start[i] = s
-                self.seg_end[i] = e
-                self.segment_of[i] = n
+        self.seg_start = [0] * n
+        self.seg_end = [n] * n
+        self.segment_of = [0] * n
+        for k, (s, e) in enumerate(bounds):
+            self.seg_start[s:e] = [s] * (e - s)
+            self.seg_end[s:e] = [e] * (e - s)
+            self.segment_of[s:e] = [k] * (e - s)
         L = self.lex
         self.skippable = L["light_nouns"] | L["direction_adjectives"]
         self.title_words = L["honorifics"] | frozenset(
@@ -165,6 +187,9 @@ class Linker:
             prev = self.mention_at(k)
             if prev is None or prev is m:
                 return None
+            if {prev.type, m.type} & {"LOCATION", "FACILITY"} \
+                    and {prev.type, m.type} & {"ORGANIZATION", "PERSON", "GROUP"}:
+                return None  # "in the mountains, and they attacked ...": no list of both
             m = prev
             seen += 1
         return None
@@ -232,6 +257,11 @@ class Linker:
                 k += 1
             n = self.mention_at(k + 1) if k < end and self.low[k] == "of" else None
             return n if k > j and n is not None and n.start == k + 1 else m
+        if j + 2 < end and self.low[j] in ("counterpart", "counterparts") \
+                and self.low[j + 1] == ",":
+            n = self.mention_at(j + 2)  # "his Syrian counterpart, Faisal Mekdad" → the person
+            if n is not None and n.start == j + 2 and n.type == "PERSON":
+                return n
         limit = j + self.lex.get("modifier_gap_max", 3)
         saw_place = saw_title = False
         if j == m.end and j + 2 < end and self.doc[j].text in ("-", "\u2013") \
@@ -272,7 +302,7 @@ class Linker:
         end = self.seg_end[m.start]
         j = m.end
         while j < end:
-            k = j
+            k = self.paren_end(j)  # "the PKK (PKK) and the YPG": skip the acronym
             skipped_pp = False
             if k + 1 < end and self.low[k] in ("in", "from") and m.type not in ("STATE",
                                                                               "LOCATION"):
@@ -288,6 +318,14 @@ class Linker:
                 break
             while k < end and self.low[k] in self.skippable and self.mention_at(k) is None:
                 k += 1
+            if k + 1 < end and self.low[k] in ("in", "at", "near") and self.mention_at(k) is None \
+                    and m.type in ("LOCATION", "FACILITY") and all(t in PLACE_TYPES for t in types):
+                k += 1  # "active in the desert of Anbar and in the Hamrin mountains"
+                skipped_pp = False  # "at A in B and at C": C is a new place phrase
+                while k < end and self.low[k] in self.skippable and self.mention_at(k) is None:
+                    k += 1
+                if (p := self.mention_at(k)) is not None and p.adjectival_form:
+                    break  # "in Aden and in the Saudi capital": the capital is not named
             n = self.mention_at(k)
             if n is None or n.type not in types or not self.modifier_ok(n):
                 break
@@ -315,6 +353,14 @@ class Linker:
         w = self.low[k]
         return (w in self.verb_forms and not w.endswith("ing")) \
             or w in self.lex["clause_aux"] or (k > m.end and w.endswith("ed"))
+
+    def paren_end(self, k: int) -> int:
+        """Token after a parenthesis opening at ``k`` ("the LNA (LNA) of"), else ``k``."""
+        if k < len(self.doc) and self.text[k] == "(":
+            for j in range(k + 1, min(k + 8, self.seg_end[k])):
+                if self.text[j] == ")":
+                    return j + 1
+        return k
 
     def _skip_paren_left(self, i: int, lo: int) -> int:
         if i >= lo and self.doc[i].text == ")":
@@ -380,17 +426,27 @@ class Linker:
             if m is not None and m.type in types and self.is_verb_object(m):
                 return [m], None
         while i >= lo and pos - i <= max_tokens:
-            if self.low[i] == "," and all(
-                    self.low[k] in self.lex["aux"] or (k > i + 1 and self.low[k] in self.skippable)
-                    or (k == i + 1 and (self.low[k] in self.verb_forms or (
-                        self.alpha[k] and self.lowercase[k] and self.low[k][-2:] in ("ed", "es")
-                        and self.low[k] not in self.lex["prepositions"])))
-                    for k in range(i + 1, pos)):
+            if self.low[i] == "," and self._predicate_only(i + 1, pos):
                 j = self._parenthetical_start(i)
                 if j is not None:  # "Russia, which intervened in 2015, operates ..."
                     max_tokens += i - j + 1  # the parenthetical does not count
-                    i = j - 1
+                    i = self._skip_paren_left(j - 1, lo)
                     continue
+            if self.low[i] == "and" and not included and self._coordinated_predicate(i, pos):
+                # "Qatar hosts US troops and has close ties with X": the clause's subject
+                return (self._opening_subject(i, types)
+                        or self._relative_subject(i, types)), None
+            if self.text[i] == ")" and not included:
+                k = next((k for k in range(i - 1, max(lo, i - 5) - 1, -1)
+                          if self.text[k] == "("), None)
+                if k is not None:  # "the People's Protection Units (YPG), the main ..."
+                    max_tokens += i - k + 1  # the acronym does not count
+                    i = k - 1
+                    continue
+            if self.low[i] == "whose" and not included:
+                owner = self._whose_owner(i, pos, types)
+                if owner is not None:  # "Russia, whose air force operates from X" → Russia
+                    return [owner], None
             if self.is_boundary(i):
                 return included, None
             if self.low[i] in self.lex["relative_pronouns"] and self.mention_at(i) is None:
@@ -405,6 +461,8 @@ class Linker:
                     included = self.coord_left(m, types)
                 elif gp == "by" and self._after_event_noun(m):
                     return [m], None  # "a drone strike by X killed ..." → X
+                elif gp == "by" and self._after_leader_participle(m):
+                    return [m], None  # "opposition forces led by X toppled Y" → X
             if m is not None and m.adjectival_form and not included \
                     and not self.modifier_ok(m):
                 k = self._group_noun_near(m.end)
@@ -423,6 +481,71 @@ class Linker:
                 continue
             i -= 1
         return included, None
+
+    def _coordinated_predicate(self, i: int, pos: int) -> bool:
+        """Does "and" at ``i`` join a second predicate ("… hosts US troops and has close
+        ties with …") rather than a second subject ("Iran and Syria have ...")? Only
+        auxiliaries lie between it and the cue, and the mention before it is the object
+        of a verb."""
+        lo = self.seg_start[i]
+        if i - 1 < lo or not all(self.low[k] in self.lex["aux"] and self.low[k] != ","
+                                 for k in range(i + 1, pos)) or i + 1 == pos:
+            return False
+        m = self.mention_at(i - 1)
+        if m is None:
+            return False
+        g = self.governor(m)
+        return g >= lo and self.alpha[g] and self.lowercase[g] \
+            and self.low[g] not in self.lex["prepositions"] \
+            and self.low[g] not in ("and", "or", "the", "a", "an") \
+            and self.low[g] not in self.lex["relative_pronouns"]
+
+    def _predicate_only(self, k: int, pos: int) -> bool:
+        """Tokens k..pos-1 are only the start of a predicate: auxiliaries, at most one verb
+        ("has maintained a", "attacked the"), then determiners/light words."""
+        while k < pos and self.low[k] in self.lex["aux"] and self.low[k] != ",":
+            k += 1
+        if k < pos and (self.low[k] in self.verb_forms or (
+                self.alpha[k] and self.lowercase[k] and self.low[k][-2:] in ("ed", "es")
+                and self.low[k] not in self.lex["prepositions"])):
+            k += 1
+        while k < pos and self.low[k] in self.skippable:
+            k += 1
+        return k == pos
+
+    def _relative_subject(self, i: int, types: tuple[str, ...]) -> list[Mention]:
+        """The antecedent of the relative pronoun that opens the predicate ending before
+        ``i``: "the KRG, which hosts US troops and has ..." → the KRG."""
+        lo = self.seg_start[i]
+        for k in range(i - 1, max(lo, i - 12) - 1, -1):
+            if self.is_boundary(k):
+                return []
+            if self.low[k] in ("which", "who") and self.mention_at(k) is None:
+                return self.antecedent(k, types)
+        return []
+
+    def _diplomat_after(self, m: Mention) -> bool:
+        """A diplomat noun right after ``m`` ("the Turkish ambassador", "Iran's envoy")."""
+        k = m.end
+        if k < len(self.doc) and self.low[k] in self.lex["possessive"]:
+            k += 1
+        return k < self.seg_end[m.start] and self.low[k] in self.lex["diplomat_nouns"]
+
+    def _whose_owner(self, whose: int, pos: int, types: tuple[str, ...]) -> Mention | None:
+        """"X, whose forces/air force ..." before a cue at ``pos``: X acts through its own
+        forces. Only force nouns (and auxiliaries) may stand between "whose" and the cue."""
+        between = range(whose + 1, pos)
+        if not 0 < len(between) <= 4 or not any(self.low[k] in self.lex["force_nouns"]
+                                                 for k in between):
+            return None
+        if not all(self.low[k] in self.lex["force_nouns"] or self.low[k] in self.lex["aux"]
+                   or self.low[k] in self.skippable for k in between):
+            return None
+        k = whose - 1
+        if k >= self.seg_start[whose] and self.low[k] == ",":
+            k -= 1
+        m = self.mention_at(k) if k >= self.seg_start[whose] else None
+        return m if m is not None and m.type in types and self.modifier_ok(m) else None
 
     def left_or_antecedent(self, pos: int, types: tuple[str, ...],
                            max_tokens: int = 14) -> list[Mention]:
@@ -455,6 +578,14 @@ class Linker:
             or (self.low[k] == "than" and k - 1 >= lo and self.low[k - 1] == "rather") \
             or (self.low[k] == "of" and k - 1 >= lo and self.low[k - 1] == "instead")
 
+    def _after_leader_participle(self, m: Mention) -> bool:
+        """"forces led by X", "rebels spearheaded by X": X heads the group that acts."""
+        g = self.governor(m)
+        lo = self.seg_start[m.start]
+        return g - 2 >= lo and self.low[g] == "by" \
+            and self.low[g - 1] in ("led", "headed", "commanded", "spearheaded") \
+            and self.low[g - 2] in self.lex["group_nouns"] and self.mention_at(g - 2) is None
+
     def _after_event_noun(self, m: Mention) -> bool:
         g = self.governor(m)
         return g > self.seg_start[m.start] and self.low[g] == "by" \
@@ -469,10 +600,13 @@ class Linker:
             if self.text[k] == ")":  # "..., one of the factions in the PMF (PMF), is ..."
                 k = self._skip_paren_left(k, lo)
                 continue
-            if self.is_boundary(k):
-                return None
+            if self.is_boundary(k) and self.low[k] not in ("since", "after", "before", "until",
+                                                           "whose"):
+                return None  # ", which has fought X since 2022,": a date, not a new clause
             if self.low[k] == ",":
-                return k if self.mention_at(k - 1) is not None else None
+                before = self._skip_paren_left(k - 1, lo)  # "the SNA (SNA), an alliance ...,"
+                return k if self.mention_at(k - 1) is not None or (
+                    before >= lo and self.mention_at(before) is not None) else None
             k -= 1
         return None
 
@@ -494,6 +628,11 @@ class Linker:
                     and m.text.lower() in self.lex["possessive_pronouns"]:
                 j = m.end  # "its northern border": the pronoun only determines the object
                 continue
+            if m is not None and m.end + 2 < end and self.text[m.end] in ("-", "\u2013") \
+                    and self.low[m.end + 1] in COMPOUND_PARTICIPLES \
+                    and self.mention_at(m.end + 2) is not None:
+                j = m.end + 2  # "run by the Kurdish-led Council": the name after the compound
+                continue
             if m is not None:
                 h = self.head_of(m)
                 if h.type in types and self.modifier_ok(h):
@@ -502,6 +641,10 @@ class Linker:
                     return [m]
                 return []
             w = self.low[j]
+            if w == "so" and j + 2 < end and self.text[j + 1] == "-" \
+                    and self.low[j + 2] == "called":
+                j += 3  # "part of the so-called Axis of Resistance"
+                continue
             if self.is_boundary(j) or w in self.lex["relative_pronouns"]:
                 break
             if self.text[j] in QUOTES:
@@ -514,13 +657,26 @@ class Linker:
                 if k < end and self.low[k] in self.verb_forms:
                     j = k + 1  # "curb or end X", "arm and train X": a shared object
                     continue
+            if self.text[j] in ("-", "\u2013") and j + 1 < end and gap \
+                    and self.low[j + 1] in COMPOUND_PARTICIPLES:
+                j += 2  # "run by the Kurdish-led administration": a modifier of the name
+                continue
             if self.punct[j] or w in ("and", "or"):
                 break
+            if w == "than" and j > pos and self.low[j - 1] in ("more", "less", "fewer"):
+                j += 1  # "struck more than 60 Houthi targets": a quantity, not a comparison
+                continue
+            if w == "of" and j > pos and self.low[j - 1] in self.lex["place_part_nouns"] \
+                    and all(t in PLACE_TYPES for t in types):
+                j += 1  # "active in the desert of Anbar": the place is after "of"
+                continue
             if w in self.lex["prepositions"]:
                 if w not in allow_preps or (gap and not prep_after_gap):
                     break
-            elif gap and w in self.verb_forms and w.endswith("ing"):
-                break  # "money to militias fighting the US": the US is not the recipient
+            elif gap and w.endswith("ing") and self.lowercase[j] and w not in HOLDING \
+                    and (w in self.verb_forms or self.alpha[j]):
+                break  # "money to militias fighting the US", "fired at ships transiting
+                # the strait": the later mention is not the recipient or target
             elif w not in self.skippable:
                 gap += 1
             j += 1
@@ -587,6 +743,15 @@ class Linker:
             if a is not None:
                 return [a]
         m = self.mention_at(k)
+        if m is not None and m.type not in types and m.type in ("STATE", "LOCATION"):
+            g = self.governor(m)
+            n = self.mention_at(g - 1) if g - 1 >= lo and self.low[g] in ("in", "near") \
+                else None
+            if n is not None and n.type in types and n.type in ("FACILITY", "LOCATION"):
+                return [n]  # "the air base in eastern Libya, which is controlled by X"
+        if m is not None and m.type == "PERSON" and "PERSON" in types \
+                and self.low[rel_i] == "who":
+            return [m]  # "the death of Soleimani, who commanded X": "who" is a person
         if m is not None and m.type in types and self.modifier_ok(m) \
                 and self.governing_prep(m) not in (
                 "in", "at", "near", "inside", "outside", "around", "across", "from", "of",
@@ -634,7 +799,8 @@ class Linker:
                     continue
                 r = remap.get(o.type, rel)
                 if r != rel and rule.opt("synthesize_facility") and o.type == "LOCATION" \
-                        and self._town_like(o):
+                        and self._town_like(o) and any(self.low[k] in SYNTH_BASE_WORDS
+                                                       for k in range(cue[0], cue[1])):
                     fac = Mention(o.start, o.end, self._facility_name(
                         o.name, rule.opt("synthesize_facility")), "FACILITY", "synth", o.text)
                     self.cands.append(Cand(s, rel, fac, rule_id + ".synth", "heuristic",
@@ -655,29 +821,55 @@ class Linker:
         if k < lo:
             return []
         if self.low[k] in ("but", "and") and k - 1 >= lo and self.low[k - 1] != ",":
-            return self.scan_left(k, types)[0]
+            found = self.scan_left(k, types)[0]
+            if found or not self.low[ms].endswith("ed"):
+                return found
+            # "The Wagner Group, the company run by X, fought ... and deployed fighters to
+            # Mali": a second finite verb shares the subject that opens the sentence
+            return self._opening_subject(k, types)
         if self.low[k] == "," and self.low[ms].endswith("ing") and k == ms - 1:
-            j = lo
-            while j < lo + 2 and self.low[j] in ("the", "a", "an") and self.mention_at(j) is None:
-                j += 1
-            m = self.mention_at(j)
-            if m is not None and m.start == j and m.type in types and not m.adjectival_form \
-                    and not any(self.low[t] in self.lex["relative_pronouns"]
-                                or self.low[t] in SUBORDINATORS for t in range(m.end, k)):
-                # "X vowed revenge for a strike that hit Y, killing Z": not X's act
-                return self.coord_right(m, types)
+            return self._opening_subject(k, types)
         return []
 
-    def _members_of(self, pos: int, types: tuple[str, ...]) -> list[Mention]:
-        """"killed seven members of the IRGC", "trained fighters of the SNA": the group."""
+    def _opening_subject(self, k: int, types: tuple[str, ...]) -> list[Mention]:
+        """The actor that opens the segment, when no relative clause or subordinate
+        clause lies between it and token ``k``."""
+        lo = self.seg_start[k]
+        j = lo
+        while j < lo + 2 and self.low[j] in ("the", "a", "an") and self.mention_at(j) is None:
+            j += 1
+        m = self.mention_at(j)
+        if m is not None and m.start == j and m.type in types and not m.adjectival_form \
+                and not any(self.low[t] in self.lex["relative_pronouns"]
+                            or self.low[t] in SUBORDINATORS for t in range(m.end, k)):
+            # "X vowed revenge for a strike that hit Y, killing Z": not X's act
+            return self.coord_right(m, types)
+        return []
+
+    def _members_of(self, pos: int, types: tuple[str, ...],
+                    targets: bool = False) -> list[Mention]:
+        """"killed seven members of the IRGC", "trained fighters of the SNA": the group;
+        with ``targets`` also "bombed hideouts of the group", "struck positions of X"."""
         end = self.seg_end[pos] if pos < len(self.doc) else pos
+        nouns = self.lex["members_of_nouns"] | (self.lex["target_of_nouns"] if targets
+                                                 else frozenset())
         k = pos
-        while k < min(pos + 4, end) and self.mention_at(k) is None and self.alpha[k] \
-                and self.lowercase[k] and self.low[k] not in self.lex["members_of_nouns"] \
-                and self.low[k] not in self.lex["prepositions"]:
+        while k < min(pos + 4, end) and self.mention_at(k) is None \
+                and ((self.alpha[k] and self.lowercase[k])
+                     or (targets and self.text[k][:1].isdigit())) \
+                and self.low[k] not in nouns and self.low[k] not in self.lex["prepositions"]:
             k += 1
-        if k + 1 < end and self.low[k] in self.lex["members_of_nouns"] and self.low[k + 1] == "of":
-            return self.scan_right(k + 2, types, max_gap=0)
+        if targets and k + 2 < end and self.low[k] in nouns \
+                and self.low[k + 1] in ("used", "belonging", "operated", "run", "held",
+                                        "controlled", "owned") \
+                and self.low[k + 2] in ("by", "to"):
+            return self.scan_right(k + 3, types, max_gap=0)  # "targets used by the PKK"
+        if k + 1 < end and self.low[k] in nouns and self.low[k + 1] == "of":
+            j = k + 2
+            while j < min(k + 6, end) and self.mention_at(j) is None and self.lowercase[j] \
+                    and (self.low[j] in self.title_words or self.low[j] in self.skippable):
+                j += 1  # "the forces of eastern commander Khalifa Haftar"
+            return self.scan_right(j, types, max_gap=0)
         return []
 
     def _including_list(self, pos: int, types: tuple[str, ...]) -> list[Mention]:
@@ -694,7 +886,8 @@ class Linker:
                 continue
             if m is not None or self.is_boundary(k) or w in self.lex["relative_pronouns"]:
                 return []
-            if w in self.lex["group_nouns"] or w in self.lex["members_nouns"]:
+            if w in self.lex["group_nouns"] or w in self.lex["members_nouns"] \
+                    or (places and w in self.lex["place_plurals"]):
                 saw_group = True
             elif w in ("including", "such") and saw_group:
                 start = k + 2 if w == "such" and k + 1 < end and self.low[k + 1] == "as" \
@@ -704,8 +897,54 @@ class Linker:
                 items = self.scan_right(start, types, ("of",), max_gap=1, prep_after_gap=True) \
                     if places \
                     else self.scan_right(start, types, max_gap=0)
-                return items if self.low[k - 1] == "," else []
+                # "seized a string of towns including A and B": no comma needed for places
+                return items if self.low[k - 1] == "," or places else []
         return []
+
+    def _share_places(self, k: int, types: tuple[str, ...]) -> list[Mention]:
+        """Places after ", most/some/all of them (are/based) in ..." at token ``k``."""
+        if k >= len(self.doc):
+            return []
+        end = self.seg_end[k]
+        j = k + 1
+        if j + 3 >= end or self.low[k] != ",":
+            return []
+        if self.low[j] in ("mainly", "mostly", "largely", "primarily", "chiefly", "notably"):
+            j += 1  # "keeps 2,500 troops in Iraq, mainly at A and at B"
+        else:
+            if self.low[j] == "the":
+                j += 1
+            if self.low[j] not in self.lex["share_quantifiers"] or self.low[j + 1] != "of" \
+                    or self.low[j + 2] not in ("them", "whom", "those", "which"):
+                return []
+            j += 3
+        while j < end and self.low[j] in ("are", "were", "is", "was", "now", "currently",
+                                          "based", "stationed", "deployed", "positioned"):
+            j += 1
+        if j + 1 < end and self.low[j] in ("in", "at", "near", "inside", "around", "along"):
+            return self.scan_right(j + 1, types, max_gap=1)
+        return []
+
+    def _including_after(self, k: int, types: tuple[str, ...]) -> list[Mention]:
+        """The items of ", including A and B" / ", such as A" right after token ``k``
+        (an acronym in parentheses before the comma is skipped)."""
+        n = len(self.doc)
+        if k < n and self.text[k] == "(":
+            close = next((j for j in range(k, min(k + 8, self.seg_end[k]))
+                          if self.text[j] == ")"), None)
+            if close is None:
+                return []
+            k = close + 1
+        if k + 1 >= n or self.low[k] != "," or k + 1 >= self.seg_end[k]:
+            return []
+        w = self.low[k + 1]
+        if w == "including":
+            start = k + 2
+        elif w == "such" and k + 2 < n and self.low[k + 2] == "as":
+            start = k + 3
+        else:
+            return []
+        return self.scan_right(start, types, max_gap=0) if start < n else []
 
     def _noun_use(self, ms: int) -> bool:
         """Is the cue word at ``ms`` used as a noun? It is when a determiner or "of" opens
@@ -767,8 +1006,13 @@ class Linker:
         lo = self.seg_start[pos]
         for k in range(pos - 1, max(lo, pos - 3) - 1, -1):
             if self.low[k] == "to":
-                return any(self.low[j] in self.lex["intention_verbs"]
-                           for j in range(max(lo, k - 3), k))
+                for j in range(k - 1, max(lo, k - 6) - 1, -1):
+                    if self.low[j] in self.lex["intention_verbs"]:
+                        return True  # "threatened a new ground incursion to push X"
+                    if j < k - 3 and (self.mention_at(j) is not None or self.is_boundary(j)
+                                      or self.punct[j]):
+                        return False
+                return False
         return False
 
     def _clause_subject(self, objs: list[Mention]) -> bool:
@@ -809,6 +1053,10 @@ class Linker:
             return  # "X-backed": the premod rule owns it
         if self._noun_use(ms):
             return  # "welcomed the strikes", "a series of sabotage attacks": a noun
+        if self.low[ms].endswith("ed") and me < self.seg_end[ms] \
+                and self.low[me] in self.lex["group_nouns"] and ms - 2 >= self.seg_start[ms] \
+                and self.low[ms - 1] in ("and", "or", ",") and self.mention_at(ms - 2) is not None:
+            return  # "includes Hezbollah and armed factions": a participle modifying a noun
         if me < len(doc) and self.low[me] == "by" and rule.pattern[-1].get("LOWER") != "by":
             return  # a passive with an agent: the passive rule owns it
         passive = self._passive_before(ms) and not self.low[ms].endswith("ing")
@@ -836,14 +1084,29 @@ class Linker:
         if not subj and rel_i is None:
             subj = self._elided_subject(ms, rule.subject_types)
         preps = tuple(rule.opt("object_prep", ()))
-        obj = self.scan_right(me, rule.object_types, preps, rule.opt("max_right", 3),
+        start = me
+        if rule.opt("inner_target"):
+            # the greedy filler of "fired * at" may run past the target: "fired rockets at
+            # Goma on Sunday" ends at "on"; the target follows the first target preposition
+            last = rule.pattern[-1].get("LOWER")
+            inner = set(last.get("IN", ())) if isinstance(last, dict) else {last}
+            for k in range(ms + 1, me - 1):
+                if self.low[k] in inner and self.scan_right(k + 1, rule.object_types,
+                                                            max_gap=1, coordinate=False):
+                    start = k + 1
+                    break
+        obj = self.scan_right(start, rule.object_types, preps, rule.opt("max_right", 3),
                               prep_after_gap=rule.opt("prep_after_gap", False))
         if obj and self._clause_subject(obj):
             obj = []  # "warns Iran has ...": Iran is the subject of the reported clause
+        stop_after = rule.opt("not_followed_by")
+        if obj and stop_after and max(o.end for o in obj) < self.seg_end[ms] \
+                and self.low[max(o.end for o in obj)] in stop_after:
+            obj = []  # "Hezbollah is seen in Washington as a threat": a view, not a presence
         if not obj:
             obj = self._including_list(me, rule.object_types)
         if not obj and rule.relation in ("ATTACKS", "BACKS", "RECRUITS"):
-            obj = self._members_of(me, rule.object_types)
+            obj = self._members_of(me, rule.object_types, rule.relation == "ATTACKS")
         if subj:
             first = min(subj, key=lambda m: m.start)
             g = self.governor(first)
@@ -878,6 +1141,12 @@ class Linker:
                         break
         if subj and not obj and rule.relation == "ATTACKS":
             self.open_attacks.append(OpenAttack(subj, me, (ms, me)))
+        if obj and not subj and rule.relation == "ATTACKS" and rel_i is None:
+            self.open_targets.append((ms, obj))
+        if obj and rule.relation == "ATTACKS" and self._diplomat_after(obj[-1]):
+            rule_rel = "OPPOSES"  # "expelled the Turkish ambassador": a protest, not force
+        else:
+            rule_rel = None
         if subj and obj:
             # "X urges Y to list Z": the urger shares the stance
             extra = []
@@ -886,13 +1155,33 @@ class Linker:
             if g >= self.seg_start[ms] and self.low[g] in self.lex["influence_verbs"]:
                 more, _ = self.scan_left(g, rule.subject_types, 6)
                 extra = more
-            self.emit(rule, subj + extra, obj, (ms, me))
+                if rule.relation == "ATTACKS":
+                    # "A urged B's government to expel C": only the urger's stance is
+                    # asserted, and it is hostility, not force
+                    self.emit(rule, extra, obj, (ms, me), relation="OPPOSES")
+                    return
+            self.emit(rule, subj + extra, obj, (ms, me), relation=rule_rel)
+            if rule.relation == "DEPLOYED_IN":
+                more = self._share_places(max(o.end for o in obj), rule.object_types)
+                if more:  # "has 900 troops in Syria, most of them in A and B" → A, B too
+                    self.emit(rule, subj, more, (ms, me))
         if subj and rule.opt("enumerates"):
             self.enumerations.append((subj, ms, me))
 
     def f_passive(self, rule: Rule, ms: int, me: int) -> None:
         skip = (self.lex["aux"] | self.skippable) - {","}
         patient, stop = self.adjacent_left(ms, rule.object_types, skip)
+        if patient is None and stop - 1 >= self.seg_start[ms] and self.low[stop] in ("and", "or"):
+            prev = self.last_passive.get(stop)
+            if prev is not None and prev.type in rule.object_types:
+                patient = prev  # "is run by X and guarded by Y": the same patient
+            elif self.lowercase[stop - 1] and self.low[stop - 1].endswith(("ed", "en", "un")):
+                # "the company founded and run by Y": the participles share their patient
+                patient, stop = self.adjacent_left(stop - 1, rule.object_types, skip)
+            elif stop + 1 < ms and self.low[stop + 1] in ("is", "was", "are", "were"):
+                # "The PMF ... was integrated into the state and is headed by Y"
+                opening = self._opening_subject(stop, rule.object_types)
+                patient = opening[0] if len(opening) == 1 else None
         if patient is None and stop >= self.seg_start[ms] and self.low[stop] == ",":
             j = self._parenthetical_start(stop)
             if j is not None:  # "The Quds Force, the IRGC's external arm, is led by X"
@@ -918,6 +1207,8 @@ class Linker:
             return
         if not self.modifier_ok(patient):
             return
+        if agents:
+            self.last_passive[max(a.end for a in agents)] = patient
         self.emit(rule, agents, self.coord_left(patient, rule.object_types), (ms, me))
 
     def _apposed_to(self, noun: int, types: tuple[str, ...]) -> Mention | None:
@@ -930,7 +1221,7 @@ class Linker:
                     or self.text[k] in ("-", "\u2013")):
                 return None
             k -= 1
-        if k < lo or self.low[k] != "," or not any(self.low[j] in ("the", "a", "an")
+        if k < lo or self.low[k] != "," or not any(self.low[j] in APPOSITION_DETERMINERS
                                                    for j in range(k + 1, noun)):
             return None
         m = self.mention_at(self._skip_paren_left(k - 1, lo))  # "the SNA (SNA), a ..."
@@ -947,7 +1238,10 @@ class Linker:
             k = self._group_noun_near(me)
             a = self._apposed_to(k, rule.object_types) if k is not None else None
             if a is not None:  # "the SDF, a US-backed alliance," → the SDF
-                self.emit(rule, [agent], [a], (ms, me))
+                both = any(self.low[j] in PLURAL_DETERMINERS for j in range(a.end, ms))
+                # "A and B, both Iran-backed groups," → A and B
+                self.emit(rule, [agent], self.coord_left(a, rule.object_types) if both else [a],
+                          (ms, me))
             elif k is not None:
                 self.descriptors.append(Descriptor([agent], k, rule.relation))
             return
@@ -968,6 +1262,9 @@ class Linker:
     def _agents_before(self, rule: Rule, ms: int) -> list[Mention]:
         mode = rule.opt("agent", "any")
         if mode == "left":
+            a = self._apposed_to(ms, rule.subject_types)
+            if a is not None:  # "the YPG (YPG), the main component of the SDF" → the YPG
+                return [a]
             return self.scan_left(ms, rule.subject_types, rule.opt("max_left", 8))[0]
         agents = self.possessor_or_premod(ms, rule.subject_types)
         if mode == "possessor" and len(agents) == 1 and agents[0].end == ms \
@@ -981,6 +1278,9 @@ class Linker:
             return agents
         if not agents and mode in ("any", "premod_or_left"):
             agents = self.left_or_antecedent(ms, rule.subject_types, rule.opt("max_left", 8))
+            if agents and any(self.low[k] in self.lex["reaction_verbs"]
+                              for k in range(max(a.end for a in agents), ms)):
+                return []  # "X condemned the killing of Y": X reacts, Y's killer is not X
             if agents and any(self.low[k] == "and" and self.low[k - 1] == ","
                               for k in range(max(a.end for a in agents) + 1, ms)):
                 return []  # "… scientist, X, and a series of attacks on Y": X is no agent
@@ -998,12 +1298,31 @@ class Linker:
                 break
             if self.is_boundary(k) or self.low[k] in (",", "."):
                 break
+        if objs and rule.opt("members_after"):
+            named = self._including_after(objs[-1].end, rule.subject_types)
+            if named:  # "several factions of the PMF, including A and B" → A, B
+                self.emit(rule, named, objs[:1], (ms, me))
+                return
         if not agents:
             agents = self._agents_before(rule, ms)
         if agents and not objs and rule.relation == "ATTACKS":
             self.open_attacks.append(OpenAttack(agents, me, (ms, me)))
+        if objs and not agents and rule.relation == "ATTACKS":
+            self.open_targets.append((ms, objs))
         if agents and objs:
             self.emit(rule, agents, objs, (ms, me))
+
+    def f_claim(self, rule: Rule, ms: int, me: int) -> None:
+        """"Y claimed (responsibility for) the attack": when no target follows, Y is the
+        attacker of the last attack named without one (resolved in :mod:`bridging`)."""
+        end = self.seg_end[ms]
+        if me < end and self.low[me] in ("on", "against", "targeting", "upon"):
+            return  # "claimed the attack on X": ATTACKS.noun reads it
+        subj, rel_i = self.scan_left(ms, rule.subject_types, rule.opt("max_left", 14))
+        if not subj and rel_i is not None:
+            subj = self.antecedent(rel_i, rule.subject_types)
+        if subj and not self.hedged(ms):
+            self.claims.append((ms, subj))
 
     def f_nominal_by(self, rule: Rule, ms: int, me: int) -> None:
         agents = self.scan_right(me, rule.subject_types, max_gap=2)
@@ -1078,6 +1397,8 @@ class Linker:
             pairs = [(a, b) for a in left for b in right if a.name != b.name]
         for a, b in pairs:
             self.emit(rule, [a], [b], (ms, me))
+            if rule.opt("both_ways"):  # "X exchanged fire with Y": Y attacks X as well
+                self.emit(rule, [b], [a], (ms, me))
 
     def f_premod_noun(self, rule: Rule, ms: int, me: int) -> None:
         """"X's powerful Y-ian ally" and "X and its Y-ian allies" → (X, rel, Y)."""
@@ -1088,6 +1409,9 @@ class Linker:
             return  # "US troops and their Syrian partners": local forces, not the state
         if obj.type == "ORGANIZATION" and self.mention_at(me) is not None:
             return  # "its NATO ally Turkey": NATO labels the ally named next (QUAL-C)
+        if obj.type == "ORGANIZATION" and set(obj.name.lower().replace("-", " ").split()) \
+                & ALLIANCE_WORDS:
+            return  # "restrain its NATO ally": a member of the alliance, not the alliance
         subj = [m for m in self.possessor_or_premod(obj.start, rule.subject_types)
                 if m is not obj]
         if not subj:
@@ -1134,6 +1458,56 @@ class Linker:
             return
         members = self.scan_right(me, rule.subject_types, max_gap=1)
         self.emit(rule, members, owners[:1], (ms, me))
+
+    def f_role(self, rule: Rule, ms: int, me: int) -> None:
+        """"X, who succeeded Y as the commander of Z", "X became Z's interim president":
+        the person takes the role the match ends with; the organisation follows "of" or
+        owns the role word."""
+        role = me - 2 if self.low[me - 1] == "of" else me - 1
+        if self.low[role - 1] in ("vice", "deputy", "assistant", "under", "associate"):
+            return  # "became US vice president": a second in command
+        if self.low[me - 1] == "of":
+            orgs = self.scan_right(me, rule.object_types, max_gap=1, coordinate=False)
+        else:
+            orgs = self.possessor_or_premod(me - 1, rule.object_types)[:1]
+        if not orgs:
+            return
+        person = self.left_or_antecedent(ms, rule.subject_types, rule.opt("max_left", 8))
+        self.emit(rule, person[:1], orgs, (ms, me))
+
+    def f_hosts(self, rule: Rule, ms: int, me: int) -> None:
+        """"Ain al-Asad has hosted US and coalition forces" → (US, DEPLOYED_IN, Ain al-Asad):
+        the forces named between the cue and the troop noun are present at the host."""
+        guests = [m for m in (self.mention_at(k) for k in range(ms + 1, me)) if m is not None]
+        guests = [m for n, m in enumerate(guests) if m not in guests[:n]
+                  and m.type in rule.subject_types]
+        if not guests:
+            return
+        hosts = self.left_or_antecedent(ms, rule.object_types, rule.opt("max_left", 10))
+        self.emit(rule, guests, hosts[:1], (ms, me))
+
+    def f_relative_members(self, rule: Rule, ms: int, me: int) -> None:
+        """"X, an alliance that includes A and B" → (A, PART_OF, X): the owner is the
+        organisation before the relative pronoun, or the name it is in apposition to."""
+        lo = self.seg_start[ms]
+        k = ms - 1
+        if k >= lo and self.low[k] == ",":
+            k -= 1
+        if k < lo:
+            return
+        owner = self.mention_at(k)
+        if owner is None and self.low[k] in self.lex["group_nouns"]:
+            owner = self._apposed_to(k, rule.object_types)
+        elif owner is not None and owner.start - 2 >= lo \
+                and self.low[owner.start - 1] in ("a", "an", "the") \
+                and self.low[owner.start - 2] == ",":
+            named = self.mention_at(owner.start - 3)  # "the Axis, an Iran-led alliance that"
+            if named is not None and named.type in rule.object_types:
+                owner = named
+        if owner is None or owner.type not in rule.object_types:
+            return
+        members = self.scan_right(me, rule.subject_types, max_gap=1)
+        self.emit(rule, members, [owner], (ms, me))
 
     def f_adj_premod(self, rule: Rule, ms: int, me: int) -> None:
         obj = self.mention_at(me)

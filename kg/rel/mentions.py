@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .. import ontology
+from ..tokens import token_data
 
 COREF_KEY = "kg_coref"
 
@@ -41,9 +42,13 @@ def _name(span) -> str:
 def collect(doc: Doc) -> tuple[list[Mention], list[int]]:
     """Mentions sorted by position, and for every token the index of its mention or -1."""
     types = set(ontology.entity_types())
-    found: list[Mention] = [
-        Mention(e.start, e.end, _name(e), e.label_, "ent", e.text)
-        for e in doc.ents if e.label_ in types]
+    span_text = token_data(doc).span_text  # e.text without a Token per token
+    found: list[Mention] = []
+    for e in doc.ents:
+        label = e.label_
+        if label in types:
+            text = span_text(e.start, e.end)
+            found.append(Mention(e.start, e.end, e.kb_id_ or text, label, "ent", text))
     index = [-1] * len(doc)
     for i, m in enumerate(found):
         for t in range(m.start, m.end):

@@ -27,6 +27,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..tokens import token_data
+
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 
 _IRREGULAR = {
@@ -87,7 +89,7 @@ class Rule:
 _RULE_KEYS = {"id", "frame", "pattern", "subject_types", "object_types", "relation"}
 FRAMES = {"svo", "passive", "premod", "pro", "nominal", "nominal_by", "ditransitive",
           "inverse", "symmetric", "premod_noun", "adj_premod", "tail_allies",
-          "appos_poss", "members_include"}
+          "appos_poss", "members_include", "relative_members", "role", "hosts", "claim"}
 
 
 def _token(item: Any, words: dict[str, list[str]], where: str) -> dict[str, Any]:
@@ -230,6 +232,31 @@ def _words_of(spec: dict[str, Any]) -> frozenset[str] | None:
     return None
 
 
+def _plain_lower(spec: dict[str, Any]) -> bool:
+    """A token spec that is nothing but a test of lower-case words (``{"LOWER": "x"}`` or
+    ``{"LOWER": {"IN": [...]}}``, the words already lower case)."""
+    if set(spec) != {"LOWER"}:
+        return False
+    v = spec["LOWER"]
+    if isinstance(v, str):
+        return v == v.lower()
+    return isinstance(v, dict) and set(v) == {"IN"} and all(
+        isinstance(w, str) and w == w.lower() for w in v["IN"])
+
+
+def _required_words(pattern: list[dict[str, Any]]) -> list[frozenset[str]]:
+    """For each token of ``pattern`` that must occur (no OP, or "+") and is a plain word
+    test, the lower-case words it accepts: a match needs one of each in its window."""
+    out = []
+    for spec in pattern:
+        if spec.get("OP", "+") != "+":
+            continue
+        words = _words_of(spec)
+        if words is not None:
+            out.append(words)
+    return out
+
+
 def _extent(spec: dict[str, Any]) -> int:
     op = str(spec.get("OP", ""))
     m = re.fullmatch(r"\{(\d*),(\d*)\}", op)
@@ -246,11 +273,16 @@ class CueMatcher:
     (its most specific required token); a dict lookup per token finds anchor hits and only
     the rules anchored there are run, each on a window just wide enough for the pattern.
     Results are identical to one Matcher over the whole Doc (same greedy LONGEST matches).
+    A rule's Matcher is not even run when one of its required plain-word tokens is missing
+    from the window (``needs``): a set test is far cheaper than a Matcher call.
     """
 
     def __init__(self, vocab: Vocab, rules: list[Rule]) -> None:
         self.anchor: dict[str, list[tuple[str, Matcher, int, int]]] = {}
         self.unanchored: list[Rule] = []
+        self.needs: dict[str, list[frozenset[str]]] = {}
+        # one-token rules that only test LOWER: an anchor hit is the match itself
+        self.single = {r.id for r in rules if len(r.pattern) == 1 and _plain_lower(r.pattern[0])}
         for r in rules:
             best = None
             for k, spec in enumerate(r.pattern):
@@ -269,22 +301,36 @@ class CueMatcher:
                 self.unanchored.append(r)
                 continue
             _, k, words = best
+            self.needs[r.id] = _required_words(r.pattern[:k] + r.pattern[k + 1:])
             before = sum(_extent(s) for s in r.pattern[:k])
             after = sum(_extent(s) for s in r.pattern[k + 1:])
             for w in words:
                 self.anchor.setdefault(w, []).append((r.id, m, before, after))
         self.full = build_matcher(vocab, self.unanchored) if self.unanchored else None
+        self.anchor_words = frozenset(self.anchor)
 
     def __call__(self, doc: Doc, lower: list[str] | None = None) -> list[tuple[str, int, int]]:
-        low = lower if lower is not None else [t.lower_ for t in doc]
+        data = token_data(doc)
+        if lower is None or lower is data.lower:
+            low = data.lower
+            positions = data.where(self.anchor_words)  # the anchor hits, found vectorised
+        else:
+            low = lower
+            positions = range(len(low))
         found: set[tuple[str, int, int]] = set()
         n = len(doc)
-        for i, w in enumerate(low):
-            hits = self.anchor.get(w)
+        for i in positions:
+            hits = self.anchor.get(low[i])
             if not hits:
                 continue
             for rid, matcher, before, after in hits:
                 lo, hi = max(0, i - before), min(n, i + after + 1)
+                need = self.needs.get(rid)
+                if need and any(words.isdisjoint(low[lo:hi]) for words in need):
+                    continue  # a required word is missing: the Matcher cannot match
+                if rid in self.single:
+                    found.add((rid, i, i + 1))
+                    continue
                 for _, s, e in matcher(doc[lo:hi]):
                     if lo + s <= i < lo + e:
                         found.add((rid, lo + s, lo + e))

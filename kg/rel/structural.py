@@ -85,10 +85,26 @@ def possessives(lk: Linker) -> None:
             _add(lk, b, rel, a, "possessive." + rel.lower(), cue=(a.start, b.end))
         elif b.type == "LOCATION" and a.type in ("STATE", "LOCATION"):
             _add(lk, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
+        elif b.type == "FACILITY" and a.type == "STATE" and not _military(lk, b):
+            # "Syria's al-Hol camp", "Iraq's Basra port": where it is, not who runs it
+            _add(lk, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
         elif b.type == "FACILITY" and a.type in ("STATE", "ORGANIZATION"):
             _add(lk, a, "OPERATES", b, "possessive.operates", cue=(a.start, b.end))
         elif b.type == "FACILITY" and a.type == "LOCATION":
             _add(lk, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
+
+
+# words that make a facility a military installation ("the US's Tanf base"): a state's
+# possessive on one names its operator; on a camp, port or prison it names its country
+MILITARY_FACILITY_WORDS = frozenset({"base", "bases", "airbase", "garrison", "outpost",
+                                     "naval", "air", "military", "barracks", "fort"})
+
+
+def _military(lk: Linker, b: Mention) -> bool:
+    words = {w.lower() for w in b.name.split()} | {lk.low[k] for k in range(b.start, b.end)}
+    if b.end < len(lk.doc):
+        words.add(lk.low[b.end])
+    return bool(words & MILITARY_FACILITY_WORDS)
 
 
 # places that run through several regions: "X in Y" after them describes something else
@@ -181,6 +197,43 @@ def forces_at(lk: Linker) -> None:
                      cue=(a.start, c.end))
 
 
+# "Libya, where Russian personnel ...", "the Golan, where Hezbollah has built up posts"
+PRESENCE_VERBS = frozenset({"has", "have", "had", "maintains", "maintain", "maintained",
+                            "keeps", "keep", "kept", "built", "build", "builds", "established",
+                            "establish", "set", "operates", "operate", "runs", "run"})
+PRESENCE_NOUNS = frozenset({"headquarters", "base", "bases", "posts", "outposts", "positions",
+                            "troops", "forces", "presence", "garrison", "garrisons", "units",
+                            "fighters", "personnel", "camps", "camp"})
+
+
+def where_present(lk: Linker) -> None:
+    """"P, where X forces ..." / "P, where X has (built) bases/posts/headquarters" →
+    (X, DEPLOYED_IN, P): a relative clause on a place that puts an actor's forces there."""
+    for a in lk.mentions:
+        if a.type not in ("STATE", "ORGANIZATION", "GROUP") or a.adjectival_form:
+            continue
+        lo = lk.seg_start[a.start]
+        k = a.start - 1
+        if k >= lo and lk.low[k] == "the":
+            k -= 1
+        if k - 2 < lo or lk.low[k] != "where" or lk.low[k - 1] != ",":
+            continue
+        p = lk.mention_at(k - 2)
+        if p is None or p.type not in ("LOCATION", "FACILITY", "STATE") or p.adjectival_form:
+            continue
+        forces = a.type == "STATE" and a.end - a.start >= 2 \
+            and lk.low[a.end - 1] in TROOP_WORDS
+        if not forces:
+            end = min(lk.seg_end[a.start], a.end + 9)
+            verb = next((j for j in range(a.end, min(a.end + 3, end))
+                         if lk.low[j] in PRESENCE_VERBS), None)
+            forces = verb is not None and any(
+                lk.low[j] in PRESENCE_NOUNS for j in range(verb + 1, end)
+                if not lk.is_boundary(j))
+        if forces:
+            _add(lk, a, "DEPLOYED_IN", p, "where.present", cue=(p.start, a.end))
+
+
 def _demonym_state(lk: Linker, m: Mention) -> Mention | None:
     """The STATE an adjectival mention names: "Syrian" (a STATE ent), or the demonym that
     opens a place name such as "Syrian border"."""
@@ -215,6 +268,64 @@ def demonym_place_of(lk: Linker) -> None:
             b = lk.mention_at(k + 1)
             if b is not None and b.type in PLACES:
                 _add(lk, b, "LOCATED_IN", state, "place.demonym_of")
+
+
+def counterparts(lk: Linker) -> None:
+    """"his Syrian counterpart, Faisal Mekdad" → (Faisal Mekdad, PART_OF, Syria): a
+    counterpart is an official of the state the demonym names."""
+    for a in lk.mentions:
+        if a.type != "STATE" or not a.adjectival_form:
+            continue
+        j = a.end
+        if j + 2 >= lk.seg_end[a.start] or lk.low[j] != "counterpart" or lk.low[j + 1] != ",":
+            continue
+        p = lk.mention_at(j + 2)
+        if p is not None and p.start == j + 2 and p.type == "PERSON":
+            _add(lk, p, "PART_OF", a, "counterpart.part_of", kind="token_tight",
+                 cue=(a.start, p.end))
+
+
+def org_of_person(lk: Linker) -> None:
+    """"the Libyan National Army (LNA) of Khalifa Haftar" → (Khalifa Haftar, LEADS, LNA):
+    an organisation "of" a named person is that person's."""
+    for a in lk.mentions:
+        if a.type != "ORGANIZATION":
+            continue
+        end = lk.seg_end[a.start]
+        j = lk.paren_end(a.end)
+        if j + 1 >= end or lk.low[j] != "of":
+            continue
+        p = lk.mention_at(j + 1)
+        if p is not None and p.start == j + 1 and p.type == "PERSON" \
+                and not lk.possessive_after(p):
+            _add(lk, p, "LEADS", a, "org_of.leads", cue=(a.start, p.end))
+
+
+# "the EU launched its own naval mission, Operation Aspides": a named unit apposed to a
+# possessed unit noun belongs to the possessor
+UNIT_NOUNS = frozenset({"mission", "operation", "force", "unit", "wing", "arm", "branch",
+                        "agency", "service", "brigade", "division", "militia", "command"})
+
+
+def owned_unit_apposition(lk: Linker) -> None:
+    for b in lk.mentions:
+        if b.type != "ORGANIZATION":
+            continue
+        lo = lk.seg_start[b.start]
+        k = b.start - 1
+        if k - 1 < lo or lk.low[k] != "," or lk.low[k - 1] not in UNIT_NOUNS:
+            continue
+        j = k - 2
+        while j >= lo and k - 1 - j <= 3 and lk.mention_at(j) is None and lk.lowercase[j] \
+                and lk.alpha[j] and lk.low[j] not in lk.lex["prepositions"]:
+            j -= 1  # "its own naval [mission]"
+        if j > lo and lk.low[j] in lk.lex["possessive"]:
+            j -= 1  # "France's own naval mission"
+        owner = lk.mention_at(j) if j >= lo else None
+        if owner is None or owner.type not in ("STATE", "ORGANIZATION") \
+                or not lk.possessive_after(owner) or owner.name == b.name:
+            continue
+        _add(lk, b, "PART_OF", owner, "unit.apposition", cue=(owner.start, b.end))
 
 
 def titles(lk: Linker) -> None:
@@ -252,5 +363,9 @@ def run(lk: Linker) -> None:
     possessives(lk)
     place_apposition(lk)
     forces_at(lk)
+    where_present(lk)
     demonym_place_of(lk)
+    counterparts(lk)
+    org_of_person(lk)
+    owned_unit_apposition(lk)
     titles(lk)
