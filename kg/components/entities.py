@@ -65,6 +65,7 @@ exact lookup missed.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from itertools import compress
 
@@ -228,6 +229,18 @@ def _is_headline(T: Toks, s: int, e: int) -> bool:
             T.text[i].islower() and T.text[i].isalpha()
             and T.lower[i] not in ("a", "an", "the", "and", "of") for i in range(s + 1, e)))
     return not ends_like_sentence and lower / len(words) <= 0.25
+
+
+@lru_cache(maxsize=20000)
+def _canonical_cached(text: str, type_hint: str | None,
+                      gazetteer_env: str | None) -> tuple[str, str] | None:
+    return resolve.canonical_name(text, type_hint)
+
+
+def _canonical(text: str, type_hint: str | None = None) -> tuple[str, str] | None:
+    """:func:`kg.resolve.canonical_name`, memoised (per default gazetteer): unknown names
+    recur across a corpus, and each miss costs a fuzzy search of the whole gazetteer."""
+    return _canonical_cached(text, type_hint, os.environ.get("KG_GAZETTEER"))
 
 
 @lru_cache(maxsize=20000)
@@ -522,7 +535,7 @@ class EntityRecognizer:
                 continue
             kb = hit.actor if hit is not None else None
             if kb is None:
-                r = resolve.canonical_name(text, "PERSON")
+                r = _canonical(text, "PERSON")
                 kb = r[0] if r and r[1] == "PERSON" else text
             cands.append(Cand(j, end, "PERSON", kb, "title", prio=2))
 
@@ -589,7 +602,7 @@ class EntityRecognizer:
                or T.lower[i] in resolve.ROLES for i in range(s, e)):
             return
         text = T.span_text(s, e)
-        hit = resolve.canonical_name(text, "PERSON")
+        hit = _canonical(text, "PERSON")
         kb = hit[0] if hit and hit[1] == "PERSON" else text
         cands.append(Cand(s, e, "PERSON", kb, "title", prio=2))
         covered.update(range(s, e))
@@ -694,7 +707,7 @@ class EntityRecognizer:
                         core == list(range(core[0], core[-1] + 1)):
                     cands.append(Cand(s, e, "STATE", st.actor, "national_force", prio=2))
                     continue
-            hit = resolve.canonical_name(text)
+            hit = _canonical(text)
             if hit is not None:
                 cands.append(Cand(s, e, hit[1], hit[0], "org_head", prio=2))
             else:
@@ -810,7 +823,7 @@ class EntityRecognizer:
             text = T.span_text(j, end)
             if self.gz.lookup(text) is not None:
                 continue
-            hit = resolve.canonical_name(text)
+            hit = _canonical(text)
             if hit is not None:
                 cands.append(Cand(j, end, hit[1], hit[0], "backed", prio=2))
             else:
@@ -903,7 +916,7 @@ class EntityRecognizer:
             if any(T.is_upper(k) and len(T.text[k]) > 1 for k in range(j, end)):
                 continue
             text = T.span_text(j, end)
-            hit = resolve.canonical_name(text, "LOCATION")
+            hit = _canonical(text, "LOCATION")
             if hit is not None:
                 fill.append(Cand(j, end, hit[1], hit[0], "fuzzy"))
                 continue
@@ -954,7 +967,7 @@ class EntityRecognizer:
             if s >= e:
                 continue
             text = T.span_text(s, e)
-            hit = resolve.canonical_name(text, label if label != "GROUP" else None)
+            hit = _canonical(text, label if label != "GROUP" else None)
             if hit is not None:
                 fill.append(Cand(s, e, hit[1], hit[0], "ner"))
             elif label == "GROUP" and resolve.is_demonym(text):

@@ -59,6 +59,19 @@ HOLDING = frozenset({"carrying", "transporting", "belonging", "housing", "hostin
 TIGHT_FRAMES = {"premod", "pro", "passive", "premod_noun", "adj_premod", "ditransitive"}
 
 
+_ROLE_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
+
+
+def role_words(L: dict[str, Any]) -> frozenset[str]:
+    """Every word of the lexicon's head and member roles, computed once per lexicon object
+    (it used to be rebuilt for every Doc, a large part of the cost of a short one)."""
+    hit = _ROLE_WORDS.get(id(L))
+    if hit is None or hit[0] is not L:
+        hit = (L, frozenset(w for r in (L["head_roles"] | L["member_roles"]) for w in r.split()))
+        _ROLE_WORDS[id(L)] = hit
+    return hit[1]
+
+
 @dataclass
 class Cand:
     """One relation candidate between two mentions (before qualifiers are attached)."""
@@ -145,8 +158,7 @@ class Linker:
             self.segment_of[s:e] = [k] * (e - s)
         L = self.lex
         self.skippable = L["light_nouns"] | L["direction_adjectives"]
-        self.title_words = L["honorifics"] | frozenset(
-            w for r in (L["head_roles"] | L["member_roles"]) for w in r.split()) | {"former"}
+        self.title_words = L["honorifics"] | role_words(L) | {"former"}
 
     # ---- small predicates -------------------------------------------------------------
     def mention_at(self, i: int) -> Mention | None:

@@ -19,7 +19,7 @@ titles, which are tight token patterns.
 from __future__ import annotations
 
 from ..resolve import canonical_name, gazetteer, vocab
-from .frames import CONF, Cand, Linker
+from .frames import CONF, Cand, Linker, role_words
 from .mentions import Mention
 
 ACTORS = ("STATE", "ORGANIZATION", "PERSON", "GROUP")
@@ -60,8 +60,7 @@ def _body_of(b: Mention, a: Mention) -> bool:
 
 def possessives(lk: Linker) -> None:
     L = lk.lex
-    title_words = L["honorifics"] | L["role_modifiers"] | {
-        w for r in (L["head_roles"] | L["member_roles"]) for w in r.split()}
+    title_words = L["honorifics"] | L["role_modifiers"] | role_words(L)
     for a in lk.mentions:
         if a.type not in ("STATE", "ORGANIZATION", "LOCATION") or not lk.possessive_after(a):
             continue
