@@ -1,0 +1,55 @@
+"""The benchmark's Neo4j parts (issue 5) run against the shared test server at 1×.
+
+They check that the runner loads with both loaders and times every saved query, and
+that the naive baseline builds the same graph as kg's batched loader — the speed-up is
+only meaningful if both did the same work. Speed itself is not asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
+
+
+def test_bench_load_and_queries_on_neo4j(neo4j_server, store, tmp_path):
+    from bench.runner import Options, Runner
+    from kg.query import list_saved_queries
+
+    options = Options(scales=[1], repeat=1, only=["load", "query"], out=tmp_path / "r.json",
+                      neo4j=neo4j_server.uri, neo4j_password=neo4j_server.password,
+                      naive_rows=40, query_runs=2, query_budget_s=2.0,
+                      command="pytest neo4j smoke", quiet=True)
+    results = Runner(options).run()
+
+    assert results["errors"] == [], results["errors"]
+    load = results["load"]["1"]
+    assert load["same_graph"], (load["naive"]["graph"], load["batched_subset"]["graph"])
+    assert load["naive"]["rows"] == load["batched_subset"]["rows"] > 0
+    assert 0 < load["naive"]["graph"]["evidence"] <= load["naive"]["rows"]
+    assert load["batched_all"]["rows"] >= load["naive"]["rows"]
+    assert load["speedup"] > 0 and load["batched_all"]["rels_per_s"] > 0
+    # the plain-MERGE ceiling builds the same nodes and relationships, minus the evidence
+    assert load["engine_same_shape"] and load["batched_vs_engine"] > 0
+    # the full scale stays loaded for the queries, exactly as the store reports it
+    assert store.stats()["relationships"] == load["batched_all"]["graph"]["relationships"]
+
+    queries = results["query"]["neo4j"]["1"]
+    assert set(queries) == {q.name for q in list_saved_queries()}
+    for name, q in queries.items():
+        assert "error" not in q, (name, q["error"])
+        assert q["runs"] >= 1 and 0 < q["p50_ms"] <= q["p95_ms"]
+
+
+def test_bench_refuses_to_empty_a_database_with_other_data(neo4j_server, store):
+    from bench.load_bench import ForeignDataError, clear_database
+
+    store.query("CREATE (:BenchForeignNote {text: 'not kg data'})", write=True)
+    driver = store.driver
+    try:
+        with pytest.raises(ForeignDataError, match="not kg entities"):
+            clear_database(driver, "neo4j")
+        rows = store.query("MATCH (n:BenchForeignNote) RETURN count(n) AS c")
+        assert rows == [{"c": 1}], "the refused clear must not have deleted anything"
+    finally:
+        store.query("MATCH (n:BenchForeignNote) DELETE n", write=True)
