@@ -2,7 +2,7 @@
 
 :class:`Extractor` runs the kg spaCy pipeline (:func:`kg.nlp.load_pipeline`) over documents
 with ``nlp.pipe(..., as_tuples=True)``, so only one batch of documents is in memory at a
-time and ``workers > 1`` uses spaCy's multiprocessing. Each relation candidate of
+time; ``workers > 1`` runs whole extractors in worker processes. Each relation candidate of
 ``doc._.kg_relations`` (see :mod:`kg.components.relations`) becomes a Triple with the
 evidence sentence, its character offsets in the document, and a date
 (:func:`kg.qualifiers.date_for`). Identical (subject, relation, object, sentence) within a
@@ -41,9 +41,19 @@ class Extractor:
         self.nlp = nlp
 
     def extract(self, documents: Iterable[Document], workers: int = 1) -> Iterator[Triple]:
-        """Triples of every document, in document order, streamed."""
-        stream = ((d.text, (d.id, d.date)) for d in documents)
+        """Triples of every document, in document order, streamed.
+
+        ``workers > 1`` forks worker processes that send back triples (:mod:`kg.parallel`);
+        where fork is not available it falls back to spaCy's ``n_process``.
+        """
         n_process = max(1, int(workers or 1))
+        if n_process > 1:
+            from .parallel import can_fork, extract_parallel
+
+            if can_fork():
+                yield from extract_parallel(self, documents, n_process)
+                return
+        stream = ((d.text, (d.id, d.date)) for d in documents)
         for doc, (doc_id, date) in self.nlp.pipe(stream, as_tuples=True, n_process=n_process,
                                                  batch_size=BATCH_SIZE):
             yield from self.triples(doc, doc_id, date)
