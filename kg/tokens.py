@@ -20,6 +20,8 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable
+from functools import cache
+from itertools import compress
 from operator import itemgetter
 from weakref import WeakKeyDictionary
 
@@ -56,7 +58,7 @@ class TokenData:
 
     __slots__ = ("n", "text", "lower", "ws", "idx", "alpha", "lowercase", "punct", "space",
                  "_doc_text", "sentenced", "sent_starts", "_sent_of", "_words", "_word_of",
-                 "_index", "_has")
+                 "_index", "_has", "_present")
 
     def __init__(self, doc: Doc) -> None:
         n = self.n = len(doc)
@@ -67,6 +69,7 @@ class TokenData:
             self._sent_of = self._index = None
             self._has: dict[str, list[int]] = {}
             self._words, self._word_of = [], None
+            self._present = [None, None]
             return
         arr = doc.to_array(_ATTRS)
         if n >= VECTOR_MIN:
@@ -77,20 +80,25 @@ class TokenData:
             where = self._word_of = where.reshape(n, 2)  # token -> its words (text, lower)
             self.text = _gather(words, where[:, 0])
             self.lower = _gather(words, where[:, 1])
-        else:  # a short Doc: numpy's fixed cost per call would outweigh its speed
+            self.ws = _gather(_WS, arr[:, 2].astype(bool))
+            self.idx = arr[:, 3].tolist()
+            flags = arr[:, 4:8].astype(bool).T.tolist()
+            starts = numpy.flatnonzero(arr[:, 8] == 1).tolist()
+        else:
+            # a short Doc (most are a few dozen tokens): numpy's fixed cost per call would
+            # outweigh its speed, so the array becomes Python lists in one call
             self._words, self._word_of = [], None
-            self.text = cached_strings(doc, arr[:, 0].tolist())
-            self.lower = cached_strings(doc, arr[:, 1].tolist())
-        self.ws = _gather(_WS, arr[:, 2].astype(bool))
-        self.idx = arr[:, 3].tolist()
-        self.alpha = arr[:, 4].astype(bool).tolist()
-        self.lowercase = arr[:, 5].astype(bool).tolist()
-        self.punct = arr[:, 6].astype(bool).tolist()
-        self.space = arr[:, 7].astype(bool).tolist()
+            cols = arr.T.tolist()
+            self.text = cached_strings(doc, cols[0])
+            self.lower = cached_strings(doc, cols[1])
+            self.ws = list(map(_WS.__getitem__, cols[2]))
+            self.idx = cols[3]
+            flags = [list(map(bool, col)) for col in cols[4:8]]  # 0/1 -> False/True
+            starts = [i for i, v in enumerate(cols[8]) if v == 1]
+        self.alpha, self.lowercase, self.punct, self.space = flags
         self._doc_text: str | None = None
         self.sentenced = bool(doc.has_annotation("SENT_START"))
         if self.sentenced and "sents" not in doc.user_hooks:
-            starts = numpy.flatnonzero(arr[:, 8] == 1).tolist()
             self.sent_starts = starts if starts and starts[0] == 0 else [0] + starts
         elif self.sentenced:
             self.sent_starts = [s.start for s in doc.sents]
@@ -99,6 +107,7 @@ class TokenData:
         self._sent_of: list[int] | None = None
         self._index: dict[str, int] | None = None  # distinct word -> its number, on demand
         self._has = {}
+        self._present: list[set[str] | None] = [None, None]  # distinct text / lower words
 
     @property
     def doc_text(self) -> str:
@@ -136,30 +145,37 @@ class TokenData:
         components all ask for the line breaks). Do not modify the list."""
         found = self._has.get(char)
         if found is None:
-            found = self._has[char] = self.text_positions(lambda w: char in w)
+            found = self._has[char] = self.text_positions(_contains(char))
         return found
 
     def text_flags(self, flag: Callable[[str], bool]) -> list[bool]:
-        """``[flag(t) for t in text]``, with ``flag`` called once per distinct word."""
+        """``[bool(flag(t)) for t in text]``. ``flag`` must depend on the word alone: its
+        answers are remembered per word across Docs (see :func:`word_flags`)."""
         if self._word_of is None:
-            return [bool(flag(t)) for t in self.text]
+            return word_flags(flag, self.text)
         return self._word_hits(flag)[self._word_of[:, 0]].tolist()
 
     def text_positions(self, flag: Callable[[str], bool]) -> list[int]:
-        """Indices, in order, of the tokens whose ``text`` satisfies ``flag``."""
+        """Indices, in order, of the tokens whose ``text`` satisfies ``flag`` (a function of
+        the word alone, as for :meth:`text_flags`)."""
         if self._word_of is None:
-            return [i for i, t in enumerate(self.text) if flag(t)]
+            return list(compress(range(self.n), word_flags(flag, self.text)))
         return numpy.flatnonzero(self._word_hits(flag)[self._word_of[:, 0]]).tolist()
 
     def _word_hits(self, flag: Callable[[str], bool]) -> numpy.ndarray:
-        return numpy.fromiter((flag(w) for w in self._words), dtype=bool,
-                              count=len(self._words))
+        return numpy.array(word_flags(flag, self._words), dtype=bool)
 
     def _where(self, words: frozenset[str] | set[str], column: int) -> list[int]:
         if not self.n or not words:
             return []
         if self._word_of is None:
             seq = self.lower if column else self.text
+            # most searched words are absent from a short Doc: one set test then answers
+            present = self._present[column]
+            if present is None:
+                present = self._present[column] = set(seq)
+            if present.isdisjoint(words):
+                return []
             return [i for i, w in enumerate(seq) if w in words]
         if len(words) < len(self._words):
             index = self._index
@@ -192,10 +208,41 @@ _WS = ("", " ")
 VECTOR_MIN = 200
 
 
+# flag function -> {word: its answer}: the same words recur in every Doc, and calling a
+# Python predicate per token (even per distinct word of a Doc) was a visible cost
+_FLAG_CACHE: dict[Callable[[str], bool], dict[str, bool]] = {}
+_FLAG_CACHE_MAX = 32
+
+
+def word_flags(flag: Callable[[str], bool], words: list[str]) -> list[bool]:
+    """``[bool(flag(w)) for w in words]``, remembering each word's answer across Docs (so
+    ``flag`` must depend on the word alone)."""
+    table = _FLAG_CACHE.get(flag)
+    if table is None:
+        if len(_FLAG_CACHE) >= _FLAG_CACHE_MAX:  # a caller making new lambdas: don't keep them
+            return [bool(flag(w)) for w in words]
+        table = _FLAG_CACHE.setdefault(flag, {})
+    out = list(map(table.get, words))
+    if None in out:
+        for k, w in enumerate(words):
+            if out[k] is None:
+                out[k] = bool(flag(w))
+                if len(table) < _STRING_CACHE_MAX:
+                    table[w] = out[k]
+    return out
+
+
+@cache
+def _contains(char: str) -> Callable[[str], bool]:
+    """The predicate "the word contains ``char``", one function object per ``char`` (so
+    its answers are cached under one key)."""
+    return lambda w: char in w
+
+
 def cached_strings(doc: Doc, ids: list[int]) -> list[str]:
     """The strings of the hashes ``ids`` (memoised across Docs)."""
     cache = _STRING_CACHE
-    out = [cache.get(h) for h in ids]
+    out = list(map(cache.get, ids))
     if None in out:
         strings = doc.vocab.strings
         for k, h in enumerate(ids):

@@ -273,15 +273,16 @@ class CorefResolver:
         self.anaphor_words = self.pronouns | frozenset(DEFINITE)
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
-        if not ents:
-            doc.spans["kg_coref"] = []
-            return doc
+        # anaphors first: most short Docs have none, and doc.ents makes a Span per entity
         data = token_data(doc)
         low = data.lower
         found = [("PRON" if low[i] in self.pronouns else "NOUN", i, i + 1)
                  for i in data.where(self.anaphor_words)]
         if not found:  # nothing to resolve
+            doc.spans["kg_coref"] = []
+            return doc
+        ents = list(doc.ents)
+        if not ents:
             doc.spans["kg_coref"] = []
             return doc
         newlines = [data.idx[i] + m.start() for i in data.where_text_has("\n")

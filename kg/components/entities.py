@@ -73,6 +73,7 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -214,7 +215,8 @@ def _is_headline(T: Toks, s: int, e: int) -> bool:
     name; the capitalisation heuristics are switched off for such lines. A line is in
     headline case when its content words (after the first) are capitalised and it is not
     an ordinary sentence ending in a full stop with a lower-case content word."""
-    words = [i for i in range(s + 1, e) if len(T.text[i]) > 3 and T.text[i].isalpha()]
+    text, alpha = T.text, T.data.alpha  # alpha: spaCy's IS_ALPHA, i.e. str.isalpha()
+    words = [i for i in range(s + 1, e) if alpha[i] and len(text[i]) > 3]
     if len(words) < 3:
         return False
     lower = sum(1 for i in words if not T.cap[i])
@@ -266,6 +268,7 @@ class EntityRecognizer:
         self.detect_unknown = detect_unknown
         self.stop_words = frozenset(nlp.Defaults.stop_words)
         self.lower, self.orth = build_matchers(nlp, self.gz)
+        self._match_keys: dict[int, tuple[str, str, bool]] = {}  # see _match_key
         # (first word, head) of the gazetteer's facilities, so "the Bushehr plant" is the
         # known "Bushehr nuclear plant" rather than a new node
         self.facility_index: dict[tuple[str, str], set[str]] = {}
@@ -377,14 +380,23 @@ class EntityRecognizer:
         return None
 
     # ------------------------------------------------------------------ gazetteer
+    def _match_key(self, vocab: StringStore, match_id: int) -> tuple[str, str, bool]:
+        """(kind, actor name, exact case required) of a gazetteer match id ("KIND|name",
+        KIND ending "+lc" when only the exact case counts), parsed once per id."""
+        info = self._match_keys.get(match_id)
+        if info is None:
+            kind, actor_name = vocab[match_id].split("|", 1)
+            exact = kind.endswith("+lc")
+            info = self._match_keys[match_id] = (kind[:-3] if exact else kind, actor_name, exact)
+        return info
+
     def _gazetteer(self, doc: Doc, T: Toks, cands: list[Cand]) -> None:
         vocab = doc.vocab.strings
-        hits = [(vocab[m], s, e, False) for m, s, e in self.lower(doc)]
-        hits += [(vocab[m], s, e, True) for m, s, e in self.orth(doc)]
-        for key, s, e, exact_case in hits:
-            kind, actor_name = key.split("|", 1)
-            if kind.endswith("+lc"):
-                kind, exact_case = kind[:-3], True
+        hits = [(m, s, e, False) for m, s, e in self.lower(doc)]
+        hits += [(m, s, e, True) for m, s, e in self.orth(doc)]
+        for match_id, s, e, exact_case in hits:
+            kind, actor_name, exact_only = self._match_key(vocab, match_id)
+            exact_case = exact_case or exact_only
             # lower-case text ("turkey", "us") is not a name, except "al-Tanf"-style
             if not exact_case and not T.cap[s] and not (
                     T.lower[s] in ("al", "el", "at", "as", "ad") and e - s > 1
@@ -1224,9 +1236,11 @@ def _write_ents(doc: Doc, T: Toks, chosen: list[Cand]) -> bool:
             return False  # overlapping, empty or unlabelled: let set_ents decide
         prev = c.end
     n = len(doc)
-    iob = [2] * n  # outside
-    types = [0] * n
-    kb_ids = doc.to_array(ENT_KB_ID).tolist()  # set_ents keeps the others' kb ids
+    # columns ENT_IOB, ENT_TYPE, ENT_KB_ID, filled in place (converting Python lists of
+    # every token to an array cost more than the entities' own writes)
+    arr = numpy.zeros((n, 3), dtype="uint64")
+    arr[:, 0] = 2  # outside
+    arr[:, 2] = doc.to_array(ENT_KB_ID)  # set_ents keeps the others' kb ids
     add = doc.vocab.strings.add
     ids: dict[str, int] = {}
     data = T.data
@@ -1239,16 +1253,15 @@ def _write_ents(doc: Doc, T: Toks, chosen: list[Cand]) -> bool:
         kb = ids.get(c.kb)
         if kb is None:
             kb = ids[c.kb] = add(c.kb)
-        iob[s] = 3
+        arr[s, 0] = 3
         if e - s > 1:
-            iob[s + 1:e] = [1] * (e - s - 1)
-        types[s:e] = [label] * (e - s)
-        kb_ids[s:e] = [kb] * (e - s)
+            arr[s + 1:e, 0] = 1
+        arr[s:e, 1] = label
+        arr[s:e, 2] = kb
         start_char = data.idx[s]
         end_char = data.idx[e - 1] + len(data.text[e - 1])
         user_data[_span_ext_key("kg_source", start_char, end_char)] = c.source
         user_data[_span_ext_key("kg_confidence", start_char, end_char)] = c.conf
-    arr = numpy.array([iob, types, kb_ids], dtype="uint64").T
     doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], arr)
     return True
 

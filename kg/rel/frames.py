@@ -72,6 +72,23 @@ def role_words(L: dict[str, Any]) -> frozenset[str]:
     return hit[1]
 
 
+_WORD_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], ...]]] = {}
+
+
+def _word_sets(L: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    """The Linker's skippable words, title words and the words that stop ``_noun_use``'s
+    walk, built once per lexicon object (set unions per Doc, or per cue, were a visible
+    part of the cost)."""
+    hit = _WORD_SETS.get(id(L))
+    if hit is None or hit[0] is not L:
+        hit = (L, (L["light_nouns"] | L["direction_adjectives"],
+                   L["honorifics"] | role_words(L) | {"former"},
+                   L["prepositions"] | L["aux"] | L["clause_aux"] | L["relative_pronouns"]
+                   | {"and", "or", "but", "to", "not", "never"}))
+        _WORD_SETS[id(L)] = hit
+    return hit[1]
+
+
 @dataclass
 class Cand:
     """One relation candidate between two mentions (before qualifiers are attached)."""
@@ -156,14 +173,15 @@ class Linker:
             self.seg_start[s:e] = [s] * (e - s)
             self.seg_end[s:e] = [e] * (e - s)
             self.segment_of[s:e] = [k] * (e - s)
-        L = self.lex
-        self.skippable = L["light_nouns"] | L["direction_adjectives"]
-        self.title_words = L["honorifics"] | role_words(L) | {"former"}
+        self.skippable, self.title_words, self._noun_stop = _word_sets(self.lex)
+        # token -> its mention or None, for mention_at (the frames' most frequent question)
+        self._n = len(self.index)
+        self._mention_of = [self.mentions[k] if k >= 0 else None for k in self.index]
 
     # ---- small predicates -------------------------------------------------------------
     def mention_at(self, i: int) -> Mention | None:
-        if 0 <= i < len(self.index) and self.index[i] >= 0:
-            return self.mentions[self.index[i]]
+        if 0 <= i < self._n:
+            return self._mention_of[i]
         return None
 
     def is_boundary(self, i: int) -> bool:
@@ -231,9 +249,9 @@ class Linker:
     def modifier_ok(self, m: Mention) -> bool:
         """An adjectival demonym names its state unless it modifies a non-state noun."""
         doc = self.doc
-        if m.end + 1 < len(doc) and doc[m.end].text in ("-", "\u2013") \
+        if m.end + 1 < len(doc) and self.text[m.end] in ("-", "\u2013") \
                 and self.low[m.end + 1] not in ("led", "held", "controlled") \
-                and doc[m.end + 1].is_alpha:
+                and self.alpha[m.end + 1]:
             return False  # "Iran-Iraq border", "US-Iranian struggle": part of a compound
         if not m.adjectival_form or m.end >= len(doc):
             return True
@@ -276,8 +294,8 @@ class Linker:
                 return n
         limit = j + self.lex.get("modifier_gap_max", 3)
         saw_place = saw_title = False
-        if j == m.end and j + 2 < end and self.doc[j].text in ("-", "\u2013") \
-                and self.doc[j + 1].is_alpha and self.doc[j + 1].is_lower \
+        if j == m.end and j + 2 < end and self.text[j] in ("-", "\u2013") \
+                and self.alpha[j + 1] and self.lowercase[j + 1] \
                 and self.low[j + 1] != "led":
             j += 2  # "Iran-aligned Houthis", "US-backed SDF": the head follows
             n = self.mention_at(j)
@@ -375,9 +393,9 @@ class Linker:
         return k
 
     def _skip_paren_left(self, i: int, lo: int) -> int:
-        if i >= lo and self.doc[i].text == ")":
+        if i >= lo and self.text[i] == ")":
             k = i - 1
-            while k >= lo and self.doc[k].text != "(":
+            while k >= lo and self.text[k] != "(":
                 k -= 1
             return k - 1
         return i
@@ -730,11 +748,10 @@ class Linker:
                     return []
                 return self.coord_left(m, types)
             w = self.low[i]
-            t = self.doc[i]
             if w in self.lex["possessive"]:
                 i -= 1
                 continue
-            if not (t.is_alpha and t.is_lower) or w in self.lex["prepositions"] \
+            if not (self.alpha[i] and self.lowercase[i]) or w in self.lex["prepositions"] \
                     or w in ("and", "or", "the", "a", "an") or self.is_boundary(i):
                 return []
             steps += 1
@@ -965,8 +982,7 @@ class Linker:
         if self.low[ms].endswith("ing"):
             return False
         lo = self.seg_start[ms]
-        stop = self.lex["prepositions"] | self.lex["aux"] | self.lex["clause_aux"] \
-            | self.lex["relative_pronouns"] | {"and", "or", "but", "to", "not", "never"}
+        stop = self._noun_stop
         k = ms - 1
         if k >= lo and self.low[k] in DETERMINERS and self.mention_at(k) is None:
             return True
@@ -1051,7 +1067,7 @@ class Linker:
         for k in range(j, min(j + span + 1, end)):
             if self.low[k] in self.lex["group_nouns"]:
                 return k
-            if self.low[k] not in self.skippable and not self.doc[k].is_alpha:
+            if self.low[k] not in self.skippable and not self.alpha[k]:
                 return None
         return None
 
@@ -1061,7 +1077,7 @@ class Linker:
             window = self.low[me:min(me + 8, self.seg_end[ms])]
             if not any(w in rule.opt("context_after") for w in window):
                 return
-        if ms > 0 and doc[ms - 1].text in ("-", "\u2013"):
+        if ms > 0 and self.text[ms - 1] in ("-", "\u2013"):
             return  # "X-backed": the premod rule owns it
         if self._noun_use(ms):
             return  # "welcomed the strikes", "a series of sabotage attacks": a noun
@@ -1076,7 +1092,7 @@ class Linker:
             return
         # a participle right after a noun is a reduced relative: "militias armed in Syria"
         if not passive and not rule.opt("passive_ok") and self.low[ms].endswith("ed") \
-                and ms > self.seg_start[ms] and self.doc[ms - 1].is_alpha \
+                and ms > self.seg_start[ms] and self.alpha[ms - 1] \
                 and self.mention_at(ms - 1) is None \
                 and self.low[ms - 1] in self.lex["group_nouns"] \
                 and not (me < self.seg_end[ms] and (self.mention_at(me) is not None
@@ -1122,9 +1138,9 @@ class Linker:
         if subj:
             first = min(subj, key=lambda m: m.start)
             g = self.governor(first)
-            while g > self.seg_start[ms] and first.start - g <= 3 and self.doc[g].is_lower \
+            while g > self.seg_start[ms] and first.start - g <= 3 and self.lowercase[g] \
                     and self.low[g] not in self.lex["relative_pronouns"] \
-                    and self.low[g] not in self.lex["prepositions"] and self.doc[g].is_alpha:
+                    and self.low[g] not in self.lex["prepositions"] and self.alpha[g]:
                 g -= 1  # "which allied Syrian forces recaptured"
             if not obj and g >= self.seg_start[ms] and self.low[g] in ("which", "that", "whom"):
                 obj = self.antecedent(g, rule.object_types)
@@ -1229,7 +1245,7 @@ class Linker:
         lo = self.seg_start[noun]
         k = noun - 1
         while k >= lo and noun - k <= 8 and self.low[k] != ",":
-            if not (self.doc[k].is_alpha or self.mention_at(k) is not None
+            if not (self.alpha[k] or self.mention_at(k) is not None
                     or self.text[k] in ("-", "\u2013")):
                 return None
             k -= 1

@@ -7,7 +7,7 @@ convention), so a frame treats "it" resolved to Iran exactly like "Iran".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -17,7 +17,9 @@ from ..tokens import token_data
 COREF_KEY = "kg_coref"
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass's __init__ costs three times as much, and a Doc makes
+# thousands of mentions. Treat them as immutable all the same (they are hashed, by value).
+@dataclass(unsafe_hash=True, slots=True)
 class Mention:
     start: int
     end: int
@@ -25,12 +27,13 @@ class Mention:
     type: str
     source: str = "ent"  # "ent" | "coref"
     text: str = ""
+    # A one-token mention written differently from its name ("Syrian" for Syria, "US" for
+    # United States) that can modify a noun; an organisation's acronym ("SDF") cannot.
+    # Computed once here: the frames ask for it thousands of times per Doc.
+    adjectival_form: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def adjectival_form(self) -> bool:
-        """A one-token mention written differently from its name ("Syrian" for Syria, "US"
-        for United States) that can modify a noun; an organisation's acronym ("SDF") cannot."""
-        return self.end - self.start == 1 and self.text != self.name \
+    def __post_init__(self) -> None:
+        self.adjectival_form = self.end - self.start == 1 and self.text != self.name \
             and self.text.lower() != self.name.lower() \
             and (self.type == "STATE" or not self.text.replace(".", "").isupper())
 

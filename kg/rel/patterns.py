@@ -319,16 +319,26 @@ class CueMatcher:
             positions = range(len(low))
         found: set[tuple[str, int, int]] = set()
         n = len(doc)
+        anchor, needs, single = self.anchor, self.needs, self.single
         for i in positions:
-            hits = self.anchor.get(low[i])
+            hits = anchor.get(low[i])
             if not hits:
                 continue
             for rid, matcher, before, after in hits:
                 lo, hi = max(0, i - before), min(n, i + after + 1)
-                need = self.needs.get(rid)
-                if need and any(words.isdisjoint(low[lo:hi]) for words in need):
-                    continue  # a required word is missing: the Matcher cannot match
-                if rid in self.single:
+                need = needs.get(rid)
+                if need:
+                    # a required word is missing: the Matcher cannot match (a plain loop,
+                    # not any(<generator>): this runs thousands of times per corpus)
+                    window = low[lo:hi]
+                    missing = False
+                    for words in need:
+                        if words.isdisjoint(window):
+                            missing = True
+                            break
+                    if missing:
+                        continue
+                if rid in single:
                     found.add((rid, i, i + 1))
                     continue
                 for _, s, e in matcher(doc[lo:hi]):

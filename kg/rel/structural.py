@@ -241,7 +241,7 @@ def _demonym_state(lk: Linker, m: Mention) -> Mention | None:
     if m.type == "LOCATION" and m.end - m.start >= 2:
         from ..resolve import is_demonym
 
-        first = lk.doc[m.start].text
+        first = lk.text[m.start]
         if is_demonym(first):
             hit = canonical_name(first, "STATE")
             if hit and hit[1] == "STATE":
@@ -259,7 +259,7 @@ def demonym_place_of(lk: Linker) -> None:
         end = lk.seg_end[s.start]
         k = s.end
         place = False
-        while k < min(s.end + 3, end) and lk.doc[k].is_alpha and lk.doc[k].is_lower \
+        while k < min(s.end + 3, end) and lk.alpha[k] and lk.lowercase[k] \
                 and lk.low[k] != "of":
             place = place or lk.low[k] in L["place_nouns"]
             k += 1
