@@ -10,7 +10,7 @@ from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, SENT_START
 from spacy.tokens import Doc
 
 from kg import tokens
-from kg.components import entities as E
+from kg.components.entity_rules import writing as E
 from kg.components.sentences import line_sentences
 from kg.nlp import load_pipeline
 

@@ -42,7 +42,8 @@ from spacy.tokens import Doc
 
 from .. import qualifiers
 from ..rel import bridging, depmatch, structural
-from ..rel.frames import Cand, Linker
+from ..rel.frame_common import Cand
+from ..rel.frames import Linker
 from ..rel.mentions import collect
 from ..rel.patterns import CueMatcher, all_verb_forms, lexicon, load_rules
 from ..tokens import token_data

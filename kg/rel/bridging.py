@@ -23,7 +23,8 @@ base, F2, ..." — base facilities named in the same or next two sentences after
 
 from __future__ import annotations
 
-from .frames import CONF, Cand, Linker
+from .frame_common import CONF, Cand
+from .frames import Linker
 
 WINDOW = 3  # sentences after the descriptor's sentence
 BASE_WORDS = ("base", "airbase", "air base", "garrison", "outpost")

@@ -98,7 +98,7 @@ def run(lk: Linker, matcher: DependencyMatcher, rules: dict[str, DepRule], doc: 
             for o in _with_conjuncts(lk, obj):
                 if s.type in rule.subject_types and o.type in rule.object_types \
                         and s.name != o.name:
-                    from .frames import CONF, Cand
+                    from .frame_common import CONF, Cand
 
                     lk.cands.append(Cand(s, rule.relation, o, rule.id, "dep", CONF["dep"],
                                          (cue.i, cue.i + 1)))

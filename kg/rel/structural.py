@@ -19,7 +19,8 @@ titles, which are tight token patterns.
 from __future__ import annotations
 
 from ..resolve import canonical_name, gazetteer, vocab
-from .frames import CONF, Cand, Linker, role_words
+from .frame_common import CONF, Cand, role_words
+from .frames import Linker
 from .mentions import Mention
 
 ACTORS = ("STATE", "ORGANIZATION", "PERSON", "GROUP")

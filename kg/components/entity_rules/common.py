@@ -1,0 +1,95 @@
+"""Shared pieces of the ``kg_entities`` rules: the word lists the unknown-actor rules test
+tokens against (from ``kg/data/entity_vocab.json``), the confidence of each way of finding
+an entity, the candidate record every rule emits, and memoised name resolution.
+
+Kept in one place so every rule family (and the component) scores and resolves the same
+way; the lists themselves are data, loaded through :func:`kg.resolve.vocab`.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from ... import resolve
+from ...gazetteer import DEMONYM, NAME
+
+_V = resolve.vocab()
+# capitalised heads that make a name an organisation ("… Division", "… Front")
+ORG_HEADS = _V["org_heads"]
+# lower-case heads allowed right after a capitalised name ("Euphrates Shield coalition")
+LOWER_ORG_HEADS = _V["lower_org_heads"]
+NAME_INNER = frozenset(["of", "for", "and", "the", "al", "el", "-", "bin", "ibn", "de", "&"])
+PARTICLES = frozenset(["al", "el", "bin", "ibn", "-", "abu", "de"])
+SECOND_IN_COMMAND = frozenset(["deputy", "vice", "assistant", "associate", "under"])
+# words that are not names on their own but can be part of a unit's name
+UNIT_NAME_WORDS = frozenset(["general", "state", "secretary", "minister", "staff"])
+# capitalised words that are not names (months, pronouns, "First", "Read", …)
+NOT_NAMES = _V["not_names"]
+STOP_ACRONYMS = frozenset(w.upper() for w in _V["stop_acronyms"])
+# lower-case role words that still introduce a name ("spokesman Dillon")
+LOWER_CASE_ROLES_OK = _V["lower_case_roles_ok"]
+SPEECH_VERBS = _V["speech_verbs"]
+PLACE_TRIGGERS = _V["place_triggers"]
+PLACE_OF_NOUNS = _V["place_of_nouns"]
+# "young Syrian men", "Afghan fighters": people named by nationality are a GROUP
+PEOPLE_NOUNS = _V["people_nouns"]
+PEOPLE_ADJECTIVES = _V["people_adjectives"]
+# "Jeddah 1 rehabilitation centre", "Tiyas Air Base", "the Kuweires airbase": facilities
+# named after a place or with a capitalised facility head
+FACILITY_HEADS = frozenset(h.split()[-1] for h in _V["facility_heads"])
+FACILITY_MODIFIERS = _V["facility_modifiers"]
+ANAPHOR_NOUNS = _V["anaphor_nouns"]
+LED_HEADS = frozenset(["coalition", "alliance", "force", "mission", "task force"])
+DASHES = ("-", "\u2013")
+# the trigger words of the scans below, as sets for TokenData.where (one vectorised lookup
+# per Doc instead of a Python loop over every token)
+PLACE_TRIGGERS_OF = frozenset(PLACE_TRIGGERS) | {"of"}
+BACKED_OR_PRO = frozenset(resolve.BACKED_WORDS) | {"pro"}
+ANY_ORG_HEADS = frozenset(ORG_HEADS) | frozenset(LOWER_ORG_HEADS)
+GOVERNMENT_WORDS = frozenset(["government", "administration", "regime", "cabinet"])
+WHO_WORDS = frozenset(["who", "whose"])
+
+CONF = {"gazetteer": 0.95, "national_force": 0.9, "demonym": 0.85, "capital": 0.85,
+        "border": 0.8, "title": 0.8, "acronym_defined": 0.85, "acronym": 0.55,
+        "org_head": 0.7, "backed": 0.7, "group": 0.7, "speaker": 0.65, "place": 0.5, "fuzzy": 0.75,
+        "alias": 0.8, "ner": 0.6, "facility": 0.7}
+NER_MAP = {"ORG": "ORGANIZATION", "PERSON": "PERSON", "GPE": "LOCATION", "NORP": "GROUP",
+           "FAC": "FACILITY", "LOC": "LOCATION"}
+
+
+class Cand:
+    """A candidate entity before overlaps are settled."""
+
+    __slots__ = ("start", "end", "label", "kb", "source", "conf", "prio", "kind")
+
+    def __init__(self, start, end, label, kb, source, prio=1, kind=NAME):
+        self.start, self.end, self.label, self.kb = start, end, label, kb
+        self.source, self.conf, self.prio, self.kind = source, CONF[source], prio, kind
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Cand({self.start},{self.end},{self.label},{self.kb!r},{self.source})"
+
+
+@lru_cache(maxsize=20000)
+def _canonical_cached(text: str, type_hint: str | None,
+                      gazetteer_env: str | None) -> tuple[str, str] | None:
+    return resolve.canonical_name(text, type_hint)
+
+
+def _canonical(text: str, type_hint: str | None = None) -> tuple[str, str] | None:
+    """:func:`kg.resolve.canonical_name`, memoised (per default gazetteer): unknown names
+    recur across a corpus, and each miss costs a fuzzy search of the whole gazetteer."""
+    return _canonical_cached(text, type_hint, os.environ.get("KG_GAZETTEER"))
+
+
+@lru_cache(maxsize=20000)
+def _fuzzy_cached(text: str) -> tuple[str, str] | None:
+    hit = resolve.fuzzy_lookup(text)
+    if hit is None:
+        return None
+    s = hit[0]
+    actor = resolve.gazetteer().actors[s.actor]
+    if s.kind == DEMONYM:
+        return actor.name, "STATE"
+    return actor.name, actor.type

@@ -1,0 +1,142 @@
+"""Entities the gazetteer knows: PhraseMatcher hits turned into candidates (capitals as
+governments or places, demonyms and national forces, people named by nationality,
+"Assad's forces"), plus borders named from demonyms and "<state>-led coalition".
+
+A mixin of :class:`kg.components.entities.EntityRecognizer` (it reads the component's
+``gz`` and matchers).
+"""
+
+from __future__ import annotations
+
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+from ... import resolve
+from ...gazetteer import CAPITAL, DEMONYM
+from .common import DASHES, LED_HEADS, PEOPLE_ADJECTIVES, PEOPLE_NOUNS, Cand
+from .toks import Toks
+
+
+class GazetteerRules:
+    """Mixin of the ``kg_entities`` component (see the module docstring)."""
+
+    @staticmethod
+    def _force_end(T: Toks, j: int) -> int | None:
+        """If tokens from j continue with force words ("security forces"), their end."""
+        k, n = j, T.n
+        while k < n and T.lower[k] in resolve.FORCE_MODIFIERS and k - j < 3:
+            if T.cap[k] and T.lower[k] in resolve.NAME_MODIFIERS:
+                return None  # "Libyan National Army" names a group, it is not Libya
+            k += 1
+        if k < n and T.lower[k] in resolve.FORCE_NOUNS:
+            if not T.cap[k] or k > j:
+                return k + 1
+            if T.lower[k] in ("forces", "troops", "army", "military", "government", "regime"):
+                return k + 1
+        if k > j and T.lower[k - 1] in resolve.FORCE_NOUNS and not T.cap[k - 1]:
+            return k  # "the Iraqi government agreed": "government" is noun and modifier
+        return None
+
+    def _match_key(self, vocab: StringStore, match_id: int) -> tuple[str, str, bool]:
+        """(kind, actor name, exact case required) of a gazetteer match id ("KIND|name",
+        KIND ending "+lc" when only the exact case counts), parsed once per id."""
+        info = self._match_keys.get(match_id)
+        if info is None:
+            kind, actor_name = vocab[match_id].split("|", 1)
+            exact = kind.endswith("+lc")
+            info = self._match_keys[match_id] = (kind[:-3] if exact else kind, actor_name, exact)
+        return info
+
+    def _gazetteer(self, doc: Doc, T: Toks, cands: list[Cand]) -> None:
+        vocab = doc.vocab.strings
+        hits = [(m, s, e, False) for m, s, e in self.lower(doc)]
+        hits += [(m, s, e, True) for m, s, e in self.orth(doc)]
+        for match_id, s, e, exact_case in hits:
+            kind, actor_name, exact_only = self._match_key(vocab, match_id)
+            exact_case = exact_case or exact_only
+            # lower-case text ("turkey", "us") is not a name, except "al-Tanf"-style
+            if not exact_case and not T.cap[s] and not (
+                    T.lower[s] in ("al", "el", "at", "as", "ad") and e - s > 1
+                    and any(T.cap[k] for k in range(s, e))):
+                continue
+            actor = self.gz.actors[actor_name]
+            if kind == CAPITAL:
+                if resolve.capital_is_place(doc, s, e):
+                    cands.append(Cand(s, e, "LOCATION", actor.capital or actor.name, "capital",
+                                      prio=3, kind=kind))
+                else:
+                    cands.append(Cand(s, e, "STATE", actor.name, "capital", prio=3, kind=kind))
+                continue
+            if kind == DEMONYM or actor.type == "STATE":
+                fe = self._force_end(T, e)
+                if fe is not None and s >= 2 and T.text[s - 1] == "-" and \
+                        T.lower[s - 2] in ("pro", "anti", "non"):
+                    fe = None  # "pro-Washington forces" are not Washington's
+                if fe is not None and T.text[fe - 1] == "Ministry":
+                    fe = None  # "the Malian Defence Ministry": a ministry (see _ministry)
+                if fe is not None:
+                    # prio 2: a named unit of the same length wins ("Syrian National Army")
+                    cands.append(Cand(s, fe, "STATE", actor.name, "national_force", prio=2,
+                                      kind=kind))
+                    continue
+                if kind == DEMONYM and e < T.n and T.lower[e] in PEOPLE_NOUNS and not (
+                        s >= 2 and T.text[s - 1] == "-"):
+                    g = s
+                    while g > 0 and T.lower[g - 1] in PEOPLE_ADJECTIVES:
+                        g -= 1
+                    cands.append(Cand(g, e + 1, "GROUP", T.span_text(g, e + 1), "group",
+                                      prio=3, kind=kind))
+                    continue
+                source = "demonym" if kind == DEMONYM else "gazetteer"
+                cands.append(Cand(s, e, "STATE", actor.name, source, prio=3, kind=kind))
+                continue
+            if actor.type == "PERSON" and actor.part_of:
+                boss = self.gz.actors.get(actor.part_of)
+                j = e
+                if j < T.n and T.lower[j] in ("'s", "\u2019s"):
+                    j += 1
+                if (boss is not None and boss.type == "STATE" and j < T.n
+                        and T.lower[j] in ("administration", "regime", "government",
+                                           "forces", "army", "troops")):
+                    cands.append(Cand(s, j + 1, "STATE", boss.name, "national_force", prio=3))
+                    continue
+            cands.append(Cand(s, e, actor.type, actor.name, "gazetteer", prio=3, kind=kind))
+        self._borders(T, cands)
+        self._led_groups(T, cands)
+
+    def _led_groups(self, T: Toks, cands: list[Cand]) -> None:
+        """"the Emirati-led coalition", "a French-led mission": a coalition named after
+        the state that leads it (one node per leading state; the gazetteer's own entries
+        such as the US-led and Saudi-led coalitions match first, being longer)."""
+        n = T.n
+        for c in [c for c in cands if c.label == "STATE" and c.source != "national_force"]:
+            j = c.end
+            if j + 2 < n and T.text[j] in DASHES and T.lower[j + 1] == "led" \
+                    and T.lower[j + 2] in LED_HEADS:
+                kb = f"{c.kb}-led {T.lower[j + 2]}"
+                hit = self.gz.lookup(kb) or self.gz.lookup(T.span_text(c.start, j + 3))
+                if hit is not None:
+                    kb = hit.actor
+                cands.append(Cand(c.start, j + 3, "ORGANIZATION", kb, "org_head", prio=2))
+
+    def _borders(self, T: Toks, cands: list[Cand]) -> None:
+        """"the Iraqi-Syrian border", "Iran-Iraq border", "the Jordanian border": a
+        LOCATION named from the states' demonyms, states sorted, so every spelling of the
+        same border is one node."""
+        states = {c.start: c for c in cands
+                  if c.label == "STATE" and c.source != "national_force"}
+        n = T.n
+        for c in list(states.values()):
+            parts = [c]
+            j = c.end
+            if j + 1 < n and T.text[j] in ("-", "\u2013", "/") and j + 1 in states:
+                parts.append(states[j + 1])
+                j = states[j + 1].end
+            if j < n and T.lower[j] in ("border", "borders", "frontier") and not (
+                    j + 1 < n and T.lower[j + 1] in ("crossing", "crossings", "guards")):
+                adj = []
+                for name in sorted({p.kb for p in parts}):
+                    actor = self.gz.actors.get(name)
+                    adj.append(actor.demonyms[0] if actor and actor.demonyms else name)
+                kb = "-".join(adj) + " border"
+                cands.append(Cand(c.start, j + 1, "LOCATION", kb, "border", prio=3))

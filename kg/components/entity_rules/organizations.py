@@ -1,0 +1,224 @@
+"""Unknown organisations: capitalised names with an organisation head ("… Brigade",
+"Army of …"), a state's ministry (one node per state), the Y of "X-backed Y"/"pro-X Y",
+and acronyms (with "Full Name (ACR)" making ACR an alias).
+
+A mixin of :class:`kg.components.entities.EntityRecognizer`.
+"""
+
+from __future__ import annotations
+
+from ... import resolve
+from .common import (
+    ANY_ORG_HEADS,
+    BACKED_OR_PRO,
+    LOWER_ORG_HEADS,
+    NAME_INNER,
+    NOT_NAMES,
+    ORG_HEADS,
+    STOP_ACRONYMS,
+    UNIT_NAME_WORDS,
+    Cand,
+    _canonical,
+)
+from .toks import Toks
+
+
+class OrganizationRules:
+    """Mixin of the ``kg_entities`` component (see the module docstring)."""
+
+    def _org_heads(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """Capitalised names ending in an organisation head ("Hamza Division", "Popular
+        Front", "Caesar Files for Justice organization") or starting with one followed by
+        of/for ("Army of Islam")."""
+        gaz_ends = {c.end for c in cands}
+        org_suffix = {(c.end, c.start) for c in cands if c.label == "ORGANIZATION"}
+        covered: set[int] = set()
+        for c in cands:
+            covered.update(range(c.start, c.end))
+        n = T.n
+        found: list[tuple[int, int]] = []
+        for h in T.data.where(ANY_ORG_HEADS):
+            low = T.lower[h]
+            if low in ORG_HEADS and T.cap[h]:
+                lower_head = False
+            elif low in LOWER_ORG_HEADS and T.text[h].islower():
+                lower_head = True
+            else:
+                continue
+            s = h
+            while s > 0 and h - s < 10 and (T.cap[s - 1] or (T.lower[s - 1] in NAME_INNER
+                                                             and T.lower[s - 1] != "the")):
+                s -= 1
+            while s < h and not T.cap[s]:
+                s += 1
+            e = h + 1
+            if not lower_head and e + 1 < n and T.lower[e] in ("of", "for"):
+                k = e + 1
+                if k < n and T.lower[k] == "the":
+                    k += 1
+                if k < n and T.cap[k]:
+                    k2 = k
+                    while k2 < n and (T.cap[k2] or (T.lower[k2] in ("and", "of", "-")
+                                                    and k2 + 1 < n and T.cap[k2 + 1])):
+                        k2 += 1
+                    e = k2
+            found.append((s, e))
+        states = {c.start: c for c in cands if c.label == "STATE"}
+        for s, e in found:
+            while s < e and (T.is_stop(s) or T.lower[s] in NOT_NAMES
+                             or T.lower[s] in resolve.ROLES):
+                s += 1
+            while e > s and T.lower[e - 1] in NAME_INNER:
+                e -= 1
+            if "ministry" in T.lower[s:e] and s not in headline:
+                c = self._ministry(T, s, e, states)
+                if c is not None:
+                    cands.append(c)
+                continue
+            if e - s < 2 or s in headline:
+                continue
+            if s >= 2 and T.text[s - 1] == "-" and T.lower[s - 2] in ("pro", "anti"):
+                continue  # "pro-Washington forces" are not Washington's
+            if T.text[e - 1].islower() and any(k in covered for k in range(s, e)):
+                continue  # "President Assad's forces", "Iraqi security forces": no new name
+            if any(T.lower[k] in NOT_NAMES and T.lower[k] not in NAME_INNER
+                   and T.lower[k] not in ORG_HEADS and T.lower[k] not in UNIT_NAME_WORDS
+                   for k in range(s, e)):
+                continue
+            if T.text[e - 1].islower() and not any(
+                    T.cap[k] and k not in T.sent_starts for k in range(s, e)):
+                continue  # "Armed factions": only the sentence's first word is capitalised
+            if any(T.lower[k] == "and" and ((k + 1 < e and T.lower[k + 1] == "the")
+                                             or k in gaz_ends) for k in range(s, e)):
+                continue  # "Iran and the Revolutionary Guard": two names, not one
+            text = T.span_text(s, e)
+            if self.gz.lookup(text) is not None:
+                continue  # the gazetteer already has it exactly
+            if any(end == e and start > s for end, start in org_suffix):
+                continue  # "Afghan Fatemiyoun Brigade" is the known Fatemiyoun Brigade
+            # "Iraqi Security Forces": a state word plus generic words is the state
+            core = [k for k in range(s, e) if T.lower[k] not in resolve.GENERIC_UNIT_WORDS
+                    and T.lower[k] not in ORG_HEADS and T.text[k] != "-"]
+            if core and not any(T.cap[k] and T.lower[k] in resolve.NAME_MODIFIERS
+                                for k in range(s, e)):
+                st = self.gz.lookup(" ".join(T.text[k] for k in core))
+                if st is not None and self.gz.actors[st.actor].type == "STATE" and \
+                        core == list(range(core[0], core[-1] + 1)):
+                    cands.append(Cand(s, e, "STATE", st.actor, "national_force", prio=2))
+                    continue
+            hit = _canonical(text)
+            if hit is not None:
+                cands.append(Cand(s, e, hit[1], hit[0], "org_head", prio=2))
+            else:
+                cands.append(Cand(s, e, "ORGANIZATION", text, "org_head", prio=2))
+
+    def _ministry(self, T: Toks, s: int, e: int, states: dict[int, Cand]) -> Cand | None:
+        """A state's ministry is one organisation per state: "Niger's Defence Ministry",
+        "the Defence Ministry of Niger", "the Nigerien Ministry of Defence" are all
+        "Nigerien Defence Ministry" (or the gazetteer's name for it). Without a state in
+        the phrase ("the Foreign Ministry said") the ministry is left out rather than made
+        one node for every country's ministry."""
+        state = None
+        words = []
+        before = next((c for c in states.values() if c.end == s), None)
+        if before is not None:
+            s = before.start  # "the Turkish Defence Ministry" ("Turkish" is a language too)
+        k = s
+        while k < e:
+            c = states.get(k)
+            if c is not None and c.end <= e:
+                state = c
+                k = c.end
+                continue
+            if T.lower[k] not in ("ministry", "of", "the", "'s", "\u2019s", "and", "for"):
+                words.append(T.lower[k])
+            k += 1
+        if state is None and s >= 2 and T.lower[s - 1] in ("'s", "\u2019s"):
+            c = next((c for c in states.values() if c.end == s - 1), None)
+            state = c
+        if state is None or not words or any(not T.cap[i] for i in range(s, e)
+                                              if T.lower[i] in words):
+            return None
+        actor = self.gz.actors.get(state.kb)
+        adj = actor.demonyms[0] if actor is not None and actor.demonyms else state.kb
+        word = " ".join("Defence" if w == "defense" else w.title() for w in words)
+        kb = f"{adj} {word} Ministry"
+        hit = self.gz.lookup(kb)
+        if hit is not None and self.gz.actors[hit.actor].type == "ORGANIZATION":
+            kb = hit.actor
+        return Cand(s, e, "ORGANIZATION", kb, "org_head", prio=2)
+
+    def _backed(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """The Y of "X-backed Y" and "pro-X Y" when Y is a capitalised name."""
+        n = T.n
+        for i in T.data.where(BACKED_OR_PRO):
+            low = T.lower[i]
+            if low in resolve.BACKED_WORDS and i >= 2 and T.text[i - 1] == "-":
+                j = i + 1
+            elif low == "pro" and i + 2 < n and T.text[i + 1] == "-":
+                j = i + 2
+                while j < n and T.cap[j] and j - i < 6:
+                    j += 1  # the backer's name
+            else:
+                continue
+            if j >= n or j in headline or not T.cap[j]:
+                continue
+            end = self._name_run(T, j)
+            if end < n and T.lower[end] in LOWER_ORG_HEADS:
+                end += 1
+            if end == j or T.lower[j] in NOT_NAMES:
+                continue
+            text = T.span_text(j, end)
+            if self.gz.lookup(text) is not None:
+                continue
+            hit = _canonical(text)
+            if hit is not None:
+                cands.append(Cand(j, end, hit[1], hit[0], "backed", prio=2))
+            else:
+                cands.append(Cand(j, end, "ORGANIZATION", text, "backed", prio=2))
+
+    def _acronyms(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """Unknown acronyms; "Full Name (ACR)" makes ACR an alias of the name."""
+        n = T.n
+        known = {c.start for c in cands}
+        ends = {c.end: c for c in cands}
+        for i in T.data.text_positions(_acronym_shaped):
+            txt = T.text[i]
+            if not (2 <= len(txt) <= 6 and txt.isalpha() and txt.isupper()):
+                continue
+            if txt in STOP_ACRONYMS or i in known:
+                continue
+            prev_up = i > 0 and T.text[i - 1].isalpha() and T.text[i - 1].isupper()
+            next_up = i + 1 < n and T.text[i + 1].isalpha() and T.text[i + 1].isupper()
+            if prev_up and next_up:
+                continue  # shouting, not an acronym
+            if i >= 2 and T.text[i - 1] == "(" and i + 1 < n and T.text[i + 1] == ")":
+                before = ends.get(i - 1)
+                if before is not None:
+                    cands.append(Cand(i, i + 1, before.label, before.kb, "acronym_defined",
+                                      prio=2))
+                    continue
+                s = i - 1
+                while s > 0 and (T.cap[s - 1] or T.lower[s - 1] in NAME_INNER) and i - s < 10:
+                    s -= 1
+                while s < i - 1 and (not T.cap[s] or T.lower[s] in ("the", "a", "an")):
+                    s += 1
+                words = [k for k in range(s, i - 1) if T.cap[k] and T.lower[k] not in NAME_INNER]
+                initials = "".join(T.text[k][0] for k in words).upper()
+                if len(initials) >= 2 and (initials == txt or _subseq(txt, initials)):
+                    name = T.span_text(s, i - 1)
+                    cands.append(Cand(s, i - 1, "ORGANIZATION", name, "acronym_defined", prio=2))
+                    cands.append(Cand(i, i + 1, "ORGANIZATION", name, "acronym_defined", prio=2))
+                    continue
+            if i in headline:
+                continue
+            cands.append(Cand(i, i + 1, "ORGANIZATION", txt, "acronym", prio=1))
+
+
+def _acronym_shaped(t: str) -> bool:
+    return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
+
+
+def _subseq(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)

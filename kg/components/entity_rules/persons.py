@@ -1,0 +1,193 @@
+"""Unknown people: names after a title ("Colonel Jane Doe"), before an apposed role
+("Jane Doe, the group's leader"), after "the government of", and next to a speech verb.
+
+A mixin of :class:`kg.components.entities.EntityRecognizer`. Each rule asks for two to four
+title-case words or a title right before the name, to keep precision on unseen text.
+"""
+
+from __future__ import annotations
+
+from ... import resolve
+from .common import (
+    ANAPHOR_NOUNS,
+    DASHES,
+    GOVERNMENT_WORDS,
+    LOWER_CASE_ROLES_OK,
+    NOT_NAMES,
+    ORG_HEADS,
+    PARTICLES,
+    SPEECH_VERBS,
+    WHO_WORDS,
+    Cand,
+    _canonical,
+)
+from .toks import Toks
+
+
+class PersonRules:
+    """Mixin of the ``kg_entities`` component (see the module docstring)."""
+
+    def _titles_persons(self, T: Toks, cands: list[Cand], headline: set[int],
+                        roles: list[tuple[int, int]]) -> None:
+        """Names right after a title ("Colonel Jane Doe", "spokesman Doe")."""
+        covered: set[int] = set()
+        by_start: dict[int, Cand] = {}
+        for c in cands:
+            covered.update(range(c.start, c.end))
+            if c.start not in by_start or c.end > by_start[c.start].end:
+                by_start[c.start] = c  # the longest candidate at each start
+        role_at = dict(roles)
+        for s, e in roles:
+            if s in headline or not (T.cap[s] or e - s > 1
+                                     or T.lower[s] in LOWER_CASE_ROLES_OK):
+                continue
+            j = e
+            while j < T.n:
+                if T.text[j] in ("(", ")", ",") or j in role_at:
+                    j = role_at.get(j, j + 1)
+                    continue
+                k = j + 2 if j + 1 < T.n and T.lower[j + 1] == "the" else j + 1
+                c = by_start.get(k)
+                if T.lower[j] in ("for", "of", "at") and c is not None and c.end < T.n \
+                        and T.text[c.end] == "," and c.label in ("STATE", "ORGANIZATION"):
+                    j = c.end  # "spokesman for the X, Jane Doe"
+                    continue
+                break
+            if j >= T.n or j in covered:
+                continue
+            end = self._name_run(T, j)
+            if end == j or T.lower[end - 1] in ORG_HEADS:
+                continue  # "General Assembly"
+            inside = [k for k in range(j, end) if k in covered]
+            if inside and not self._other_bearer(T, j, end, inside, by_start):
+                end = inside[0]
+                if end == j:
+                    continue
+            text = T.span_text(j, end)
+            hit = self.gz.lookup(text)
+            if hit is not None and self.gz.actors[hit.actor].type != "PERSON":
+                continue
+            kb = hit.actor if hit is not None else None
+            if kb is None:
+                r = _canonical(text, "PERSON")
+                kb = r[0] if r and r[1] == "PERSON" else text
+            cands.append(Cand(j, end, "PERSON", kb, "title", prio=2))
+
+    def _other_bearer(self, T: Toks, j: int, end: int, inside: list[int],
+                      by_start: dict[int, Cand]) -> bool:
+        """Is "Masrour Barzani" a different person from the known surname "Barzani" (Masoud
+        Barzani)? Yes when a first name stands before the surname the gazetteer matched and
+        that first name is not the known person's."""
+        c = by_start.get(inside[0])
+        if c is None or c.label != "PERSON" or inside[0] == j or c.end != end:
+            return False
+        first = T.lower[j]
+        known = c.kb.lower().split()
+        return len(known) >= 2 and first not in known and c.end - c.start == 1
+
+    def _appositive_persons(self, T: Toks, cands: list[Cand], headline: set[int],
+                            roles: list[tuple[int, int]]) -> None:
+        """A full name before ", the <role>" / ", its <role>" / ", the group's <role>" /
+        ", Russia's <role>" is a person ("Omar Zaidan, the group's leader, …"); two to four
+        title-case words only, to keep precision."""
+        covered: set[int] = set()
+        by_end: dict[int, Cand] = {}
+        for c in cands:
+            covered.update(range(c.start, c.end))
+            by_end[c.end] = c
+        # "Jane Doe, who commanded …": organisations and places take "which"
+        anchors = [(rs, True) for rs, _re in roles] + [
+            (i, False) for i in T.data.where(WHO_WORDS) if i > 2 and T.text[i - 1] == ","]
+        for rs, is_role in anchors:
+            if rs in headline:
+                continue
+            if not is_role:
+                self._person_before(T, rs - 1, covered, cands)
+                continue
+            k = rs
+            while k > 0 and T.lower[k - 1] in resolve.TITLE_FILLERS and rs - k < 3:
+                k -= 1
+            if k > 0 and T.lower[k - 1] in ("the", "a", "an", "its", "their"):
+                k -= 1
+            elif k > 1 and T.lower[k - 1] in ("'s", "\u2019s"):
+                if T.lower[k - 2] in ANAPHOR_NOUNS and k > 2 and T.lower[k - 3] == "the":
+                    k -= 3
+                elif (c := by_end.get(k - 1)) is not None:
+                    k = c.start - (1 if c.start > 0 and T.lower[c.start - 1] == "the" else 0)
+                else:
+                    continue
+            if k < 3 or T.text[k - 1] != ",":
+                continue
+            self._person_before(T, k - 1, covered, cands)
+
+    def _person_before(self, T: Toks, e: int, covered: set[int], cands: list[Cand]) -> None:
+        """A name of two to four title-case words ending right before token ``e`` (a
+        comma) becomes a PERSON candidate."""
+        s = e
+        while s > 0 and e - s < 4 and (T.is_title(s - 1) or (
+                T.lower[s - 1] in PARTICLES and s - 1 > 0)) and (s - 1) not in covered:
+            s -= 1
+        while s < e and T.lower[s] in PARTICLES:
+            s += 1
+        words = [i for i in range(s, e) if T.cap[i]]
+        if not 2 <= len(words) <= 4 or any(i in covered for i in range(s, e)):
+            return
+        if any(T.is_stop(i) or T.lower[i] in NOT_NAMES or T.lower[i] in ORG_HEADS
+               or T.lower[i] in resolve.ROLES for i in range(s, e)):
+            return
+        text = T.span_text(s, e)
+        hit = _canonical(text, "PERSON")
+        kb = hit[0] if hit and hit[1] == "PERSON" else text
+        cands.append(Cand(s, e, "PERSON", kb, "title", prio=2))
+        covered.update(range(s, e))
+
+    def _government_of(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """"the government of Jane Doe", "the administration of …": a person's name."""
+        covered: set[int] = set()
+        for c in cands:
+            covered.update(range(c.start, c.end))
+        for i in T.data.where(GOVERNMENT_WORDS):
+            if i >= T.n - 2 or T.lower[i + 1] != "of" or i in headline:
+                continue
+            j = i + 2
+            end = self._name_run(T, j)
+            if not 2 <= end - j <= 4 or any(k in covered for k in range(j, end)):
+                continue
+            if any(not T.is_title(k) and T.lower[k] not in PARTICLES for k in range(j, end)) \
+                    or T.lower[end - 1] in ORG_HEADS:
+                continue
+            text = T.span_text(j, end)
+            if self.gz.lookup(text) is not None:
+                continue
+            cands.append(Cand(j, end, "PERSON", text, "title", prio=2))
+
+    def _speakers(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """A full name next to a speech verb ("said Jane Doe", "Jane Doe told") is a
+        person; two or three capitalised words only, to keep precision."""
+        covered: set[int] = set()
+        for c in cands:
+            covered.update(range(c.start, c.end))
+        n = T.n
+        for i in T.data.where(SPEECH_VERBS):
+            if i in headline:
+                continue
+            spans = []
+            end = self._name_run(T, i + 1, max_len=5)
+            if end > i + 1:
+                spans.append((i + 1, end))
+            s = i
+            while s > 0 and T.cap[s - 1] and i - s < 3:
+                s -= 1
+            if s < i:
+                spans.append((s, i))
+            for s, e in spans:
+                words = sum(1 for k in range(s, e) if T.cap[k])
+                if not 2 <= words <= 3 or any(k in covered for k in range(s, e)):
+                    continue
+                if any(T.is_stop(k) or T.lower[k] in NOT_NAMES or T.lower[k] in ORG_HEADS
+                       or T.lower[k] in resolve.ROLES
+                       or not (T.is_title(k) or T.lower[k] in PARTICLES) for k in range(s, e)):
+                    continue
+                if e < n and T.text[e] in DASHES:
+                    continue
+                cands.append(Cand(s, e, "PERSON", T.span_text(s, e), "speaker", prio=1))

@@ -1,0 +1,104 @@
+"""Unknown places: facilities named after a place or with a facility head ("the Mosul
+airport", "Tiyas Air Base") and capitalised names after in/near/at (low confidence).
+
+A mixin of :class:`kg.components.entities.EntityRecognizer`; the in/near/at rule only fills
+tokens the main rules left free.
+"""
+
+from __future__ import annotations
+
+from ...gazetteer import CAPITAL, norm_key
+from .common import (
+    DASHES,
+    FACILITY_HEADS,
+    FACILITY_MODIFIERS,
+    LOWER_ORG_HEADS,
+    NOT_NAMES,
+    ORG_HEADS,
+    PLACE_OF_NOUNS,
+    PLACE_TRIGGERS,
+    PLACE_TRIGGERS_OF,
+    Cand,
+    _canonical,
+)
+from .toks import Toks
+
+
+class PlaceRules:
+    """Mixin of the ``kg_entities`` component (see the module docstring)."""
+
+    def _facilities(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """A man-made site named after its place or with a capitalised head: "Jeddah 1
+        rehabilitation centre", "the Mosul airport", "Tiyas Air Base", "the Kuweires
+        airbase" are FACILITY names, not the city (or an unknown capitalised word)."""
+        n = T.n
+        places = {c.end: c for c in cands if c.label == "LOCATION"
+                  or (c.kind == CAPITAL and c.end - c.start <= 3)}
+        covered: set[int] = set()
+        for c in cands:
+            covered.update(range(c.start, c.end))
+        for h in T.data.where(FACILITY_HEADS):
+            if h < 1 or h in headline:
+                continue
+            if h + 1 < n and T.text[h + 1] in DASHES:
+                continue  # "camp-style"
+            k = h
+            while k > 0 and h - k < 3 and k not in places and (
+                    T.text[k - 1].isdigit() or T.lower[k - 1] in FACILITY_MODIFIERS
+                    or (T.cap[k - 1] and (k - 1) not in covered
+                        and T.lower[k - 1] not in NOT_NAMES)):
+                k -= 1
+            place = places.get(k)
+            if place is not None and (place.kind == CAPITAL or place.label == "LOCATION"):
+                s = place.start  # "Jeddah 1 rehabilitation centre", "Mosul airport"
+            else:
+                # an unknown name: its words must be capitalised ("Tiyas Air Base") or
+                # follow "the" ("the Kuweires airbase"), and not just start the sentence
+                s = k
+                while s < h and not T.cap[s]:
+                    s += 1
+                name = [i for i in range(s, h) if T.cap[i] and T.lower[i] not in
+                        FACILITY_MODIFIERS and not T.is_stop(i)]
+                if not name or any(i in covered for i in range(s, h)):
+                    continue
+                if not T.cap[h] and not (s > 0 and T.lower[s - 1] == "the"):
+                    continue
+                if s in T.sent_starts and len(name) == 1 and not T.cap[h]:
+                    continue
+            if any(i in covered and not (place and place.start <= i < place.end)
+                   for i in range(s, h + 1)):
+                continue
+            text = T.span_text(s, h + 1)
+            hit = self.gz.lookup(text)
+            if hit is not None:
+                continue  # the gazetteer has it
+            first = T.span_text(s, place.end) if place is not None and place.start == s \
+                else T.text[s]
+            known = self.facility_index.get((norm_key(first), T.lower[h]), set())
+            kb = next(iter(known)) if len(known) == 1 else text
+            cands.append(Cand(s, h + 1, "FACILITY", kb, "facility", prio=2))
+
+    def _places(self, T: Toks, fill: list[Cand], taken: set[int], headline: set[int]) -> None:
+        """Capitalised names after in/near/at (or "the city of"): places, low confidence."""
+        n = T.n
+        for i in T.data.where(PLACE_TRIGGERS_OF):
+            low = T.lower[i]
+            if low in PLACE_TRIGGERS or low == "of" and i > 0 and T.lower[i - 1] in PLACE_OF_NOUNS:
+                j = i + 1
+            else:
+                continue
+            if j >= n or j in taken or j in headline or not T.cap[j]:
+                continue
+            end = self._name_run(T, j, max_len=3)
+            if end == j or any(k in taken for k in range(j, end)):
+                continue
+            if end < n and (T.lower[end] in ORG_HEADS or T.lower[end] in LOWER_ORG_HEADS):
+                continue
+            if any(T.is_upper(k) and len(T.text[k]) > 1 for k in range(j, end)):
+                continue
+            text = T.span_text(j, end)
+            hit = _canonical(text, "LOCATION")
+            if hit is not None:
+                fill.append(Cand(j, end, hit[1], hit[0], "fuzzy"))
+                continue
+            fill.append(Cand(j, end, "LOCATION", text, "place"))

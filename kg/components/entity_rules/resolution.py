@@ -1,0 +1,107 @@
+"""Resolution glue run after the rules: fuzzy lookup of capitalised runs no rule
+claimed, a trained pipeline's NER mapped to the ontology, and document aliases (a later
+"Dillon" is the "Ryan Dillon" named before; a defined acronym takes its full name).
+
+A mixin of :class:`kg.components.entities.EntityRecognizer`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ... import resolve
+from .common import CONF, NER_MAP, NOT_NAMES, Cand, _canonical, _fuzzy_cached
+from .toks import Toks
+
+
+class ResolutionRules:
+    """Mixin of the ``kg_entities`` component (see the module docstring)."""
+
+    def _fuzzy_runs(self, T: Toks, fill: list[Cand], taken: set[int],
+                    headline: set[int]) -> None:
+        """Capitalised runs no rule claimed, looked up with fuzzy matching (cached)."""
+        i, n = 0, T.n
+        claimed = set(taken)
+        for c in fill:
+            claimed.update(range(c.start, c.end))
+        caps = T.cap_positions()
+        k = 0
+        while i < n:
+            # the tokens before the next capitalised one would only be stepped over
+            while k < len(caps) and caps[k] < i:
+                k += 1
+            if k == len(caps):
+                break
+            i = caps[k]
+            if i in claimed or not T.cap[i] or T.lower[i] in NOT_NAMES or T.is_stop(i):
+                i += 1
+                continue
+            end = self._name_run(T, i)
+            if end == i:
+                i += 1
+                continue
+            if any(k in claimed for k in range(i, end)):
+                i = end
+                continue
+            text = T.span_text(i, end)
+            if sum(c.isalpha() for c in text) >= resolve.FUZZY_MIN_LEN:
+                hit = _fuzzy_cached(text)
+                if hit is not None:
+                    fill.append(Cand(i, end, hit[1], hit[0], "fuzzy"))
+            i = end
+
+    def _from_ner(self, doc: Doc, T: Toks, fill: list[Cand]) -> None:
+        """A trained pipeline's NER, mapped to the ontology (the gazetteer already won)."""
+        for ent in doc.spans["kg_ner"]:
+            label = NER_MAP.get(ent.label_)
+            if label is None:
+                continue
+            s, e = ent.start, ent.end
+            while s < e and T.lower[s] in ("the", "a", "an"):
+                s += 1
+            if s >= e:
+                continue
+            text = T.span_text(s, e)
+            hit = _canonical(text, label if label != "GROUP" else None)
+            if hit is not None:
+                fill.append(Cand(s, e, hit[1], hit[0], "ner"))
+            elif label == "GROUP" and resolve.is_demonym(text):
+                continue
+            else:
+                fill.append(Cand(s, e, label, text, "ner"))
+
+    # ------------------------------------------------------------------ document aliases
+    @staticmethod
+    def _doc_aliases(T: Toks, chosen: list[Cand]) -> list[Cand]:
+        """Later short mentions of a person named in full earlier ("Col. Ryan Dillon" …
+        "Dillon") take the full name."""
+        acronym: dict[str, Cand] = {}
+        for c in chosen:
+            if c.source == "acronym_defined" and c.end - c.start == 1:
+                acronym[T.text[c.start]] = c
+        for c in chosen:
+            if c.source == "acronym" and c.kb in acronym:
+                d = acronym[c.kb]
+                c.kb, c.label, c.source, c.conf = d.kb, d.label, "alias", CONF["alias"]
+        surname: dict[str, str] = {}
+        for c in chosen:
+            if c.label == "PERSON" and " " in c.kb:
+                last = c.kb.split()[-1]
+                surname[last] = c.kb if surname.get(last, c.kb) == c.kb else ""
+        if not surname:
+            return chosen
+        taken: set[int] = set()
+        for c in chosen:
+            if c.label == "PERSON" and c.end - c.start == 1 and c.kb == T.text[c.start] \
+                    and surname.get(c.kb):
+                c.kb = surname[T.text[c.start]]
+                c.source, c.conf = "alias", CONF["alias"]
+            taken.update(range(c.start, c.end))
+        extra = []
+        for i in T.cap_positions():
+            if i in taken or not T.cap[i]:
+                continue
+            full = surname.get(T.text[i])
+            if full:
+                extra.append(Cand(i, i + 1, "PERSON", full, "alias"))
+        return chosen + extra

@@ -1,0 +1,217 @@
+"""``doc.spans["kg_titles"]``: one span per title construction ("US President Donald
+Trump", "X, the commander of Y", "its chairman, X") with the person, the role, the
+organisation (named, inferred from the gazetteer, or an anaphor for ``kg_coref``) and the
+relation the role implies. The dict layout is part of the interface documented in
+:mod:`kg.components.entities`.
+
+A mixin of :class:`kg.components.entities.EntityRecognizer`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ... import resolve
+from .common import ANAPHOR_NOUNS, SECOND_IN_COMMAND, Cand
+from .toks import Toks
+
+
+class TitleRules:
+    """Mixin of the ``kg_entities`` component (see the module docstring)."""
+
+    # ------------------------------------------------------------------ titles
+    def _titles(self, doc: Doc, T: Toks, chosen: list[Cand],
+                roles: list[tuple[int, int]]) -> list[Span]:
+        by_start = {c.start: c for c in chosen}
+        by_end = {c.end: c for c in chosen}
+        role_at = dict(roles)
+        out: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        n = T.n
+        for rs, re_ in roles:
+            role_key = _role_key(T, rs, re_)
+            if role_key is None:
+                continue
+            relation = resolve.ROLES.get(role_key)
+            if relation == "LEADS" and rs > 0 and T.lower[rs - 1] in SECOND_IN_COMMAND:
+                relation = "PART_OF"  # "the deputy chairman of X" does not lead X
+            if relation == "LEADS" and (_indefinite_before(T, rs) or (
+                    re_ < n and T.lower[re_] == "in")):
+                relation = "PART_OF"  # "a (senior) commander of/in X": one of its officers
+            if relation == "LEADS" and re_ < n and resolve.ROLES.get(T.lower[re_]) == "PART_OF":
+                relation = "PART_OF"  # "the group's chief negotiator": a member's role
+            # the person: right after the role (skipping brackets, commas, more roles,
+            # "envoy to Syria, Ambassador X")
+            j = re_
+            right_org = None
+            while j < n:
+                if T.text[j] in ("(", ")", ","):
+                    j += 1
+                elif right_org is None and T.lower[j] in ("for", "of", "at") and \
+                        (c := by_start.get(j + 2 if j + 1 < n and T.lower[j + 1] == "the"
+                                           else j + 1)) is not None and \
+                        c.label in ("STATE", "ORGANIZATION") and c.end < n and \
+                        T.text[c.end] == ",":
+                    right_org = c  # "spokeswoman for the X Command, Maj. Gen. Y"
+                    j = c.end
+                elif j in role_at:
+                    if (c := by_start.get(j)) is not None and c.label == "PERSON":
+                        break  # "Supreme Leader Ayatollah Ali Khamenei": the name has it
+                    j = role_at[j]
+                elif T.lower[j] in ("to", "in") and j + 1 in by_start \
+                        and by_start[j + 1].label in ("STATE", "LOCATION") \
+                        and by_start[j + 1].end < n and T.text[by_start[j + 1].end] == ",":
+                    j = by_start[j + 1].end
+                else:
+                    break
+            person = by_start.get(j)
+            inside = next((c for c in chosen if c.start == rs and c.end > re_
+                           and c.label == "PERSON"), None)
+            if inside is not None and (person is None or person.label != "PERSON"):
+                person = inside  # the gazetteer name carries the title: "King Salman"
+            inferred = False
+            anaphor = self._anaphor_left(T, rs)
+            if person is not None and person.label == "PERSON":
+                org = self._org_left(T, rs, by_end) or right_org
+                span_start = min(org.start, rs) if org is not None else rs
+                span_end = person.end
+                if org is None and relation is not None:
+                    # "Prime Minister al-Sudani": the gazetteer knows whose minister he is
+                    org = self._org_of_person(person)
+                    inferred = org is not None
+            else:
+                # "X, the commander of Y" / "X, spokesman for Y"
+                person = self._person_left(T, rs, by_end)
+                org = None
+                if person is not None:
+                    org = self._org_right(T, re_, by_start)
+                    if org is None and anaphor is None:
+                        anaphor = self._anaphor_right(T, re_)  # "X, head of the group"
+                else:
+                    # "X, Russia's foreign minister" / "X, the Hezbollah leader"
+                    org = self._org_left(T, rs, by_end)
+                    if org is not None:
+                        person = self._person_left(T, org.start, by_end)
+                    elif anaphor is not None:
+                        # "X, the group's leader," / "X, its commander,"
+                        person = self._person_left(T, anaphor[0], by_end)
+                if person is None or (org is None and anaphor is None):
+                    continue
+                span_start, span_end = person.start, max(org.end if org else re_, re_)
+            if (span_start, span_end) in seen:
+                continue
+            seen.add((span_start, span_end))
+            sp = Span(doc, span_start, span_end, label=role_key, kb_id=person.kb)
+            sp._.kg_title = {
+                "person": person.kb, "person_start": person.start, "person_end": person.end,
+                "role": role_key,
+                "relation": (relation or "PART_OF") if org is not None else relation,
+                "org": org.kb if org is not None else None,
+                "org_type": org.label if org is not None else None,
+                "org_start": org.start if org is not None and not inferred else None,
+                "org_end": org.end if org is not None and not inferred else None,
+                "org_inferred": inferred,
+                # "Its chairman, X", "the group's leader X": the organisation is an
+                # anaphor that ``kg_coref`` resolves (token offsets, or None)
+                "org_anaphor": list(anaphor) if anaphor is not None and (
+                    org is None or inferred) else None,
+                "role_relation": relation,
+            }
+            out.append(sp)
+        return out
+
+    @staticmethod
+    def _anaphor_right(T: Toks, j: int) -> tuple[int, int] | None:
+        """"of the (paramilitary) group" right after a role: the description's tokens."""
+        if j + 2 < T.n and T.lower[j] in ("of", "for") and T.lower[j + 1] == "the":
+            for k in range(j + 2, min(j + 5, T.n)):
+                if T.lower[k] in ANAPHOR_NOUNS:
+                    return j + 1, k + 1
+                if not T.text[k].isalpha() or not T.text[k].islower():
+                    break
+        return None
+
+    @staticmethod
+    def _anaphor_left(T: Toks, rs: int) -> tuple[int, int] | None:
+        """"its"/"their" or "the group's" right before a role (over fillers such as
+        "top", "military"): the tokens of the anaphor, else None."""
+        k = rs
+        while k > 0 and T.lower[k - 1] in resolve.TITLE_FILLERS and rs - k < 3:
+            k -= 1
+        if k > 0 and T.lower[k - 1] in ("its", "their"):
+            return k - 1, k
+        if k >= 3 and T.lower[k - 1] in ("'s", "\u2019s") and \
+                T.lower[k - 2] in ANAPHOR_NOUNS:
+            d = k - 3
+            if T.lower[d] not in ("the", "this") and d > 0 and T.lower[d - 1] in ("the", "this"):
+                d -= 1  # "the armed group's"
+            if T.lower[d] in ("the", "this"):
+                return d, k - 1
+        return None
+
+    @staticmethod
+    def _org_left(T: Toks, i: int, by_end: dict[int, Cand]) -> Cand | None:
+        k = i
+        steps = 0
+        while k > 0 and steps < 5 and (T.lower[k - 1] in resolve.TITLE_FILLERS
+                                       or T.lower[k - 1] in ("(", "'s", "\u2019s", "and")
+                                       or (T.lower[k - 1] in resolve.GENERIC_UNIT_WORDS
+                                           and not T.cap[k - 1])):
+            k -= 1
+            steps += 1
+        c = by_end.get(k)
+        if c is not None and c.label in ("STATE", "ORGANIZATION"):
+            return c
+        return None
+
+    def _org_of_person(self, person: Cand) -> Cand | None:
+        actor = self.gz.actors.get(person.kb)
+        boss = self.gz.actors.get(actor.part_of) if actor and actor.part_of else None
+        if boss is None or boss.type not in ("STATE", "ORGANIZATION"):
+            return None
+        return Cand(person.start, person.end, boss.type, boss.name, "gazetteer")
+
+    @staticmethod
+    def _person_left(T: Toks, i: int, by_end: dict[int, Cand]) -> Cand | None:
+        k = i
+        while k > 0 and (T.lower[k - 1] in resolve.TITLE_FILLERS
+                         or T.lower[k - 1] in ("the", "a", "its", "and")):
+            k -= 1
+        if k > 0 and T.text[k - 1] == ",":
+            c = by_end.get(k - 1)
+            if c is not None and c.label == "PERSON":
+                return c
+        return None
+
+    def _org_right(self, T: Toks, j: int, by_start: dict[int, Cand]) -> Cand | None:
+        if j < T.n and T.lower[j] in ("of", "for", "at", "in", "to"):
+            j += 1
+            if j < T.n and T.lower[j] == "the":
+                j += 1
+            c = by_start.get(j)
+            if c is not None and c.label in ("STATE", "ORGANIZATION"):
+                return c
+            if c is not None and c.label == "PERSON":
+                # "adviser to Assad": the adviser belongs to the leader's state
+                boss = self.gz.actors.get(c.kb)
+                state = self.gz.actors.get(boss.part_of) if boss and boss.part_of else None
+                if state is not None and state.type == "STATE":
+                    return Cand(c.start, c.end, "STATE", state.name, "gazetteer")
+        return None
+
+
+def _indefinite_before(T: Toks, rs: int) -> bool:
+    """"a senior commander", "an aide": an indefinite article before the role (over
+    fillers such as "senior", "top")."""
+    k = rs
+    while k > 0 and T.lower[k - 1] in resolve.TITLE_FILLERS and rs - k < 3:
+        k -= 1
+    return k > 0 and T.lower[k - 1] in ("a", "an", "one")
+
+
+def _role_key(T: Toks, s: int, e: int) -> str | None:
+    text = " ".join(T.lower[s:e]).replace(" .", ".").replace(" - ", "-")
+    for cand in (text, text.rstrip("."), text.rstrip(".") + "."):
+        if cand in resolve.ROLES:
+            return cand
+    return None

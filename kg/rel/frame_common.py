@@ -1,0 +1,106 @@
+"""What every argument-linking frame shares: the confidence scale, the word classes the
+frames test tokens against, and the records they produce (relation candidates, unnamed
+group descriptions, attacks without a named target).
+
+Kept apart from the frames themselves so the bridging and structural passes can use the
+records and word classes without importing the whole :class:`kg.rel.frames.Linker`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .mentions import Mention
+
+# Confidence by kind of evidence; see kg/components/relations.py for the documented scale.
+CONF = {"dep": 0.9, "token_tight": 0.8, "token": 0.7, "heuristic": 0.6, "bridge": 0.5}
+QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+# words after which a cue is a noun, never a finite verb ("the strikes", "their attacks")
+DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "his", "her",
+                         "our", "my", "your"})
+# prepositions that make a mention a place, not an actor ("troops in Syria supporting X")
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "along",
+                      "throughout", "from", "into", "within"})
+# words that open a subordinate clause (never prepositions like "since 2016")
+SUBORDINATORS = frozenset({"when", "while", "because", "although", "though", "whereas", "where",
+                           "if", "unless", "whether"})
+# participles after which the mention still belongs to the target ("a convoy carrying IRGC
+# officers", "depots belonging to X"): scan_right does not stop at them
+# "A and B, both Iran-backed groups": a plural apposition describes every item of the list
+PLURAL_DETERMINERS = frozenset({"both", "all", "two", "three", "four"})
+APPOSITION_DETERMINERS = frozenset({"the", "a", "an"}) | PLURAL_DETERMINERS
+COMPOUND_PARTICIPLES = frozenset({"led", "backed", "based", "run", "controlled", "dominated",
+                                  "allied", "aligned", "funded", "supported", "majority"})
+# cue words that name a base ("a base in Tartus", "its naval facility in Tartus" → the
+# Tartus base); "facilities in X" may be any site, so it names no base
+SYNTH_BASE_WORDS = frozenset({"base", "bases", "airbase", "airbases", "garrison", "garrisons",
+                              "outpost", "outposts", "facility"})
+# names of alliances: "its NATO ally" is a NATO member, not NATO
+ALLIANCE_WORDS = frozenset({"nato", "alliance", "coalition", "league", "union", "pact", "bloc",
+                            "axis"})
+PLACE_TYPES = frozenset({"FACILITY", "LOCATION", "STATE"})
+HOLDING = frozenset({"carrying", "transporting", "belonging", "housing", "hosting",
+                     "containing", "sheltering"})
+TIGHT_FRAMES = {"premod", "pro", "passive", "premod_noun", "adj_premod", "ditransitive"}
+
+
+_ROLE_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
+
+
+def role_words(L: dict[str, Any]) -> frozenset[str]:
+    """Every word of the lexicon's head and member roles, computed once per lexicon object
+    (it used to be rebuilt for every Doc, a large part of the cost of a short one)."""
+    hit = _ROLE_WORDS.get(id(L))
+    if hit is None or hit[0] is not L:
+        hit = (L, frozenset(w for r in (L["head_roles"] | L["member_roles"]) for w in r.split()))
+        _ROLE_WORDS[id(L)] = hit
+    return hit[1]
+
+
+_WORD_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], ...]]] = {}
+
+
+def _word_sets(L: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    """The Linker's skippable words, title words and the words that stop ``_noun_use``'s
+    walk, built once per lexicon object (set unions per Doc, or per cue, were a visible
+    part of the cost)."""
+    hit = _WORD_SETS.get(id(L))
+    if hit is None or hit[0] is not L:
+        hit = (L, (L["light_nouns"] | L["direction_adjectives"],
+                   L["honorifics"] | role_words(L) | {"former"},
+                   L["prepositions"] | L["aux"] | L["clause_aux"] | L["relative_pronouns"]
+                   | {"and", "or", "but", "to", "not", "never"}))
+        _WORD_SETS[id(L)] = hit
+    return hit[1]
+
+
+@dataclass
+class Cand:
+    """One relation candidate between two mentions (before qualifiers are attached)."""
+
+    subj: Mention
+    rel: str
+    obj: Mention
+    rule: str
+    kind: str
+    conf: float
+    cue: tuple[int, int]
+
+
+@dataclass
+class Descriptor:
+    """An unnamed group description with a known backer: "factions supported by X"."""
+
+    backers: list[Mention]
+    noun: int  # token index of the group noun
+    rel: str = "BACKS"
+
+
+@dataclass
+class OpenAttack:
+    """An ATTACKS cue whose attacker was found but whose target is not a named mention."""
+
+    attackers: list[Mention]
+    after: int  # first token after the cue
+    cue: tuple[int, int]
