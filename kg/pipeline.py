@@ -43,7 +43,13 @@ class ExtractReport:
 def iter_documents(paths: Iterable[str | os.PathLike], report: ReadReport,
                    on_file: Callable[[Path], None] | None = None) -> Iterator[Document]:
     """Documents of every readable file under ``paths``; unreadable files go to ``report``."""
-    for path in discover(paths, report):
+    return documents_of(discover(paths, report), report, on_file)
+
+
+def documents_of(files: Iterable[Path], report: ReadReport,
+                 on_file: Callable[[Path], None] | None = None) -> Iterator[Document]:
+    """Documents of already discovered ``files``; ``on_file`` runs after each file."""
+    for path in files:
         yield from iter_file(path, report)  # streams: big files stay in bounded memory
         if on_file is not None:
             on_file(path)
@@ -60,13 +66,9 @@ def extract(paths: Iterable[str | os.PathLike], *, model: str | None = None, wor
     files = list(discover(paths, report.read))
     bar = _progress(len(files), enabled=progress and len(files) > 1)
 
-    def documents() -> Iterator[Document]:
-        for path in files:
-            yield from iter_file(path, report.read)
-            bar.advance()
-
+    documents = documents_of(files, report.read, on_file=lambda _path: bar.advance())
     try:
-        for t in extractor.extract(documents(), workers=workers):
+        for t in extractor.extract(documents, workers=workers):
             if t.confidence < min_confidence:
                 report.below_confidence += 1
                 continue

@@ -36,7 +36,7 @@ def query(name, params, list_, backend, graph_path, uri, user, password, databas
       kg query who_backs -p name="Kataib Hezbollah"
       kg query evidence_between -p a=IRGC -p b="Kataib Hezbollah" --format json
     """
-    from ..query import bind_saved_params, get_saved_query, list_saved_queries, run_saved_query
+    from ..query import bind_saved_params, get_saved_query, list_saved_queries
 
     if list_:
         queries = list_saved_queries()
@@ -51,10 +51,11 @@ def query(name, params, list_, backend, graph_path, uri, user, password, databas
     if not name:
         raise click.UsageError("give a saved query NAME, or --list to see them")
     # unknown names and bad parameters fail before connecting anywhere
-    bind_saved_params(get_saved_query(name), parse_params(params))
+    saved = get_saved_query(name)
+    bound = bind_saved_params(saved, parse_params(params))
     store = open_backend(backend, graph_path, uri, user, password, database)
     try:
-        rows = run_saved_query(store, name, parse_params(params))
+        rows = store.query(saved.text, bound)
     finally:
         store.close()
     emit_rows(rows, fmt)
