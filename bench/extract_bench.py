@@ -127,7 +127,7 @@ def bench_extraction(corpus_dir: Path, *, repeat: int = 3, workers: Iterable[int
                      max_run_seconds: float = 240.0,
                      log: Callable[[str], None] = print) -> dict:
     """Throughput of bare spaCy, kg's nlp, and full kg extraction over one corpus."""
-    from kg.extract import Extractor
+    from kg.extractor import Extractor
 
     documents = read_documents(corpus_dir)
     texts = [d.text for d in documents]

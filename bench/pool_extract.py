@@ -19,7 +19,7 @@ CHUNK = 16
 
 def _init() -> None:
     global _extractor
-    from kg.extract import Extractor
+    from kg.extractor import Extractor
 
     _extractor = Extractor(model=None)  # forked: the parent's cached pipeline, no reload
 

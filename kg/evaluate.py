@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import KgError
+
 SYMMETRIC = frozenset({"ALLIED_WITH", "NEGOTIATES_WITH"})
 
 
-class EvalError(ValueError):
+class EvalError(KgError, ValueError):
     """A gold or prediction file that cannot be scored (bad JSON, missing fields)."""
 
 

@@ -32,6 +32,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .errors import KgError
 from .ontology import entity_types
 
 # kinds of surface form
@@ -44,7 +45,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _POSSESSIVE = re.compile(r"['\u2019`]s?$")
 
 
-class GazetteerError(ValueError):
+class GazetteerError(KgError, ValueError):
     """A gazetteer line that is not valid (bad JSON, unknown type, duplicate name)."""
 
 

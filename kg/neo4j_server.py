@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .errors import KgError
+
 NEO4J_VERSION = "5.26.19"
 BROWSER_VERSION = "5.24.0"
 APOC_VERSION = "5.26.19"
@@ -57,7 +59,7 @@ JVM_FLAGS = (
 )
 
 
-class Neo4jServerError(RuntimeError):
+class Neo4jServerError(KgError, RuntimeError):
     """The local server cannot be installed, started or stopped; the message says why."""
 
 

@@ -23,6 +23,8 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
+from .errors import KgError
+
 BLANK = "blank:en"
 ENV_VAR = "KG_SPACY_MODEL"
 
@@ -30,7 +32,7 @@ _cache: dict[str, Language] = {}
 _lock = threading.Lock()
 
 
-class ModelNotFoundError(FileNotFoundError):
+class ModelNotFoundError(KgError, FileNotFoundError):
     """A trained spaCy pipeline was named but is not installed. (A FileNotFoundError, so
     the CLI reports it as ``Error: …`` like any other missing input.)"""
 

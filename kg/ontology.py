@@ -13,10 +13,12 @@ import re
 from functools import cache
 from importlib import resources
 
+from .errors import KgError
+
 _IDENT = re.compile(r"^[A-Z][A-Za-z_]*$")
 
 
-class OntologyError(ValueError):
+class OntologyError(KgError, ValueError):
     """A label, entity type or relation type that the ontology does not define."""
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .model import Document, Triple
 
 if TYPE_CHECKING:
-    from .extract import Extractor
+    from .extractor import Extractor
 
 CHUNK = 16  # documents per task: large enough to amortise pickling, small enough to stream
 AHEAD = 2  # tasks in flight per worker

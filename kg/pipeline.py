@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import KgError
 from .model import Document, Triple
 from .read import ReadReport, discover, iter_file
 
@@ -59,7 +60,7 @@ def extract(paths: Iterable[str | os.PathLike], *, model: str | None = None, wor
             min_confidence: float = 0.0, report: ExtractReport | None = None,
             progress: bool = False) -> Iterator[Triple]:
     """Triples from every document under ``paths``, as a stream."""
-    from .extract import Extractor
+    from .extractor import Extractor
 
     report = report if report is not None else ExtractReport()
     extractor = Extractor(model=model)
@@ -102,7 +103,7 @@ def write_triples(triples: Iterable[Triple], path: str | os.PathLike) -> int:
     return n
 
 
-class TriplesFileError(ValueError):
+class TriplesFileError(KgError, ValueError):
     """A triples file line that is not a valid triple."""
 
 

@@ -49,8 +49,10 @@ from typing import Any
 import networkx as nx
 from networkx.classes.reportviews import OutMultiEdgeView
 
+from .errors import KgError
 
-class QueryError(ValueError):
+
+class QueryError(KgError, ValueError):
     """A query that cannot run: unknown name, missing parameter, bad value, write refused."""
 
 

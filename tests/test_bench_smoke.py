@@ -76,7 +76,7 @@ def test_targets_are_judged_from_the_figures():
 
 @pytest.mark.slow
 def test_quick_run_produces_well_formed_results(tmp_path):
-    pytest.importorskip("kg.extract", reason="kg.extract (issue 2/3) is not in this checkout")
+    pytest.importorskip("kg.extractor", reason="needs the extractor (kg.extractor)")
     out = tmp_path / "results.json"
     options = Options(scales=[1], repeat=1, only=["extract", "query"], out=out,
                       workers=[2], query_runs=2, query_budget_s=2.0, neo4j="off",

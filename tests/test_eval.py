@@ -198,7 +198,7 @@ def test_agrees_with_the_shared_scorer_on_the_seed_gold(tmp_path):
 
 
 def test_eval_extracts_from_documents_first(tmp_path):
-    pytest.importorskip("kg.extract", reason="the extraction stage (kg.extract) is not built")
+    pytest.importorskip("kg.extractor", reason="needs the extractor (kg.extractor)")
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "alpha.txt").write_text("Iran backs Hezbollah with weapons and money.\n",

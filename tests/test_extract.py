@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import BATCH_SIZE, Extractor
+from kg.extractor import BATCH_SIZE, Extractor
 from kg.model import Document, Triple
 
 SHARED = Path(os.environ.get("KG_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))

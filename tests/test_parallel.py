@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import Extractor
+from kg.extractor import Extractor
 from kg.model import Document
 from kg.parallel import AHEAD, CHUNK, can_fork
 from kg.read import ReadReport, read_file

@@ -43,7 +43,7 @@ def test_seed_page_furniture_is_gone() -> None:
 
 
 def test_seeds_yield_every_relation_of_the_ontology() -> None:
-    pytest.importorskip("kg.extract", reason="needs the extractor (kg.extract)")
+    pytest.importorskip("kg.extractor", reason="needs the extractor (kg.extractor)")
     from kg.pipeline import extract
 
     found = {t.relation for t in extract([SEEDS]) if not t.negated}

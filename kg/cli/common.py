@@ -17,31 +17,35 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 OUTPUT_FORMATS = ("table", "json", "csv")
 
 
+class KgClickError(click.ClickException):
+    """A :class:`kg.errors.KgError` as Click prints it, keeping the error's exit code."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
 def friendly_errors(fn: Callable) -> Callable:
-    """Turn the library's expected failures into ``Error: …`` and exit code 1."""
+    """The one place library errors become ``Error: …`` and the error's exit code.
+
+    Every expected failure is a :class:`kg.errors.KgError`; missing or unreadable paths
+    and a full disk (``OSError``) get the same one line. Anything else is a bug and keeps
+    its traceback.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from ..ontology import OntologyError
-        from ..query import QueryError
-        from ..store import GraphFileError
+        from ..errors import KgError
 
-        expected: tuple[type[BaseException], ...] = (
-            QueryError, GraphFileError, OntologyError, FileNotFoundError, PermissionError,
-        )
-        try:
-            from ..store.neo4j_store import Neo4jStoreError
-
-            expected = (*expected, Neo4jStoreError)
-        except ImportError:
-            pass
         try:
             return fn(*args, **kwargs)
-        except expected as e:
-            raise click.ClickException(str(e)) from None
+        except KgError as e:
+            raise KgClickError(str(e), e.exit_code) from None
+        except (FileNotFoundError, PermissionError) as e:
+            raise KgClickError(str(e)) from None
         except OSError as e:  # disk full, file too large, I/O error: one line, no traceback
             where = f": {e.filename}" if e.filename else ""
-            raise click.ClickException(f"{e.strerror or e}{where}") from None
+            raise KgClickError(f"{e.strerror or e}{where}") from None
 
     return wrapper
 

@@ -35,25 +35,22 @@ def eval_(gold, paths, pred_path, show, as_json, model, min_confidence):
       kg eval gold.jsonl --pred triples.jsonl --show 10
       kg eval gold.jsonl seeds/            # extract and score in one go
     """
-    from ..evaluate import EvalError, format_report, load_gold, load_predictions, score
+    from ..evaluate import format_report, load_gold, load_predictions, score
 
     if bool(pred_path) == bool(paths):
         raise click.UsageError("give either --pred TRIPLES.jsonl or document PATHs, not both "
                                "and not neither")
-    try:
-        gold_triples = load_gold(gold)
-        if pred_path:
-            predictions = load_predictions(pred_path)
-        else:
-            from ..pipeline import extract
+    gold_triples = load_gold(gold)
+    if pred_path:
+        predictions = load_predictions(pred_path)
+    else:
+        from ..pipeline import extract
 
-            predictions = [t.to_dict() for t in extract(paths, model=model)]
-        if min_confidence > 0:
-            predictions = [p for p in predictions
-                           if float(p.get("confidence", 1.0) or 0.0) >= min_confidence]
-        result = score(gold_triples, predictions)
-    except EvalError as e:
-        raise click.ClickException(str(e)) from None
+        predictions = [t.to_dict() for t in extract(paths, model=model)]
+    if min_confidence > 0:
+        predictions = [p for p in predictions
+                       if float(p.get("confidence", 1.0) or 0.0) >= min_confidence]
+    result = score(gold_triples, predictions)
     if as_json:
         click.echo(json.dumps(result.to_dict(show), ensure_ascii=False))
     else:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable
 
 import click
 
-from .common import CONTEXT_SETTINGS
+from .common import CONTEXT_SETTINGS, friendly_errors
 
 
 def _server_options(fn: Callable) -> Callable:
@@ -30,19 +29,6 @@ def _server_options(fn: Callable) -> Callable:
     for opt in reversed(opts):
         fn = opt(fn)
     return fn
-
-
-def _server_errors(fn: Callable) -> Callable:
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        from ..neo4j_server import Neo4jServerError
-
-        try:
-            return fn(*args, **kwargs)
-        except Neo4jServerError as e:
-            raise click.ClickException(str(e)) from None
-
-    return wrapper
 
 
 def _server(home, bolt_port, http_port, auth, **extra):
@@ -73,7 +59,7 @@ def neo4j() -> None:
               help="Install APOC Core into plugins/.")
 @click.option("--timeout", type=float, default=180.0, show_default=True,
               help="Seconds to wait for `RETURN 1` to succeed.")
-@_server_errors
+@friendly_errors
 def start(home, bolt_port, http_port, auth, heap, pagecache, apoc, timeout):
     """Install (first time) and start the server in the background; wait until it answers."""
     import time
@@ -95,7 +81,7 @@ def start(home, bolt_port, http_port, auth, heap, pagecache, apoc, timeout):
 
 @neo4j.command()
 @_server_options
-@_server_errors
+@friendly_errors
 def stop(home, bolt_port, http_port, auth):
     """Stop the server started from --home (SIGTERM, then SIGKILL after 60 s)."""
     server = _server(home, bolt_port, http_port, auth)
@@ -109,7 +95,7 @@ def stop(home, bolt_port, http_port, auth):
 @_server_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
-@_server_errors
+@friendly_errors
 def status(home, bolt_port, http_port, auth, fmt):
     """Is the server running and answering? Exit code 0 only if it answers."""
     st = _server(home, bolt_port, http_port, auth).status()

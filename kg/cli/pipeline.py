@@ -90,19 +90,12 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
         report = ExtractReport()
         triples = run_extract(paths, model=model, workers=workers,
                               min_confidence=min_confidence, report=report, progress=True)
-        result = _load(store, triples, include_negated, batch_size)
-        if backend == "networkx":
-            store.save()
+        result = store.load(triples, include_negated=include_negated, batch_size=batch_size)
+        store.save()
     finally:
         store.close()
     _report_skips(report)
     _echo_load(result, store, backend)
-
-
-def _load(store, triples, include_negated, batch_size):
-    if store.backend == "neo4j":
-        return store.load(triples, include_negated=include_negated, batch_size=batch_size)
-    return store.load(triples, include_negated=include_negated)
 
 
 def _echo_load(result, store, backend) -> None:
@@ -128,16 +121,13 @@ def load(triples_file, backend, graph_path, uri, user, password, database, inclu
       kg load triples.jsonl
       kg load triples.jsonl --backend neo4j --batch-size 5000
     """
-    from ..pipeline import TriplesFileError, read_triples
+    from ..pipeline import read_triples
 
     store = open_backend(backend, graph_path, uri, user, password, database, create=True)
     try:
-        try:
-            result = _load(store, read_triples(triples_file), include_negated, batch_size)
-        except TriplesFileError as e:
-            raise click.ClickException(str(e)) from None
-        if backend == "networkx":
-            store.save()
+        result = store.load(read_triples(triples_file), include_negated=include_negated,
+                            batch_size=batch_size)
+        store.save()
     finally:
         store.close()
     _echo_load(result, store, backend)

@@ -27,6 +27,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..errors import KgError
 from ..tokens import token_data
 
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
@@ -44,7 +45,7 @@ _DOUBLE = {"ship", "man", "plan", "ban", "bar", "stop", "drop", "rob", "control"
            "shell", "pin", "trap", "grab", "scrap", "step"}
 
 
-class PatternError(ValueError):
+class PatternError(KgError, ValueError):
     """A pattern file is malformed; the message names the file and rule."""
 
 

@@ -1,22 +1,26 @@
-"""Storage backends behind one small interface.
+"""Storage backends behind one small interface, :class:`~kg.store.base.Store`.
 
-Both backends hold the model of :mod:`kg.store.graph_model` and offer ``load(triples)``,
-``query(cypher, params, write=False)``, ``stats()``, ``to_networkx()`` and ``close()``.
+Both backends hold the model of :mod:`kg.store.graph_model` and implement ``load``,
+``save``, ``query``, ``stats``, ``to_networkx`` and ``close``.
 """
 
 from __future__ import annotations
 
+from ..errors import KgError
+from .base import Store
 from .graph_model import LoadResult
 from .networkx_store import DEFAULT_GRAPH, GraphFileError, NetworkXStore
 
 BACKENDS = ("networkx", "neo4j")
 
 __all__ = [
-    "BACKENDS", "DEFAULT_GRAPH", "GraphFileError", "LoadResult", "NetworkXStore", "open_store",
+    "BACKENDS", "DEFAULT_GRAPH", "GraphFileError", "LoadResult", "NetworkXStore", "Store",
+    "open_store",
 ]
 
 
-def open_store(backend: str = "networkx", *, graph=None, create: bool = True, **neo4j_options):
+def open_store(backend: str = "networkx", *, graph=None, create: bool = True,
+               **neo4j_options) -> Store:
     """Open a backend: ``networkx`` reads/creates ``graph``; ``neo4j`` connects to a server."""
     if backend == "networkx":
         return NetworkXStore(graph, create=create)
@@ -24,4 +28,4 @@ def open_store(backend: str = "networkx", *, graph=None, create: bool = True, **
         from .neo4j_store import Neo4jStore
 
         return Neo4jStore.connect(**neo4j_options)
-    raise ValueError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+    raise KgError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")

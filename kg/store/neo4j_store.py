@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from .. import ontology
+from ..errors import KgError
 from ..model import Triple
 from .graph_model import EVIDENCE_LISTS, EvidenceRow, LoadResult, edge_key, evidence_rows
 
@@ -35,7 +36,7 @@ DEFAULT_CONNECT_TIMEOUT = 5.0
 _BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
-class Neo4jStoreError(RuntimeError):
+class Neo4jStoreError(KgError, RuntimeError):
     """Neo4j unreachable, credentials refused, database missing, or a lost connection.
 
     The message is one line and never contains the password.
@@ -120,6 +121,10 @@ class Neo4jStore:
             why = _first_line(getattr(e, "strerror", None) or str(e))
             raise Neo4jStoreError(f"cannot reach {who}: {why}") from None
         return cls(driver, uri, database)
+
+    def save(self, path=None) -> None:
+        """Nothing to do: every batch is committed as it is written (see :meth:`load`)."""
+        return None
 
     def close(self) -> None:
         if self.driver is not None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from .. import ontology
+from ..errors import KgError
 from ..model import Triple
 from .graph_model import (
     EVIDENCE_LISTS,
@@ -33,7 +34,7 @@ FORMAT_VERSION = 1
 DEFAULT_GRAPH = Path(".kg") / "graph.json"
 
 
-class GraphFileError(RuntimeError):
+class GraphFileError(KgError, RuntimeError):
     """The graph file is missing, truncated, or not a kg graph."""
 
 
@@ -58,7 +59,9 @@ class NetworkXStore:
             )
 
     # -- writing -------------------------------------------------------------------
-    def load(self, triples: Iterable[Triple], *, include_negated: bool = False) -> LoadResult:
+    def load(self, triples: Iterable[Triple], *, include_negated: bool = False,
+             batch_size: int = 1000) -> LoadResult:
+        """Fold triples into the in-memory graph (``batch_size`` is for Neo4j; unused)."""
         g = self.graph
         result = LoadResult()
         for row in evidence_rows(triples, include_negated=include_negated):

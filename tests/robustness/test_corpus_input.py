@@ -246,7 +246,7 @@ def test_unreadable_files_and_folders_are_skipped_with_a_reason() -> None:
 
 def test_kg_extract_on_a_hostile_folder_warns_summarises_and_writes_triples(
         tmp_path: Path) -> None:
-    pytest.importorskip("kg.extract", reason="needs the extractor (kg.extract)")
+    pytest.importorskip("kg.extractor", reason="needs the extractor (kg.extractor)")
     from click.testing import CliRunner
 
     from kg.cli.app import cli
@@ -277,7 +277,7 @@ def test_kg_extract_on_a_hostile_folder_warns_summarises_and_writes_triples(
 
 
 def test_kg_extract_names_unreadable_files(tmp_path: Path) -> None:
-    pytest.importorskip("kg.extract", reason="needs the extractor (kg.extract)")
+    pytest.importorskip("kg.extractor", reason="needs the extractor (kg.extractor)")
     prefix = _without_root_privileges()
     (tmp_path / "ok.txt").write_text(GOOD_TEXT, encoding="utf-8")
     secret = tmp_path / "secret.txt"

@@ -22,7 +22,7 @@ from kg.model import TRIPLE_FIELDS, Document, Triple
 
 @cache
 def extractor():
-    from kg.extract import Extractor
+    from kg.extractor import Extractor
 
     return Extractor()
 
