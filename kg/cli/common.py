@@ -83,11 +83,14 @@ def backend_options(fn: Callable) -> Callable:
 
 
 def open_backend(backend: str, graph_path: str, uri: str, user: str, password: str | None,
-                 database: str, *, create: bool = False):
+                 database: str, *, create: bool = False, write: bool = False):
+    """The store of ``--backend``; ``write``: this run will save the embedded graph, so it
+    takes the graph's lock (and says so on stderr if it has to wait for another run)."""
     from ..store import open_store
 
     if backend == "networkx":
-        return open_store("networkx", graph=graph_path, create=create)
+        return open_store("networkx", graph=graph_path, create=create, lock=write,
+                          on_wait=lambda msg: click.echo(f"{msg}…", err=True))
     return open_store("neo4j", uri=uri, user=user, password=password, database=database)
 
 

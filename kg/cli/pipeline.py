@@ -83,7 +83,8 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
     from ..pipeline import ExtractReport
     from ..pipeline import extract as run_extract
 
-    store = open_backend(backend, graph_path, uri, user, password, database, create=True)
+    store = open_backend(backend, graph_path, uri, user, password, database, create=True,
+                         write=True)
     try:
         if fresh and backend == "networkx":
             store.clear()
@@ -123,7 +124,8 @@ def load(triples_file, backend, graph_path, uri, user, password, database, inclu
     """
     from ..pipeline import read_triples
 
-    store = open_backend(backend, graph_path, uri, user, password, database, create=True)
+    store = open_backend(backend, graph_path, uri, user, password, database, create=True,
+                         write=True)
     try:
         result = store.load(read_triples(triples_file), include_negated=include_negated,
                             batch_size=batch_size)

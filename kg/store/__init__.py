@@ -19,11 +19,18 @@ __all__ = [
 ]
 
 
-def open_store(backend: str = "networkx", *, graph=None, create: bool = True,
-               **neo4j_options) -> Store:
-    """Open a backend: ``networkx`` reads/creates ``graph``; ``neo4j`` connects to a server."""
+def open_store(backend: str = "networkx", *, graph=None, create: bool = True, lock: bool = False,
+               on_wait=None, **neo4j_options) -> Store:
+    """Open a backend: ``networkx`` reads/creates ``graph``; ``neo4j`` connects to a server.
+
+    ``lock`` (embedded backend): hold the graph's writer lock until ``close`` — what a
+    load that will ``save`` needs; ``on_wait(message)`` is called if another run holds it.
+    """
     if backend == "networkx":
-        return NetworkXStore(graph, create=create)
+        from .graph_lock import lock_timeout_from_env
+
+        return NetworkXStore(graph, create=create, lock=lock, on_wait=on_wait,
+                             lock_timeout=lock_timeout_from_env() if lock else None)
     if backend == "neo4j":
         from .neo4j_store import Neo4jStore
 

@@ -12,7 +12,7 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -20,6 +20,7 @@ import networkx as nx
 from .. import ontology
 from ..errors import KgError
 from ..model import Triple
+from .graph_lock import GraphLock
 from .graph_model import (
     EVIDENCE_LISTS,
     LoadResult,
@@ -43,20 +44,37 @@ def _labels(entity_type: str) -> set[str]:
 
 
 class NetworkXStore:
-    """Holds the graph in memory; ``save`` writes it atomically to ``path``."""
+    """Holds the graph in memory; ``save`` writes it atomically to ``path``.
+
+    A writer opens the store with ``lock=True``: the graph's lock
+    (:mod:`kg.store.graph_lock`) is then held from the read to :meth:`close`, so
+    concurrent loads take turns and none loses the other's triples. A store opened
+    without the lock may still ``save``, but only if nobody wrote the file since it was
+    read; otherwise the save is refused rather than undoing the other writer's work.
+    """
 
     backend = "networkx"
 
-    def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True):
+    def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True,
+                 lock: bool = False, on_wait: Callable[[str], None] | None = None,
+                 lock_timeout: float | None = None):
         self.path = Path(path) if path is not None else DEFAULT_GRAPH
-        if self.path.exists():
-            self.graph = read_graph(self.path)
-        elif create:
-            self.graph = nx.MultiDiGraph()
-        else:
-            raise GraphFileError(
-                f"no graph at {self.path}; build one first with `kg build PATH...`"
-            )
+        self._lock = GraphLock(self.path, timeout=lock_timeout, on_wait=on_wait)
+        if lock:
+            self._lock.acquire()
+        try:
+            self._stamp = _stamp(self.path)
+            if self.path.exists():
+                self.graph = read_graph(self.path)
+            elif create:
+                self.graph = nx.MultiDiGraph()
+            else:
+                raise GraphFileError(
+                    f"no graph at {self.path}; build one first with `kg build PATH...`"
+                )
+        except BaseException:
+            self._lock.release()
+            raise
 
     # -- writing -------------------------------------------------------------------
     def load(self, triples: Iterable[Triple], *, include_negated: bool = False,
@@ -81,7 +99,17 @@ class NetworkXStore:
 
     def save(self, path: str | os.PathLike | None = None) -> Path:
         target = Path(path) if path is not None else self.path
-        write_graph(self.graph, target)
+        if self._lock.held:
+            write_graph(self.graph, target)
+        else:
+            with GraphLock(target):
+                if target == self.path and _stamp(target) != self._stamp:
+                    raise GraphFileError(
+                        f"{target} was changed by another writer since this store read it; "
+                        "nothing saved (open the store with lock=True to write safely)")
+                write_graph(self.graph, target)
+        if target == self.path:
+            self._stamp = _stamp(target)
         return target
 
     def clear(self) -> None:
@@ -100,13 +128,22 @@ class NetworkXStore:
         return graph_stats(self.graph)
 
     def close(self) -> None:
-        pass
+        self._lock.release()
 
     def __enter__(self) -> NetworkXStore:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells one version of a graph file from the next (None: no file)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def graph_stats(g: nx.MultiDiGraph) -> dict:
