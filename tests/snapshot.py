@@ -77,7 +77,7 @@ def corpora() -> dict[str, list[Path]]:
 
 
 def _records(model: str | None) -> Iterator[dict]:
-    from kg.extract import Extractor
+    from kg.extractor import Extractor
     from kg.pipeline import iter_documents
     from kg.read import ReadReport
 
