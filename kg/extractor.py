@@ -53,16 +53,19 @@ class Extractor:
             if can_fork():
                 yield from extract_parallel(self, documents, n_process)
                 return
-        stream = ((d.text, (d.id, d.date)) for d in documents)
-        for doc, (doc_id, date) in self.nlp.pipe(stream, as_tuples=True, n_process=n_process,
-                                                 batch_size=BATCH_SIZE):
-            yield from self.triples(doc, doc_id, date)
+        stream = ((d.text, (d.id, d.date, d.source)) for d in documents)
+        for doc, (doc_id, date, source) in self.nlp.pipe(stream, as_tuples=True,
+                                                         n_process=n_process,
+                                                         batch_size=BATCH_SIZE):
+            yield from self.triples(doc, doc_id, date, source)
 
     def extract_one(self, document: Document) -> list[Triple]:
-        return list(self.triples(self.nlp(document.text), document.id, document.date))
+        return list(self.triples(self.nlp(document.text), document.id, document.date,
+                                 document.source))
 
     @staticmethod
-    def triples(doc: Doc, doc_id: str, date: str | None = None) -> Iterator[Triple]:
+    def triples(doc: Doc, doc_id: str, date: str | None = None,
+                source: str | None = None) -> Iterator[Triple]:
         """Triples from one processed Doc (its ``kg_relations`` records)."""
         seen: set[tuple[str, str, str, int]] = set()
         text = cached_text(doc)  # doc.text rebuilds the text token by token
@@ -79,15 +82,15 @@ class Extractor:
             seen.add(key)
             if (s0, s1) not in dates:
                 dates[(s0, s1)] = date_for(text, s0, s1, date)
-            yield _triple(rec, doc_id, text, s0, s1, dates[(s0, s1)])
+            yield _triple(rec, doc_id, text, s0, s1, dates[(s0, s1)], source)
 
 
 def _triple(rec: dict[str, Any], doc_id: str, text: str, s0: int, s1: int,
-            date: str | None) -> Triple:
+            date: str | None, source: str | None = None) -> Triple:
     """The Triple of one record; ``date`` is the sentence's date (see ``date_for``)."""
     return Triple(
         subject=rec["subject"], subject_type=rec["subject_type"], relation=rec["relation"],
         object=rec["object"], object_type=rec["object_type"], doc_id=doc_id,
         sentence=text[s0:s1], start=s0, end=s1, rule=rec["rule"],
         confidence=float(rec["confidence"]), negated=bool(rec["negated"]),
-        attributed_to=rec.get("attributed_to"), date=date)
+        attributed_to=rec.get("attributed_to"), date=date, source=source)

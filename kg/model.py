@@ -45,6 +45,8 @@ class Triple:
     """A typed relation between two canonical entities, with its evidence.
 
     ``start``/``end`` are character offsets of the evidence sentence in the document text.
+    ``source`` is the outlet that published the document (JSONL ``source``, HTML metadata,
+    a "Read more" outlet), when known; corroboration counts distinct sources.
     """
 
     subject: str
@@ -61,6 +63,7 @@ class Triple:
     negated: bool = False
     attributed_to: str | None = None
     date: str | None = None
+    source: str | None = None
 
     def __post_init__(self) -> None:
         ontology.check_relation(self.relation)
@@ -113,7 +116,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "subject": _TEXT, "subject_type": _TEXT, "relation": _TEXT, "object": _TEXT,
     "object_type": _TEXT, "doc_id": _TEXT, "sentence": _TEXT, "rule": _TEXT,
     "start": (int,), "end": (int,), "confidence": (int, float), "negated": (bool,),
-    "attributed_to": _OPTIONAL_TEXT, "date": _OPTIONAL_TEXT,
+    "attributed_to": _OPTIONAL_TEXT, "date": _OPTIONAL_TEXT, "source": _OPTIONAL_TEXT,
 }
 
 

@@ -62,12 +62,14 @@ def extract(paths: Iterable[str | os.PathLike], *, model: str | None = None, wor
     """Triples from every document under ``paths``, as a stream."""
     from .extractor import Extractor
 
+    paths = list(paths)
     report = report if report is not None else ExtractReport()
     extractor = Extractor(model=model)
     files = list(discover(paths, report.read))
     bar = _progress(len(files), enabled=progress and len(files) > 1)
 
-    documents = documents_of(files, report.read, on_file=lambda _path: bar.advance())
+    documents = with_folder_sources(
+        documents_of(files, report.read, on_file=lambda _path: bar.advance()), paths)
     try:
         for t in extractor.extract(documents, workers=workers):
             if t.confidence < min_confidence:
@@ -78,6 +80,29 @@ def extract(paths: Iterable[str | os.PathLike], *, model: str | None = None, wor
             yield t
     finally:
         bar.close()
+
+
+def with_folder_sources(documents: Iterable[Document],
+                        roots: Iterable[str | os.PathLike]) -> Iterator[Document]:
+    """Give a document without a named outlet the folder it sits in below a given folder.
+
+    ``kg build corpus/`` over ``corpus/reuters/a.txt`` and ``corpus/ap/b.txt`` makes
+    "reuters" and "ap" the sources, so corroboration can count outlets for plain text
+    files; files directly inside a given folder (or named one by one) keep no source.
+    """
+    folders = [Path(r) for r in roots if Path(r).is_dir()]
+    for doc in documents:
+        if doc.source is None and doc.meta.get("path"):
+            path = Path(doc.meta["path"])
+            for root in folders:
+                try:
+                    parts = path.relative_to(root).parts
+                except ValueError:
+                    continue
+                if len(parts) > 1:
+                    doc.source = parts[0]
+                break
+        yield doc
 
 
 def write_triples(triples: Iterable[Triple], path: str | os.PathLike) -> int:

@@ -80,6 +80,7 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
       kg build seeds/                          # embedded graph in .kg/graph.json
       kg build seeds/ --backend neo4j          # a running Neo4j (NEO4J_* env)
     """
+    from ..derive import refresh
     from ..pipeline import ExtractReport
     from ..pipeline import extract as run_extract
 
@@ -92,6 +93,7 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
         triples = run_extract(paths, model=model, workers=workers,
                               min_confidence=min_confidence, report=report, progress=True)
         result = store.load(triples, include_negated=include_negated, batch_size=batch_size)
+        refresh(store)  # corroboration and camps come from the whole graph (kg.derive)
         store.save()
     finally:
         store.close()
@@ -122,6 +124,7 @@ def load(triples_file, backend, graph_path, uri, user, password, database, inclu
       kg load triples.jsonl
       kg load triples.jsonl --backend neo4j --batch-size 5000
     """
+    from ..derive import refresh
     from ..pipeline import read_triples
 
     store = open_backend(backend, graph_path, uri, user, password, database, create=True,
@@ -129,6 +132,7 @@ def load(triples_file, backend, graph_path, uri, user, password, database, inclu
     try:
         result = store.load(read_triples(triples_file), include_negated=include_negated,
                             batch_size=batch_size)
+        refresh(store)
         store.save()
     finally:
         store.close()

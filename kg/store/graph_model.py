@@ -11,7 +11,8 @@ are stored once, from the alphabetically first name. Each carries
 * ``first_date`` / ``last_date`` — ISO dates, or absent when no evidence was dated,
 * ``negated`` — false unless the text denied the relation,
 * parallel lists, one item per evidence: ``evidence_keys``, ``docs``, ``sentences``,
-  ``rules``, ``dates`` and ``attributed_to`` ("" where unknown; Neo4j lists hold no nulls).
+  ``rules``, ``dates``, ``attributed_to`` and ``outlets`` (the publishing source) ("" where
+  unknown; Neo4j lists hold no nulls).
 
 Folding is keyed by ``evidence_keys`` so that loading the same triples twice changes
 nothing: both loaders must honour that.
@@ -25,7 +26,8 @@ from dataclasses import dataclass, field
 from .. import ontology
 from ..model import Triple
 
-EVIDENCE_LISTS = ("evidence_keys", "docs", "sentences", "rules", "dates", "attributed_to")
+EVIDENCE_LISTS = ("evidence_keys", "docs", "sentences", "rules", "dates", "attributed_to",
+                  "outlets")
 
 
 def orient(triple: Triple) -> tuple[str, str, str, str]:
@@ -58,6 +60,7 @@ class EvidenceRow:
     date: str
     attributed_to: str
     confidence: float
+    outlet: str = ""
 
     @classmethod
     def from_triple(cls, t: Triple) -> EvidenceRow:
@@ -67,7 +70,7 @@ class EvidenceRow:
             relation=ontology.check_relation(t.relation), negated=bool(t.negated),
             key=t.evidence_key, doc=t.doc_id, sentence=t.sentence, rule=t.rule,
             date=t.date or "", attributed_to=t.attributed_to or "",
-            confidence=float(t.confidence),
+            confidence=float(t.confidence), outlet=t.source or "",
         )
 
 
@@ -99,6 +102,7 @@ def add_evidence(attrs: dict, row: EvidenceRow) -> bool:
     attrs["rules"].append(row.rule)
     attrs["dates"].append(row.date)
     attrs["attributed_to"].append(row.attributed_to)
+    attrs.setdefault("outlets", [""] * (len(attrs["evidence_keys"]) - 1)).append(row.outlet)
     attrs["mentions"] = len(attrs["evidence_keys"])
     attrs["confidence"] = max(attrs["confidence"], row.confidence)
     if row.date:

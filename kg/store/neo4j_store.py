@@ -235,6 +235,36 @@ class Neo4jStore:
         with self._session() as session:
             return session.execute_write(work)
 
+    def set_properties(self, nodes: dict[str, dict], relationships: list[tuple],
+                       batch_size: int = 5000) -> None:
+        """Set derived properties (see :mod:`kg.derive`): ``{name: props}`` on nodes and
+        ``(subject, object, key, props)`` on relationships, in write batches."""
+        key = ontology.check_label(ontology.key_label())
+        node_rows = [{"name": n, "props": p} for n, p in nodes.items()]
+        by_type: dict[str, list[dict[str, Any]]] = {}
+        for u, v, k, props in relationships:
+            rel, _, neg = str(k).partition("|")
+            by_type.setdefault(ontology.check_relation(rel), []).append(
+                {"s": u, "o": v, "negated": bool(neg), "props": props})
+        statements = [(f"UNWIND $rows AS row MATCH (n:{key} {{name: row.name}}) "
+                       f"SET n += row.props", node_rows)]
+        for rel, rows in by_type.items():
+            statements.append((f"UNWIND $rows AS row "
+                               f"MATCH (s:{key} {{name: row.s}})"
+                               f"-[r:{rel} {{negated: row.negated}}]->"
+                               f"(o:{key} {{name: row.o}}) SET r += row.props", rows))
+
+        def work(tx, cypher, rows):
+            tx.run(cypher, rows=rows).consume()
+
+        def run():
+            with self._session() as session:
+                for cypher, rows in statements:
+                    for i in range(0, len(rows), batch_size):
+                        session.execute_write(work, cypher, rows[i:i + batch_size])
+
+        self._guard(run)
+
     # -- reading ---------------------------------------------------------------------
     def query(self, cypher: str, params: dict | None = None, *,
               write: bool = False) -> list[dict[str, Any]]:
@@ -342,7 +372,7 @@ MATCH (o:{key} {{name: row.object}})
 MERGE (s)-[r:{rel} {{negated: row.negated}}]->(o)
   ON CREATE SET r.type = row.relation, r.mentions = 0, r.confidence = 0.0,
                 r.evidence_keys = [], r.docs = [], r.sentences = [], r.rules = [],
-                r.dates = [], r.attributed_to = []
+                r.dates = [], r.attributed_to = [], r.outlets = []
 WITH r, [e IN row.evidence WHERE NOT e.key IN r.evidence_keys] AS new
 WITH r, new, r.evidence_keys + [e IN new | e.key] AS keys,
      [d IN [e IN new | e.date] WHERE d <> ''] AS dated
@@ -352,6 +382,8 @@ SET r.evidence_keys = keys,
     r.rules = r.rules + [e IN new | e.rule],
     r.dates = r.dates + [e IN new | e.date],
     r.attributed_to = r.attributed_to + [e IN new | e.attributed_to],
+    r.outlets = coalesce(r.outlets, [x IN range(1, size(keys) - size(new)) | ''])
+                + [e IN new | e.outlet],
     r.mentions = size(keys),
     r.confidence = reduce(c = r.confidence, e IN new |
                           CASE WHEN e.confidence > c THEN e.confidence ELSE c END),
@@ -403,7 +435,7 @@ def _edge_groups(batch: list[EvidenceRow]) -> dict[str, list[dict[str, Any]]]:
         edge["evidence"].append({
             "key": row.key, "doc": row.doc, "sentence": row.sentence, "rule": row.rule,
             "date": row.date, "attributed_to": row.attributed_to,
-            "confidence": row.confidence,
+            "confidence": row.confidence, "outlet": row.outlet,
         })
     groups: dict[str, list[dict[str, Any]]] = {}
     for edge in edges.values():

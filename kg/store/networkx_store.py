@@ -97,6 +97,17 @@ class NetworkXStore:
                 result.evidence_added += 1
         return result
 
+    def set_properties(self, nodes: dict[str, dict], relationships: list[tuple]) -> None:
+        """Set derived properties (see :mod:`kg.derive`): ``{name: props}`` on nodes and
+        ``(subject, object, key, props)`` on relationships."""
+        g = self.graph
+        for name, props in nodes.items():
+            if name in g:
+                g.nodes[name].update(props)
+        for u, v, k, props in relationships:
+            if g.has_edge(u, v, k):
+                g.edges[u, v, k].update(props)
+
     def save(self, path: str | os.PathLike | None = None) -> Path:
         target = Path(path) if path is not None else self.path
         if self._lock.held:
@@ -202,6 +213,8 @@ def from_json_data(data: dict, origin: str = "graph file") -> nx.MultiDiGraph:
             d = dict(edge)
             u, v, k = d.pop("source"), d.pop("target"), d.pop("key")
             d["__labels__"] = {d["type"]}
+            if "outlets" not in d:  # graph files written before outlets were kept
+                d["outlets"] = [""] * len(d.get("evidence_keys", []))
             if any(not isinstance(d.get(name, []), list) for name in EVIDENCE_LISTS):
                 raise TypeError(f"evidence of {u!r} -> {v!r} is not a list")
             g.add_edge(u, v, key=k, **d)

@@ -13,6 +13,7 @@ import networkx as nx
 import pytest
 from neo4j_graphs_helpers import has_order_by, same_rows, snapshot, wipe
 
+from kg.derive import refresh
 from kg.query import QueryError, list_saved_queries, run_saved_query
 from kg.store.networkx_store import NetworkXStore
 
@@ -29,8 +30,10 @@ def graphs(neo4j_server, seed_triples, tmp_path_factory):
     neo = neo4j_server.connect()
     wipe(neo)
     neo.load(seed_triples)
+    refresh(neo)
     embedded = NetworkXStore(tmp_path_factory.mktemp("parity") / "graph.json")
     embedded.load(seed_triples)
+    refresh(embedded)
     embedded.save()
     try:
         yield neo, embedded
@@ -43,6 +46,19 @@ def test_the_seeds_give_the_same_graph_on_both_backends(graphs):
     assert neo.stats() == embedded.stats()
     assert neo.stats()["relationships"] > 0
     assert snapshot(neo.to_networkx()) == snapshot(embedded.to_networkx())
+
+
+def test_derived_properties_are_the_same_on_both_backends(graphs):
+    neo, embedded = graphs
+    a, b = neo.to_networkx(), embedded.to_networkx()
+    camps = {n: d["camp"] for n, d in b.nodes(data=True)}
+    assert {n: d["camp"] for n, d in a.nodes(data=True)} == camps
+    assert {"1A", "1B"} <= set(camps.values())
+    corroboration = {(u, v, k): (d["documents"], d["sources"], d["outlets"])
+                     for u, v, k, d in b.edges(keys=True, data=True)}
+    assert {(u, v, k): (d["documents"], d["sources"], d["outlets"])
+            for u, v, k, d in a.edges(keys=True, data=True)} == corroboration
+    assert any(outlets.count("") < len(outlets) for _, _, outlets in corroboration.values())
 
 
 def test_loading_the_seeds_twice_changes_nothing(graphs, seed_triples):
