@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import KgError
 from .store.graph_model import EVIDENCE_LISTS
 
 
@@ -70,7 +71,7 @@ def lists(evidence: Iterable[Evidence]) -> dict[str, list[str]]:
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-class DateError(ValueError):
+class DateError(KgError, ValueError):
     """A date option that is not YYYY, YYYY-MM or YYYY-MM-DD."""
 
 

@@ -36,6 +36,10 @@ class Store(Protocol):
               write: bool = False) -> list[dict[str, Any]]:
         """Rows of a Cypher statement as dicts (column → value); read-only unless ``write``."""
 
+    def set_properties(self, nodes: dict[str, dict], relationships: list[tuple]) -> None:
+        """Set properties derived from the whole graph (:mod:`kg.derive`): ``{name: props}``
+        on nodes, ``(subject, object, edge key, props)`` on relationships."""
+
     def stats(self) -> dict:
         """Entities by type, relations by type, negated relations, nodes, relationships,
         documents."""
