@@ -27,7 +27,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -71,6 +71,12 @@ class Actor:
     demonyms: tuple[str, ...] = ()
     capital: str | None = None
     part_of: str | None = None
+    code: str | None = None  # ISO 3166 alpha-3 of a state (world data), for overrides
+    cue: bool = False  # a small place: only after a place cue ("in", "near", "the town of")
+
+
+#: the keys a gazetteer line may have (anything else is a typo the loader reports)
+FIELDS = frozenset(["name", "type", "aliases", "demonyms", "capital", "part_of", "code", "cue"])
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,8 @@ class Gazetteer:
     surfaces: list[Surface] = field(default_factory=list)
     by_key: dict[str, Surface] = field(default_factory=dict)
     path: str = ""
+    #: small places (``cue``): never matched on their own, only looked up after a place cue
+    cue_places: dict[str, Actor] = field(default_factory=dict)
 
     def actor(self, name: str) -> Actor | None:
         return self.actors.get(name)
@@ -97,6 +105,11 @@ class Gazetteer:
         key = norm_key(text)
         return self.by_key.get(key) if key else None
 
+    def cue_place(self, text: str) -> Actor | None:
+        """A small place named ``text`` (only meaningful after a place cue)."""
+        key = norm_key(text)
+        return self.cue_places.get(key) if key else None
+
     def __len__(self) -> int:
         return len(self.actors)
 
@@ -104,11 +117,26 @@ class Gazetteer:
         return iter(self.actors.values())
 
 
+def packaged_paths() -> list[Path]:
+    """The packaged data, lowest layer first: the world file generated from maintained
+    packages (:mod:`kg.worlddata`), then the hand-written region file, which wins."""
+    data = resources.files("kg").joinpath("data")
+    return [Path(str(data.joinpath(WORLD_FILE))), Path(str(data.joinpath("gazetteer.jsonl")))]
+
+
+WORLD_FILE = "gazetteer_world.jsonl"
+
+
+def env_paths(env: str | None = None) -> list[Path]:
+    """The user's files in ``KG_GAZETTEER`` (separated by ``os.pathsep``), layered over the
+    packaged data in that order (the last one wins)."""
+    env = os.environ.get("KG_GAZETTEER") if env is None else env
+    return [Path(p) for p in (env or "").split(os.pathsep) if p.strip()]
+
+
 def default_path() -> Path:
-    env = os.environ.get("KG_GAZETTEER")
-    if env:
-        return Path(env)
-    return Path(str(resources.files("kg").joinpath("data/gazetteer.jsonl")))
+    """The region file (kept for callers that want the hand-written list alone)."""
+    return packaged_paths()[-1]
 
 
 def _surfaces(actor: Actor) -> Iterator[Surface]:
@@ -121,58 +149,201 @@ def _surfaces(actor: Actor) -> Iterator[Surface]:
         yield Surface(actor.capital, actor.name, CAPITAL)
 
 
-def parse_lines(lines: Iterator[str], source: str = "<gazetteer>") -> Gazetteer:
+def _strings(value, what: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise TypeError(f"{what!r} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _actor_of(d) -> Actor:
+    if not isinstance(d, dict):
+        raise TypeError("a line must be a JSON object")
+    unknown = sorted(set(d) - FIELDS)
+    if unknown:
+        raise KeyError(f"unknown field {unknown[0]!r} (expected {', '.join(sorted(FIELDS))})")
+    for k in ("name", "type", "capital", "part_of", "code"):
+        if k in d and d[k] is not None and not (isinstance(d[k], str) and d[k].strip()):
+            raise TypeError(f"{k!r} must be a non-empty string")
+    if "cue" in d and not isinstance(d["cue"], bool):
+        raise TypeError("'cue' must be true or false")
+    return Actor(name=d["name"].strip(), type=d["type"],
+                 aliases=_strings(d.get("aliases", []), "aliases"),
+                 demonyms=_strings(d.get("demonyms", []), "demonyms"),
+                 capital=d.get("capital"), part_of=d.get("part_of"), code=d.get("code"),
+                 cue=d.get("cue", False))
+
+
+def _check(actor: Actor, types: set[str], where: str, seen: dict[str, Actor]) -> None:
+    if actor.type not in types:
+        raise GazetteerError(f"{where}: unknown entity type {actor.type!r} "
+                             f"(expected one of {', '.join(sorted(types))})")
+    if actor.name in seen:
+        raise GazetteerError(f"{where}: duplicate actor name {actor.name!r}")
+    if (actor.demonyms or actor.capital) and actor.type != "STATE":
+        raise GazetteerError(f"{where}: demonyms/capital only make sense for a STATE")
+    if actor.cue and (actor.type != "LOCATION" or actor.aliases):
+        raise GazetteerError(f"{where}: 'cue' is for a LOCATION without aliases")
+
+
+def _read_actors(lines: Iterator[str], source: str) -> list[Actor]:
     types = set(entity_types())
-    gz = Gazetteer(path=source)
+    seen: dict[str, Actor] = {}
     for n, line in enumerate(lines, 1):
         line = line.strip()
         if not line or line.startswith("//"):
             continue
         try:
-            d = json.loads(line)
-            actor = Actor(name=d["name"].strip(), type=d["type"],
-                          aliases=tuple(d.get("aliases", ())),
-                          demonyms=tuple(d.get("demonyms", ())),
-                          capital=d.get("capital"), part_of=d.get("part_of"))
+            actor = _actor_of(json.loads(line))
         except (ValueError, KeyError, TypeError, AttributeError) as e:
-            raise GazetteerError(f"{source}:{n}: not a valid gazetteer line: {e}") from None
-        if actor.type not in types:
-            raise GazetteerError(f"{source}:{n}: unknown entity type {actor.type!r} "
-                                 f"(expected one of {', '.join(sorted(types))})")
-        if actor.name in gz.actors:
-            raise GazetteerError(f"{source}:{n}: duplicate actor name {actor.name!r}")
-        if (actor.demonyms or actor.capital) and actor.type != "STATE":
-            raise GazetteerError(f"{source}:{n}: demonyms/capital only make sense for a STATE")
-        gz.actors[actor.name] = actor
-        for s in _surfaces(actor):
-            gz.surfaces.append(s)
-            key = norm_key(s.text)
-            # first writer wins; a canonical name always beats someone else's alias
-            if key and (key not in gz.by_key or s.text == actor.name):
+            msg = e.args[0] if isinstance(e, KeyError) and e.args else e
+            if isinstance(e, KeyError) and not str(msg).startswith("unknown field"):
+                msg = f"missing field {msg!r}"
+            raise GazetteerError(f"{source}:{n}: not a valid gazetteer line: {msg}") from None
+        _check(actor, types, f"{source}:{n}", seen)
+        seen[actor.name] = actor
+    return list(seen.values())
+
+
+def _compile(layers: list[list[Actor]], source: str) -> Gazetteer:
+    """One gazetteer from layers of actors, lowest first. A higher layer wins: an actor with
+    the same name, ISO code or (same type) a name the other already answers to is merged
+    (the higher one's name, type, capital and ``part_of``; the aliases and demonyms of
+    both); a spelling that two actors claim belongs to the higher layer's, and a lower
+    actor whose very name a higher one claims is left out ("Tripoli" the region's capital
+    of Libya beats a world city of that name). Within one layer the first writer wins,
+    except that a canonical name always beats someone else's alias."""
+    gz = Gazetteer(path=source)
+    merged: dict[str, Actor] = {}
+    key_owner: dict[str, str] = {}  # name/alias key -> merged actor, of the lower layers
+    code_owner: dict[str, str] = {}
+    renamed: dict[str, str] = {}
+    members: list[list[tuple[Actor, str]]] = []
+
+    def final(name: str) -> str:
+        while name in renamed:
+            name = renamed[name]
+        return name
+
+    for layer in layers:
+        mine: list[tuple[Actor, str]] = []
+        for a in layer:
+            old_name = _same_as(a, merged, key_owner, code_owner, final)
+            if old_name is not None:
+                old = merged.pop(old_name)
+                state = a.type == "STATE"
+                a_new = replace(a, aliases=_union(a.aliases, (old.name, *old.aliases), a.name),
+                                demonyms=_union(a.demonyms, old.demonyms) if state else (),
+                                capital=a.capital or (old.capital if state else None),
+                                part_of=a.part_of or old.part_of, code=a.code or old.code)
+                if old_name != a.name:
+                    renamed[old_name] = a.name
+                a = a_new
+            merged[a.name] = a
+            mine.append((a, a.name))
+        for a, _ in mine:
+            for text in (a.name, *a.aliases):
+                key_owner.setdefault(norm_key(text), a.name)
+            if a.code:
+                code_owner[a.code] = a.name
+        members.append([(orig, name) for orig, (_, name) in zip(layer, mine, strict=True)])
+
+    claimed: dict[str, str] = {}  # key -> actor, of the higher layers
+    dropped: set[str] = set()
+    for depth in range(len(layers) - 1, -1, -1):
+        own: dict[str, Surface] = {}
+        for a, name in members[depth]:
+            target = merged[final(name)]
+            for s in _surfaces(a):
+                key = norm_key(s.text)
+                if not key:
+                    continue
+                s = Surface(s.text, target.name, s.kind)
+                if claimed.get(key, target.name) != target.name:
+                    if s.text == a.name and a.name == target.name:
+                        dropped.add(target.name)
+                    continue
+                if target.cue:
+                    gz.cue_places.setdefault(key, target)
+                    continue
+                gz.surfaces.append(s)
+                if key not in own or s.text == target.name:
+                    own[key] = s
+        for key, s in own.items():
+            if key not in gz.by_key:
                 gz.by_key[key] = s
+                claimed[key] = s.actor
+    if dropped:
+        gz.surfaces = [s for s in gz.surfaces if s.actor not in dropped]
+        gz.by_key = {k: s for k, s in gz.by_key.items() if s.actor not in dropped}
+        gz.cue_places = {k: a for k, a in gz.cue_places.items() if a.name not in dropped}
+    gz.actors = {n: a for n, a in merged.items() if n not in dropped}
     return gz
 
 
+def _same_as(a: Actor, merged: dict[str, Actor], key_owner: dict[str, str],
+             code_owner: dict[str, str], final) -> str | None:
+    """The lower layers' actor that ``a`` overrides, if any."""
+    if a.name in merged:
+        return a.name
+    if a.code and a.code in code_owner:
+        return final(code_owner[a.code])
+    for text in (a.name, *a.aliases):
+        owner = key_owner.get(norm_key(text))
+        if owner is not None:
+            owner = final(owner)
+            if owner in merged and merged[owner].type == a.type and (
+                    text == a.name or norm_key(owner) == norm_key(text)):
+                return owner
+    return None
+
+
+def _union(first: tuple[str, ...], second: tuple[str, ...], *skip: str) -> tuple[str, ...]:
+    seen = {norm_key(x) for x in (*first, *skip)}
+    out = list(first)
+    for x in second:
+        if norm_key(x) not in seen:
+            seen.add(norm_key(x))
+            out.append(x)
+    return tuple(x for x in out if x not in skip)
+
+
+def parse_lines(lines: Iterator[str], source: str = "<gazetteer>") -> Gazetteer:
+    """One file's lines → a :class:`Gazetteer` (raises :class:`GazetteerError` naming the
+    file and line of the first bad one)."""
+    return _compile([_read_actors(lines, source)], source)
+
+
 @cache
-def _load_cached(path: str) -> Gazetteer:
+def _read_file(path: str) -> tuple[Actor, ...]:
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as e:
         raise GazetteerError(f"cannot read gazetteer {p}: {e.strerror or e}") from None
-    return parse_lines(iter(text.splitlines()), str(p))
+    except UnicodeDecodeError as e:
+        raise GazetteerError(f"{p}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    return tuple(_read_actors(iter(text.splitlines()), str(p)))
 
 
 @cache
-def _default_for_env(env: str | None) -> Gazetteer:
-    return _load_cached(str(default_path()))
+def _layered(paths: tuple[str, ...]) -> Gazetteer:
+    return _compile([list(_read_file(p)) for p in paths], " + ".join(paths))
 
 
-def load_gazetteer(path: str | os.PathLike | None = None) -> Gazetteer:
-    """The gazetteer (parsed once per path and cached)."""
-    if path is None:
-        return _default_for_env(os.environ.get("KG_GAZETTEER"))
-    return _load_cached(str(Path(path)))
+def gazetteer_paths(path: str | os.PathLike | None = None,
+                    extra: tuple[str | os.PathLike, ...] | list = ()) -> tuple[str, ...]:
+    """The files a gazetteer is made of, lowest layer first: ``path`` (a file that replaces
+    the packaged data) or the packaged world and region files followed by ``KG_GAZETTEER``'s
+    files; then ``extra``."""
+    base = [Path(path)] if path is not None else [*packaged_paths(), *env_paths()]
+    return tuple(str(p) for p in (*base, *(Path(x) for x in extra)))
+
+
+def load_gazetteer(path: str | os.PathLike | None = None,
+                   extra: tuple[str | os.PathLike, ...] | list = ()) -> Gazetteer:
+    """The gazetteer (parsed once per list of files and cached): see
+    :func:`gazetteer_paths` for the layers."""
+    return _layered(gazetteer_paths(path, tuple(extra)))
 
 
 # ---------------------------------------------------------------- compiling to patterns
@@ -205,20 +376,99 @@ def match_key(surface: Surface) -> str:
     return f"{surface.kind}{lc}|{surface.actor}"
 
 
-def build_matchers(nlp, gz: Gazetteer):
-    """Two PhraseMatchers (LOWER for ordinary names, ORTH for capitals-only forms)."""
-    from spacy.matcher import PhraseMatcher
+_SIMPLE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
-    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-    by_key_lower: dict[str, set[str]] = {}
-    by_key_orth: dict[str, set[str]] = {}
-    for s in gz.surfaces:
-        actor = gz.actors[s.actor]
-        target = by_key_orth if is_caps_alias(s.text) else by_key_lower
-        for v in surface_variants(s, actor):
-            target.setdefault(match_key(s), set()).add(v)
-    for matcher, table in ((lower, by_key_lower), (orth, by_key_orth)):
-        for key, texts in table.items():
-            matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))
-    return lower, orth
+
+def tokenize_surfaces(nlp, texts: list[str]) -> dict[str, tuple[str, ...]]:
+    """The tokens of each surface text as ``nlp``'s tokenizer splits running text. Words of
+    letters between single spaces split on the spaces (unless the tokenizer has a special
+    case for one of them, as for "cannot"); only the rest goes through the tokenizer,
+    which is most of the cost of compiling a gazetteer of the whole world."""
+    rules = getattr(nlp.tokenizer, "rules", None) or {}
+    out: dict[str, tuple[str, ...]] = {}
+    slow: list[str] = []
+    for t in texts:
+        if _SIMPLE.fullmatch(t) and not any(w in rules for w in t.split(" ")):
+            out[t] = tuple(t.split(" "))
+        else:
+            slow.append(t)
+    for t, doc in zip(slow, nlp.tokenizer.pipe(slow), strict=True):
+        out[t] = tuple(tok.text for tok in doc)
+    return out
+
+
+@dataclass(frozen=True)
+class MatchKey:
+    """What a match means: the kind of form, the actor, and whether only the exact case
+    counts (an alias written all in lower case, "international coalition")."""
+
+    kind: str
+    actor: str
+    exact_only: bool
+
+
+class SurfaceMatcher:
+    """Every spelling of every actor, found in a Doc by token lookup: a table from token
+    sequences to what they mean, on lower-case tokens for ordinary names and on the exact
+    text for capitals-only forms ("US", "IS", "PMF", so "us" and "is" never match).
+
+    Does what two spaCy ``PhraseMatcher`` did (same matches, same order) without building
+    a Doc per spelling, so a world-sized list compiles in a fraction of a second; matching
+    looks only at tokens that can start a spelling (one set lookup per distinct word)."""
+
+    def __init__(self, nlp, gz: Gazetteer):
+        by_table: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+        for s in gz.surfaces:
+            actor = gz.actors[s.actor]
+            table = by_table[1 if is_caps_alias(s.text) else 0]
+            for v in surface_variants(s, actor):
+                table.setdefault(match_key(s), set()).add(v)
+        texts = sorted({t for table in by_table for texts in table.values() for t in texts})
+        tokens = tokenize_surfaces(nlp, texts)
+        self.keys: list[MatchKey] = []
+        # token tuple -> key indices, per table (0: lower case, 1: exact text)
+        self.tables: tuple[dict[tuple[str, ...], list[int]], ...] = ({}, {})
+        self.lengths: tuple[dict[str, tuple[int, ...]], ...] = ({}, {})
+        for t, table in enumerate(by_table):
+            lens: dict[str, set[int]] = {}
+            for key, key_texts in table.items():
+                kind, actor = key.split("|", 1)
+                exact = kind.endswith("+lc")
+                k = len(self.keys)
+                self.keys.append(MatchKey(kind[:-3] if exact else kind, actor, exact))
+                for text in sorted(key_texts):
+                    words = tokens[text]
+                    if t == 0:
+                        words = tuple(w.lower() for w in words)
+                    if not words:
+                        continue
+                    hits = self.tables[t].setdefault(words, [])
+                    if k not in hits:
+                        hits.append(k)
+                    lens.setdefault(words[0], set()).add(len(words))
+            self.lengths[t].update({w: tuple(sorted(n)) for w, n in lens.items()})
+        self._first = tuple(frozenset(lens) for lens in self.lengths)
+
+    def __call__(self, data) -> list[tuple[MatchKey, int, int, bool]]:
+        """``(key, start, end, exact_case)`` for every spelling in the Doc behind ``data``
+        (a :class:`kg.tokens.TokenData`), ordered by start, then end, lower-case table
+        first."""
+        out: list[tuple[int, int, int, MatchKey, bool]] = []
+        n = data.n
+        for t, seq, starts in ((0, data.lower, data.where(self._first[0])),
+                               (1, data.text, data.where_text(self._first[1]))):
+            table, lengths = self.tables[t], self.lengths[t]
+            for i in starts:
+                for ln in lengths[seq[i]]:
+                    if i + ln > n:
+                        break
+                    hit = table.get(tuple(seq[i:i + ln]))
+                    if hit:
+                        out.extend((t, i, i + ln, self.keys[k], t == 1) for k in hit)
+        out.sort(key=lambda h: h[0])
+        return [(key, s, e, exact) for _, s, e, key, exact in out]
+
+
+def build_matchers(nlp, gz: Gazetteer) -> SurfaceMatcher:
+    """The compiled gazetteer (see :class:`SurfaceMatcher`)."""
+    return SurfaceMatcher(nlp, gz)

@@ -24,18 +24,27 @@ What is resolved, in order:
 
 Capital-city metonymy needs context, so it is decided on tokens by
 :func:`capital_is_place` ("a prison in Damascus" is a place, "Damascus announced" a state).
+
+All of this is a :class:`Resolver` over one gazetteer. The ``kg_entities`` component owns
+one (built from its configured gazetteer) and ``kg_coref`` and ``kg_relations`` use it; the
+module functions (:func:`canonical_name`, :func:`same_actor`, …) ask the resolver in force,
+which is the running component's (see :func:`using`) and otherwise the default gazetteer's.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from .gazetteer import CAPITAL, DEMONYM, Gazetteer, Surface, load_gazetteer, norm_key
+from .gazetteer import CAPITAL, DEMONYM, Actor, Gazetteer, Surface, load_gazetteer, norm_key
 
 FUZZY_THRESHOLD = 89.0
 FUZZY_MIN_LEN = 6
@@ -81,28 +90,10 @@ TITLE_FILLERS = _V["title_fillers"]
 _TITLE_FILLERS = TITLE_FILLERS
 
 
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-def _as_result(s: Surface, type_hint: str | None) -> tuple[str, str]:
-    gz = gazetteer()
-    actor = gz.actors[s.actor]
-    if s.kind == CAPITAL and type_hint in ("LOCATION", "FACILITY"):
-        return actor.capital or actor.name, "LOCATION"
-    return actor.name, actor.type
-
-
-def _exact(text: str, type_hint: str | None = None) -> tuple[str, str] | None:
-    s = gazetteer().lookup(text)
-    if s is None:
-        return None
-    return _as_result(s, type_hint)
-
-
 _WS = re.compile(r"\s+")
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSS_END = re.compile(r"(?:['\u2019]s|s['\u2019])$")
+_BACKED = re.compile(rf"^(?:pro-\S+|\S+-(?:{'|'.join(sorted(BACKED_WORDS))}))\s+(.+)$", re.I)
 
 
 def _clean(text: str) -> str:
@@ -112,36 +103,6 @@ def _clean(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s]+", text) if w]
-
-
-def national_force(text: str) -> tuple[str, str] | None:
-    """"Syrian government forces" / "US troops" / "the Iranian regime" → the state."""
-    words = _words(_clean(text))
-    if len(words) < 2 or words[-1].lower() not in FORCE_NOUNS:
-        return None
-    i = len(words) - 1
-    while i > 0 and words[i - 1].lower() in FORCE_MODIFIERS | FORCE_NOUNS:
-        i -= 1
-    if any(w[:1].isupper() and w.lower() in NAME_MODIFIERS for w in words[i:]):
-        return None  # "Syrian National Army": a named armed group
-    head = " ".join(words[:i])
-    while head.lower().startswith(("allied ", "pro-government ")):
-        head = head.split(" ", 1)[1]
-    if not head:
-        return None
-    head = _POSS_END.sub("", head)
-    s = gazetteer().lookup(head)
-    if s is None:
-        return None
-    actor = gazetteer().actors[s.actor]
-    if actor.type == "STATE":
-        return actor.name, "STATE"
-    if actor.type == "PERSON" and actor.part_of:
-        # "Trump administration", "Assad regime", "Putin's government"
-        boss = gazetteer().actors.get(actor.part_of)
-        if boss is not None and boss.type == "STATE":
-            return boss.name, "STATE"
-    return None
 
 
 def strip_title(text: str) -> tuple[str, str | None, str | None]:
@@ -161,109 +122,275 @@ def strip_title(text: str) -> tuple[str, str | None, str | None]:
     return " ".join(words), None, None
 
 
+class Resolver:
+    """Name resolution over one gazetteer (see the module docstring for what it resolves).
+
+    Results of :meth:`canonical_name` are memoised per resolver: unknown names recur across
+    a corpus, and each miss costs a fuzzy search of the whole gazetteer.
+    """
+
+    CACHE_SIZE = 50_000
+
+    def __init__(self, gz: Gazetteer):
+        self.gz = gz
+        self._fuzzy_index: dict[str | None, tuple[list[str], list[Surface]]] = {}
+        self._memo: dict[tuple[str, str | None], tuple[str, str] | None] = {}
+
+    def __repr__(self) -> str:
+        return f"Resolver({len(self.gz)} actors from {self.gz.path})"
+
+    # ------------------------------------------------------------------ exact lookups
+    def _as_result(self, s: Surface, type_hint: str | None) -> tuple[str, str]:
+        actor = self.gz.actors[s.actor]
+        if s.kind == CAPITAL and type_hint in ("LOCATION", "FACILITY"):
+            return actor.capital or actor.name, "LOCATION"
+        return actor.name, actor.type
+
+    def _exact(self, text: str, type_hint: str | None = None) -> tuple[str, str] | None:
+        s = self.gz.lookup(text)
+        if s is None:
+            return None
+        return self._as_result(s, type_hint)
+
+    def kind_of(self, text: str) -> str | None:
+        """NAME, DEMONYM or CAPITAL for a gazetteer surface, else None."""
+        s = self.gz.lookup(text)
+        return s.kind if s else None
+
+    def is_demonym(self, text: str) -> bool:
+        return self.kind_of(text) == DEMONYM
+
+    def cue_place(self, text: str) -> Actor | None:
+        """A small place the gazetteer knows only after a place cue ("in", "near")."""
+        return self.gz.cue_place(_clean(text))
+
+    # ------------------------------------------------------------------ constructions
+    def national_force(self, text: str) -> tuple[str, str] | None:
+        """"Syrian government forces" / "US troops" / "the Iranian regime" → the state."""
+        words = _words(_clean(text))
+        if len(words) < 2 or words[-1].lower() not in FORCE_NOUNS:
+            return None
+        i = len(words) - 1
+        while i > 0 and words[i - 1].lower() in FORCE_MODIFIERS | FORCE_NOUNS:
+            i -= 1
+        if any(w[:1].isupper() and w.lower() in NAME_MODIFIERS for w in words[i:]):
+            return None  # "Syrian National Army": a named armed group
+        head = " ".join(words[:i])
+        while head.lower().startswith(("allied ", "pro-government ")):
+            head = head.split(" ", 1)[1]
+        if not head:
+            return None
+        head = _POSS_END.sub("", head)
+        s = self.gz.lookup(head)
+        if s is None:
+            return None
+        actor = self.gz.actors[s.actor]
+        if actor.type == "STATE":
+            return actor.name, "STATE"
+        if actor.type == "PERSON" and actor.part_of:
+            # "Trump administration", "Assad regime", "Putin's government"
+            boss = self.gz.actors.get(actor.part_of)
+            if boss is not None and boss.type == "STATE":
+                return boss.name, "STATE"
+        return None
+
+    # ------------------------------------------------------------------ fuzzy
+    def _fuzzy_choices(self, type_hint: str | None) -> tuple[list[str], list[Surface]]:
+        hit = self._fuzzy_index.get(type_hint)
+        if hit is not None:
+            return hit
+        keys, surfaces = [], []
+        for key, s in self.gz.by_key.items():
+            if len(key) < FUZZY_MIN_LEN or s.kind == CAPITAL:
+                continue
+            if type_hint is not None and self.gz.actors[s.actor].type != type_hint:
+                continue
+            keys.append(key)
+            surfaces.append(s)
+        self._fuzzy_index[type_hint] = (keys, surfaces)
+        return keys, surfaces
+
+    def fuzzy_lookup(self, text: str,
+                     type_hint: str | None = None) -> tuple[Surface, float] | None:
+        """The gazetteer surface whose key is closest to ``text``'s, if close enough and
+        clearly closer than any other actor's."""
+        key = norm_key(text)
+        if len(key) < FUZZY_MIN_LEN:
+            return None
+        keys, surfaces = self._fuzzy_choices(type_hint)
+        hits = process.extract(key, keys, scorer=fuzz.ratio, limit=8,
+                               score_cutoff=FUZZY_THRESHOLD - FUZZY_MARGIN)
+        if not hits:
+            return None
+        _, best_score, best_i = hits[0]
+        if best_score < FUZZY_THRESHOLD:
+            return None
+        best = surfaces[best_i]
+        # the first letter is rarely misspelt; a different one usually means a different name
+        if keys[best_i][0] != key[0]:
+            return None
+        # numbers are not spelling: "Branch 215" is not "Branch 227", "M4" is not "M5"
+        if re.findall(r"\d+", keys[best_i]) != re.findall(r"\d+", key):
+            return None
+        # a longer name that merely starts with a known one is another name ("Bogdanovich"
+        # is not "Bogdanov", "Sultan Muradiye" not "Sultan Murad")
+        short, long_ = sorted((keys[best_i], key), key=len)
+        if long_.startswith(short) and len(long_) - len(short) >= 3:
+            return None
+        for _, score, i in hits[1:]:
+            if surfaces[i].actor != best.actor and score >= best_score - FUZZY_MARGIN:
+                return None  # ambiguous between two actors: do not guess
+        return best, best_score
+
+    def fuzzy_actor(self, text: str) -> tuple[str, str] | None:
+        """(name, type) of the fuzzy match of ``text``; a demonym stands for its STATE
+        (memoised like :meth:`canonical_name`)."""
+        memo_key = (text, "fuzzy")
+        if memo_key in self._memo:
+            return self._memo[memo_key]
+        hit = self.fuzzy_lookup(text)
+        out = None
+        if hit is not None:
+            actor = self.gz.actors[hit[0].actor]
+            out = (actor.name, "STATE") if hit[0].kind == DEMONYM else (actor.name, actor.type)
+        self._remember(memo_key, out)
+        return out
+
+    def _remember(self, key: tuple[str, str | None], value: tuple[str, str] | None) -> None:
+        if len(self._memo) >= self.CACHE_SIZE:
+            self._memo.clear()
+        self._memo[key] = value
+
+    # ------------------------------------------------------------------ free text
+    def canonical_name(self, text: str, type_hint: str | None = None) -> tuple[str, str] | None:
+        """(canonical name, entity type) for free text, or None if it names no known actor.
+
+        ``type_hint`` (an ontology type) restricts fuzzy matching and decides capitals: with
+        ``"LOCATION"`` "Damascus" is the city, otherwise the Syrian state.
+        """
+        memo_key = (text, type_hint)
+        try:
+            return self._memo[memo_key]
+        except KeyError:
+            pass
+        hit = self._canonical(text, type_hint)
+        self._remember(memo_key, hit)
+        return hit
+
+    def _canonical(self, text: str, type_hint: str | None) -> tuple[str, str] | None:
+        if not text or not text.strip():
+            return None
+        t = _clean(text)
+        if not t:
+            return None
+        hit = self._exact(t, type_hint)
+        if hit:
+            return hit
+        # possessive, with or without its apostrophe
+        stripped = _POSS_END.sub("", t)
+        if stripped != t and (hit := self._exact(stripped, type_hint)):
+            return hit
+        if t.endswith("s") and len(t) > 4 and (hit := self._exact(t[:-1], type_hint)) \
+                and hit[1] in ("STATE", "PERSON", "ORGANIZATION", "GROUP"):
+            return hit
+        if hit := self.national_force(t):
+            return hit
+        # titles: the person after the role words
+        rest, role, _org = strip_title(t)
+        if role and rest and rest != t and (hit := self.canonical_name(rest, "PERSON")):
+            return hit
+        # "X-backed Y", "pro-X Y": the name is Y
+        m = _BACKED.match(t)
+        if m and (hit := self.canonical_name(m.group(1), type_hint)):
+            return hit
+        f = self.fuzzy_lookup(t, type_hint)
+        if f is not None:
+            return self._as_result(f[0], type_hint)
+        return None
+
+    def same_actor(self, a: str, b: str) -> bool:
+        """Whether two names denote the same actor (resolved, else compared
+        spelling-insensitively)."""
+        ca, cb = self.canonical_name(a), self.canonical_name(b)
+        if ca is not None and cb is not None:
+            return ca[0] == cb[0]
+        if ca is not None or cb is not None:
+            known, other = (ca, b) if ca is not None else (cb, a)
+            return norm_key(known[0]) == norm_key(other)
+        return norm_key(a) == norm_key(b) != ""
+
+
+# ------------------------------------------------------------------ the resolver in force
+
+_CURRENT: ContextVar[Resolver | None] = ContextVar("kg_resolver", default=None)
+
+
 @cache
-def _fuzzy_choices(type_hint: str | None) -> tuple[list[str], list[Surface]]:
-    gz = gazetteer()
-    keys, surfaces = [], []
-    for key, s in gz.by_key.items():
-        if len(key) < FUZZY_MIN_LEN or s.kind == CAPITAL:
-            continue
-        if type_hint is not None and gz.actors[s.actor].type != type_hint:
-            continue
-        keys.append(key)
-        surfaces.append(s)
-    return keys, surfaces
+def _default_for(paths_env: str | None) -> Resolver:
+    return Resolver(load_gazetteer())
 
 
-def fuzzy_lookup(text: str, type_hint: str | None = None) -> tuple[Surface, float] | None:
-    """The gazetteer surface whose key is closest to ``text``'s, if close enough and
-    clearly closer than any other actor's."""
-    key = norm_key(text)
-    if len(key) < FUZZY_MIN_LEN:
-        return None
-    keys, surfaces = _fuzzy_choices(type_hint)
-    hits = process.extract(key, keys, scorer=fuzz.ratio, limit=8,
-                           score_cutoff=FUZZY_THRESHOLD - FUZZY_MARGIN)
-    if not hits:
-        return None
-    _, best_score, best_i = hits[0]
-    if best_score < FUZZY_THRESHOLD:
-        return None
-    best = surfaces[best_i]
-    # the first letter is rarely misspelt; a different one usually means a different name
-    if keys[best_i][0] != key[0]:
-        return None
-    # numbers are not spelling: "Branch 215" is not "Branch 227", "M4" is not "M5"
-    if re.findall(r"\d+", keys[best_i]) != re.findall(r"\d+", key):
-        return None
-    # a longer name that merely starts with a known one is another name ("Bogdanovich" is
-    # not "Bogdanov", "Sultan Muradiye" not "Sultan Murad")
-    short, long_ = sorted((keys[best_i], key), key=len)
-    if long_.startswith(short) and len(long_) - len(short) >= 3:
-        return None
-    for _, score, i in hits[1:]:
-        if surfaces[i].actor != best.actor and score >= best_score - FUZZY_MARGIN:
-            return None  # ambiguous between two actors: do not guess
-    return best, best_score
+def default_resolver() -> Resolver:
+    """The resolver of the default gazetteer (packaged data plus ``KG_GAZETTEER``)."""
+    return _default_for(os.environ.get("KG_GAZETTEER"))
+
+
+def current() -> Resolver:
+    """The resolver in force: the running pipeline component's, else the default one."""
+    return _CURRENT.get() or default_resolver()
+
+
+@contextmanager
+def using(resolver: Resolver | None) -> Iterator[Resolver]:
+    """Make ``resolver`` the one the module functions use inside the ``with`` block (the
+    components wrap their work in this, so free-text resolution follows their gazetteer)."""
+    if resolver is None:
+        yield current()
+        return
+    token = _CURRENT.set(resolver)
+    try:
+        yield resolver
+    finally:
+        _CURRENT.reset(token)
+
+
+def resolver_of(nlp) -> Resolver:
+    """The resolver a pipeline's ``kg_entities`` owns (the default one without it)."""
+    if nlp is not None and "kg_entities" in getattr(nlp, "pipe_names", ()):
+        return nlp.get_pipe("kg_entities").resolver
+    return default_resolver()
+
+
+def gazetteer() -> Gazetteer:
+    """The gazetteer of the resolver in force."""
+    return current().gz
 
 
 def canonical_name(text: str, type_hint: str | None = None) -> tuple[str, str] | None:
-    """(canonical name, entity type) for free text, or None if it names no known actor.
-
-    ``type_hint`` (an ontology type) restricts fuzzy matching and decides capitals: with
-    ``"LOCATION"`` "Damascus" is the city, otherwise the Syrian state.
-    """
-    if not text or not text.strip():
-        return None
-    t = _clean(text)
-    if not t:
-        return None
-    hit = _exact(t, type_hint)
-    if hit:
-        return hit
-    # possessive, with or without its apostrophe
-    stripped = _POSS_END.sub("", t)
-    if stripped != t and (hit := _exact(stripped, type_hint)):
-        return hit
-    if t.endswith("s") and len(t) > 4 and (hit := _exact(t[:-1], type_hint)) \
-            and hit[1] in ("STATE", "PERSON", "ORGANIZATION", "GROUP"):
-        return hit
-    if hit := national_force(t):
-        return hit
-    # titles: the person after the role words
-    rest, role, _org = strip_title(t)
-    if role and rest and rest != t and (hit := canonical_name(rest, "PERSON")):
-        return hit
-    # "X-backed Y", "pro-X Y": the name is Y
-    backed = "|".join(sorted(BACKED_WORDS))
-    m = re.match(rf"^(?:pro-\S+|\S+-(?:{backed}))\s+(.+)$", t, re.I)
-    if m and (hit := canonical_name(m.group(1), type_hint)):
-        return hit
-    f = fuzzy_lookup(t, type_hint)
-    if f is not None:
-        return _as_result(f[0], type_hint)
-    return None
+    """(canonical name, entity type) for free text, or None (see
+    :meth:`Resolver.canonical_name`)."""
+    return current().canonical_name(text, type_hint)
 
 
 def same_actor(a: str, b: str) -> bool:
-    """Whether two names denote the same actor (resolved, else compared spelling-insensitively)."""
-    ca, cb = canonical_name(a), canonical_name(b)
-    if ca is not None and cb is not None:
-        return ca[0] == cb[0]
-    if ca is not None or cb is not None:
-        known, other = (ca, b) if ca is not None else (cb, a)
-        return norm_key(known[0]) == norm_key(other)
-    return norm_key(a) == norm_key(b) != ""
+    """Whether two names denote the same actor (see :meth:`Resolver.same_actor`)."""
+    return current().same_actor(a, b)
+
+
+def national_force(text: str) -> tuple[str, str] | None:
+    return current().national_force(text)
+
+
+def fuzzy_lookup(text: str, type_hint: str | None = None) -> tuple[Surface, float] | None:
+    return current().fuzzy_lookup(text, type_hint)
 
 
 def kind_of(text: str) -> str | None:
-    """NAME, DEMONYM or CAPITAL for a gazetteer surface, else None."""
-    s = gazetteer().lookup(text)
-    return s.kind if s else None
+    return current().kind_of(text)
 
 
 def is_demonym(text: str) -> bool:
-    return kind_of(text) == DEMONYM
+    return current().is_demonym(text)
 
 
 # ----------------------------------------------------------------- token-level context

@@ -44,6 +44,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .. import resolve
 from ..resolve import ROLES, TITLE_FILLERS
 from ..resolve import gazetteer as _gazetteer
 from ..tokens import token_data
@@ -271,8 +272,14 @@ class CorefResolver:
         # strings (what a one-token LOWER Matcher would match, without its per-token cost)
         self.pronouns = frozenset(PRONOUN_IT | PRONOUN_THEY | PRONOUN_PERSON)
         self.anaphor_words = self.pronouns | frozenset(DEFINITE)
+        self._nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
+        # the gazetteer lookups below go to the pipeline's own resolver (kg_entities')
+        with resolve.using(resolve.resolver_of(self._nlp)):
+            return self._resolve(doc)
+
+    def _resolve(self, doc: Doc) -> Doc:
         # anaphors first: most short Docs have none, and doc.ents makes a Span per entity
         data = token_data(doc)
         low = data.lower

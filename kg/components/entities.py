@@ -95,14 +95,17 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
     """The ``kg_entities`` pipeline component (see the module docstring for the interface)."""
 
     def __init__(self, nlp: Language, name: str = "kg_entities", gazetteer: str | None = None,
-                 fuzzy: bool = True, detect_unknown: bool = True):
+                 fuzzy: bool = True, detect_unknown: bool = True,
+                 extra_gazetteers: list[str] | tuple[str, ...] = ()):
         self.name = name
-        self.gz: Gazetteer = load_gazetteer(gazetteer)
+        # ``gazetteer`` replaces the packaged data; ``extra_gazetteers`` layer over it
+        self.gz: Gazetteer = load_gazetteer(gazetteer, tuple(extra_gazetteers))
+        #: the name resolution of this pipeline: kg_coref and kg_relations use it too
+        self.resolver = resolve.Resolver(self.gz)
         self.fuzzy = fuzzy
         self.detect_unknown = detect_unknown
         self.stop_words = frozenset(nlp.Defaults.stop_words)
-        self.lower, self.orth = build_matchers(nlp, self.gz)
-        self._match_keys: dict[int, tuple[str, str, bool]] = {}  # see _match_key
+        self.matcher = build_matchers(nlp, self.gz)
         # (first word, head) of the gazetteer's facilities, so "the Bushehr plant" is the
         # known "Bushehr nuclear plant" rather than a new node
         self.facility_index: dict[tuple[str, str], set[str]] = {}
@@ -124,6 +127,10 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
 
     # ------------------------------------------------------------------ main entry
     def __call__(self, doc: Doc) -> Doc:
+        with resolve.using(self.resolver):
+            return self._find(doc)
+
+    def _find(self, doc: Doc) -> Doc:
         if doc.ents and not all(e.label_ in TYPES for e in doc.ents):
             doc.spans["kg_ner"] = list(doc.ents)  # a model's NER, not our own earlier run
         T = Toks(doc, self.stop_words)
@@ -220,10 +227,15 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
 
 @Language.factory(
     "kg_entities",
-    default_config={"gazetteer": None, "fuzzy": True, "detect_unknown": True},
+    default_config={"gazetteer": None, "fuzzy": True, "detect_unknown": True,
+                    "extra_gazetteers": []},
 )
 def make_kg_entities(nlp: Language, name: str, gazetteer: str | None, fuzzy: bool,
-                     detect_unknown: bool) -> EntityRecognizer:
-    """Factory so ``nlp.add_pipe("kg_entities")`` works in any English pipeline."""
+                     detect_unknown: bool, extra_gazetteers: list[str]) -> EntityRecognizer:
+    """Factory so ``nlp.add_pipe("kg_entities")`` works in any English pipeline.
+
+    ``gazetteer``: a JSONL file that replaces the packaged world and region data (None: the
+    packaged data, with ``KG_GAZETTEER``'s files over it); ``extra_gazetteers``: files
+    layered over that, the last one winning on conflicts."""
     return EntityRecognizer(nlp, name, gazetteer=gazetteer, fuzzy=fuzzy,
-                            detect_unknown=detect_unknown)
+                            detect_unknown=detect_unknown, extra_gazetteers=extra_gazetteers)

@@ -8,11 +8,8 @@ way; the lists themselves are data, loaded through :func:`kg.resolve.vocab`.
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
-
 from ... import resolve
-from ...gazetteer import DEMONYM, NAME
+from ...gazetteer import NAME
 
 _V = resolve.vocab()
 # capitalised heads that make a name an organisation ("… Division", "… Front")
@@ -71,25 +68,12 @@ class Cand:
         return f"Cand({self.start},{self.end},{self.label},{self.kb!r},{self.source})"
 
 
-@lru_cache(maxsize=20000)
-def _canonical_cached(text: str, type_hint: str | None,
-                      gazetteer_env: str | None) -> tuple[str, str] | None:
-    return resolve.canonical_name(text, type_hint)
-
-
 def _canonical(text: str, type_hint: str | None = None) -> tuple[str, str] | None:
-    """:func:`kg.resolve.canonical_name`, memoised (per default gazetteer): unknown names
-    recur across a corpus, and each miss costs a fuzzy search of the whole gazetteer."""
-    return _canonical_cached(text, type_hint, os.environ.get("KG_GAZETTEER"))
+    """:func:`kg.resolve.canonical_name` of the resolver in force (the component's while it
+    runs; memoised there)."""
+    return resolve.current().canonical_name(text, type_hint)
 
 
-@lru_cache(maxsize=20000)
 def _fuzzy_cached(text: str) -> tuple[str, str] | None:
-    hit = resolve.fuzzy_lookup(text)
-    if hit is None:
-        return None
-    s = hit[0]
-    actor = resolve.gazetteer().actors[s.actor]
-    if s.kind == DEMONYM:
-        return actor.name, "STATE"
-    return actor.name, actor.type
+    """The fuzzy match of a capitalised run no rule claimed (memoised by the resolver)."""
+    return resolve.current().fuzzy_actor(text)

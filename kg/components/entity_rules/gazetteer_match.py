@@ -8,7 +8,6 @@ A mixin of :class:`kg.components.entities.EntityRecognizer` (it reads the compon
 
 from __future__ import annotations
 
-from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from ... import resolve
@@ -37,23 +36,10 @@ class GazetteerRules:
             return k  # "the Iraqi government agreed": "government" is noun and modifier
         return None
 
-    def _match_key(self, vocab: StringStore, match_id: int) -> tuple[str, str, bool]:
-        """(kind, actor name, exact case required) of a gazetteer match id ("KIND|name",
-        KIND ending "+lc" when only the exact case counts), parsed once per id."""
-        info = self._match_keys.get(match_id)
-        if info is None:
-            kind, actor_name = vocab[match_id].split("|", 1)
-            exact = kind.endswith("+lc")
-            info = self._match_keys[match_id] = (kind[:-3] if exact else kind, actor_name, exact)
-        return info
-
     def _gazetteer(self, doc: Doc, T: Toks, cands: list[Cand]) -> None:
-        vocab = doc.vocab.strings
-        hits = [(m, s, e, False) for m, s, e in self.lower(doc)]
-        hits += [(m, s, e, True) for m, s, e in self.orth(doc)]
-        for match_id, s, e, exact_case in hits:
-            kind, actor_name, exact_only = self._match_key(vocab, match_id)
-            exact_case = exact_case or exact_only
+        for key, s, e, exact_case in self.matcher(T.data):
+            kind, actor_name = key.kind, key.actor
+            exact_case = exact_case or key.exact_only
             # lower-case text ("turkey", "us") is not a name, except "al-Tanf"-style
             if not exact_case and not T.cap[s] and not (
                     T.lower[s] in ("al", "el", "at", "as", "ad") and e - s > 1
