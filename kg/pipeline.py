@@ -105,26 +105,17 @@ def with_folder_sources(documents: Iterable[Document],
         yield doc
 
 
-def write_triples(triples: Iterable[Triple], path: str | os.PathLike) -> int:
-    """Write JSONL via a temp file and rename, so a failed run keeps the old file."""
-    import tempfile
+def write_triples(triples: Iterable[Triple], path: str | os.PathLike, *,
+                  inputs: Iterable[str | os.PathLike] = ()) -> int:
+    """Write JSONL through :func:`kg.outputs.open_output`: a failed run keeps the old file,
+    ``-`` and devices are written into, and an input of the run is never overwritten."""
+    from .outputs import open_output
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    from .store.networkx_store import _file_mode
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     n = 0
-    try:
-        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; keep the file shareable
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            for t in triples:
-                f.write(t.to_json() + "\n")
-                n += 1
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with open_output(path, inputs=inputs) as f:
+        for t in triples:
+            f.write(t.to_json() + "\n")
+            n += 1
     return n
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import signal
+import sys
 
 import click
 
-from .common import CONTEXT_SETTINGS
+from .common import CONTEXT_SETTINGS, quiet_exit_on_closed_pipe
 
 # Modules that add commands to ``cli``; each defines ``register(cli)``.
 COMMAND_MODULES = ("pipeline", "graph", "evaluate", "neo4j", "bench")
@@ -37,4 +40,28 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    cli(prog_name="kg")
+    _end_cleanly_on_signals()
+    try:
+        cli(prog_name="kg")
+    except SystemExit as e:
+        # Output still buffered for a reader that has gone (`kg stats | head -1`).
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            if not e.code:
+                quiet_exit_on_closed_pipe()
+        raise
+
+
+def _end_cleanly_on_signals() -> None:
+    """SIGTERM (``kill``, ``timeout``) and SIGHUP end kg like Ctrl-C does: the stack
+    unwinds, so temp files are removed and locks released, then kg exits 128+signal.
+    A second signal of the same kind kills at once."""
+
+    def stop(signum, _frame):
+        signal.signal(signum, signal.SIG_DFL)
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        with contextlib.suppress(ValueError, OSError):  # not the main thread
+            signal.signal(sig, stop)

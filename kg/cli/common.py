@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import io
@@ -39,6 +40,8 @@ def friendly_errors(fn: Callable) -> Callable:
 
         try:
             return fn(*args, **kwargs)
+        except BrokenPipeError:  # `kg … | head`: the reader has what it wanted
+            quiet_exit_on_closed_pipe()
         except KgError as e:
             raise KgClickError(str(e), e.exit_code) from None
         except (FileNotFoundError, PermissionError) as e:
@@ -48,6 +51,18 @@ def friendly_errors(fn: Callable) -> Callable:
             raise KgClickError(f"{e.strerror or e}{where}") from None
 
     return wrapper
+
+
+def quiet_exit_on_closed_pipe() -> None:
+    """End with exit code 0 and no message, as Unix tools do when their reader is gone;
+    stdout points at /dev/null first so the interpreter's last flush cannot fail too."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    raise SystemExit(0)
 
 
 def graph_option(fn: Callable) -> Callable:

@@ -99,7 +99,10 @@ def export(fmt, output, backend, graph_path, uri, user, password, database):
       kg export --format graphml -o actors.graphml
     """
     from ..export import export_graph
+    from ..outputs import refuse_inputs
 
+    if backend == "networkx":
+        refuse_inputs(output, [graph_path], "the graph being exported")
     store = open_backend(backend, graph_path, uri, user, password, database)
     try:
         g = store.to_networkx()

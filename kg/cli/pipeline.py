@@ -47,6 +47,7 @@ def extract(paths, output, model, workers, min_confidence, progress):
     from ..pipeline import ExtractReport, write_triples
     from ..pipeline import extract as run_extract
 
+    _refuse_overwriting_inputs(output, paths)
     report = ExtractReport()
     triples = run_extract(paths, model=model, workers=workers, min_confidence=min_confidence,
                           report=report, progress=progress and output != "-")
@@ -56,6 +57,20 @@ def extract(paths, output, model, workers, min_confidence, progress):
     else:
         write_triples(triples, output)
     _report_skips(report)
+
+
+def _refuse_overwriting_inputs(output: str, paths) -> None:
+    """``-o`` must not be one of the articles read (named, or found in a folder)."""
+    import os
+
+    from ..outputs import refuse_inputs
+    from ..read import ReadReport, discover
+
+    if output == "-" or not os.path.isfile(output):
+        return
+    refuse_inputs(output, paths, "an input article of this run")
+    if any(os.path.isdir(p) for p in paths):
+        refuse_inputs(output, discover(paths, ReadReport()), "an input article of this run")
 
 
 @click.command()

@@ -7,11 +7,8 @@ It needs no server, so it is the default. Labels and relationship types live in 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -20,6 +17,7 @@ import networkx as nx
 from .. import ontology
 from ..errors import KgError
 from ..model import Triple
+from ..outputs import write_text
 from .graph_lock import GraphLock
 from .graph_model import (
     EVIDENCE_LISTS,
@@ -240,31 +238,10 @@ def read_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     return from_json_data(data, origin=str(path))
 
 
-def _file_mode(path: Path) -> int:
-    """The mode the replaced file had, or what a plain ``open`` would create."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write via a temp file in the same folder and rename, so a crash keeps the old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; keep the graph shareable
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` safely (temp file and rename; devices and links written into): see
+    :func:`kg.outputs.open_output`."""
+    write_text(path, text)
 
 
 def write_graph(g: nx.MultiDiGraph, path: str | os.PathLike) -> None:
