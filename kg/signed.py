@@ -1,15 +1,17 @@
 """The alliance structure as a signed graph: balance, and the two camps it falls into.
 
-The signed view has one undirected link per pair of actors. Friendly relations (BACKS,
-ALLIED_WITH, NEGOTIATES_WITH) vote + and hostile ones (OPPOSES, ATTACKS) vote −, one vote
-per mention, in either direction; negated relations do not vote. A link's sign is the
-majority of its votes; a pair with as many + as − votes is *contested* and has sign 0.
+The signed view has one undirected link per pair of actors (places are left out).
+Friendly relations (BACKS, ALLIED_WITH, NEGOTIATES_WITH) vote + and hostile ones
+(OPPOSES, ATTACKS) vote −, one vote per mention, in either direction; negated relations
+do not vote. A link's sign is the majority of its votes; a pair with as many + as −
+votes is *contested* and has sign 0.
 
 **Balance** (structural balance theory, Heider; Cartwright and Harary): a triangle is
 balanced when the product of its three signs is +, "the friend of my friend is my
 friend" or "the enemy of my enemy is my friend". An unbalanced triangle, such as "A is
-allied with B and C, but B attacks C", is where the structure strains; :func:`unbalanced_triangles`
-lists them with the evidence of each side. Contested links are left out.
+allied with B and C, but B attacks C", is where the structure strains;
+:func:`unbalanced_triangles` lists them with the evidence of each side. Contested links
+are left out.
 
 **Camps**: a partition of each connected part of the signed view into two factions that
 minimises the *frustration*, the number of votes it contradicts (+ votes across the two
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from . import evidence as ev
+from . import ontology
 
 POSITIVE = ("BACKS", "ALLIED_WITH", "NEGOTIATES_WITH")
 NEGATIVE = ("OPPOSES", "ATTACKS")
@@ -60,12 +63,22 @@ class Link:
         return f"{mark} " + ", ".join(parts)
 
 
+def is_actor(g: nx.MultiDiGraph, node: str) -> bool:
+    """Actors (states, organizations, people, groups) take sides; places do not."""
+    data = g.nodes[node]
+    labels = data.get("__labels__") or set(ontology.labels_for(data.get("type") or "GROUP"))
+    return "Actor" in labels
+
+
 def signed_links(g: nx.MultiDiGraph) -> dict[tuple[str, str], Link]:
-    """The signed view of a kg graph: one :class:`Link` per pair with a signed relation."""
+    """The signed view of a kg graph: one :class:`Link` per pair of actors with a signed
+    relation (an attack on a base is left out: a place is not a side)."""
     links: dict[tuple[str, str], Link] = {}
     for u, v, data in g.edges(data=True):
         rel = data.get("type")
         if data.get("negated") or u == v or rel not in POSITIVE + NEGATIVE:
+            continue
+        if not (is_actor(g, u) and is_actor(g, v)):
             continue
         a, b = sorted((u, v))
         link = links.get((a, b))

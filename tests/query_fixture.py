@@ -82,9 +82,13 @@ def fixture_triples() -> list[Triple]:
 
 
 def fixture_store(path: Path | None = None) -> NetworkXStore:
-    """The fixture graph (negated edges included); saved when ``path`` is given."""
+    """The fixture graph (negated edges included, derived properties refreshed as
+    ``kg load`` does); saved when ``path`` is given."""
+    from kg.derive import refresh
+
     store = NetworkXStore(path if path is not None else Path("/nonexistent/kg-fixture.json"))
     store.load(fixture_triples(), include_negated=True)
+    refresh(store)
     if path is not None:
         store.save()
     return store

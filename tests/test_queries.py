@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from query_fixture import TYPES as TYPES_
 from query_fixture import fixture_store
 
 from kg.cli import cli
@@ -122,6 +123,34 @@ EXPECTED = {
         {"subject": "Iran", "relation": "OPPOSES", "object": "United States", "mentions": 1,
          "sentences": ["Test fact 12: Iran opposes United States."], "docs": ["a.txt"],
          "dates": [""], "attributed_to": [""]},
+    ]),
+    # Relations whose earliest dated evidence is on or after the date; undated ones never.
+    "changes_since": ({"since": "2019-12-01"}, [
+        {"first_date": "2020-01-03", "subject": "United States", "relation": "DEPLOYED_IN",
+         "object": "Iraq", "mentions": 1, "sources": 1},
+        {"first_date": "2019-12-29", "subject": "IRGC", "relation": "BACKS",
+         "object": "Kataib Hezbollah", "mentions": 1, "sources": 1},
+        {"first_date": "2019-12-27", "subject": "Kataib Hezbollah", "relation": "ATTACKS",
+         "object": "United States", "mentions": 1, "sources": 1},
+    ]),
+    # The signed view (places and negated edges out) is one part of 11 actors. The cycle
+    # United States –ISIS (−3) – Syria (−1) – Iran (+2) – United States (−2) has an odd
+    # number of − links, so some vote is always frustrated; every way out costs 2 votes
+    # (US–Iran, Iran–Syria, or ISIS's links to Syria and Russia), and the exact search
+    # keeps the first optimum it meets: the US on Iran's side, their mutual OPPOSES the
+    # 2 frustrated votes. Side A is Syria's (the actor with most signed mentions, 6).
+    "camps": ({}, [
+        {"camp": "1A", "actor": n, "actor_type": TYPES_[n]} for n in (
+            "Hezbollah", "Iran", "Iraq", "Russia", "Syria", "United States", "Wagner Group")
+    ] + [
+        {"camp": "1B", "actor": n, "actor_type": TYPES_[n]} for n in (
+            "IRGC", "ISIS", "Israel", "Kataib Hezbollah")
+    ]),
+    "contradictions": ({}, [
+        {"subject": "Iran", "subject_camp": "1A", "relation": "OPPOSES",
+         "object": "United States", "object_camp": "1A", "mentions": 1},
+        {"subject": "United States", "subject_camp": "1A", "relation": "OPPOSES",
+         "object": "Iran", "object_camp": "1A", "mentions": 1},
     ]),
 }
 

@@ -15,6 +15,25 @@ from .common import (
     parse_params,
 )
 
+
+def evidence_options(fn):
+    """``--as-of``, ``--between``, ``--since`` and ``--min-sources`` (see kg.asof)."""
+    opts = [
+        click.option("--as-of", "as_of", metavar="DATE",
+                     help="Only evidence dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; "
+                          "a partial date means its last day)."),
+        click.option("--between", nargs=2, metavar="START END", default=None,
+                     help="Only evidence dated from START to END, both included."),
+        click.option("--since", metavar="DATE", help="Only evidence dated on or after DATE."),
+        click.option("--min-sources", type=click.IntRange(0), default=0, show_default=True,
+                     help="Only relationships that at least N distinct sources report "
+                          "(a wire sentence repeated word for word counts once)."),
+    ]
+    for opt in reversed(opts):
+        fn = opt(fn)
+    return fn
+
+
 _format = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
                        show_default=True, help="json prints one array of row objects.")
 
@@ -24,18 +43,30 @@ _format = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), def
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A query parameter; repeat for several.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
+@evidence_options
 @backend_options
 @_format
 @friendly_errors
-def query(name, params, list_, backend, graph_path, uri, user, password, database, fmt):
+def query(name, params, list_, as_of, between, since, min_sources, backend, graph_path, uri,
+          user, password, database, fmt):
     """Run a saved query from cypher/ (see --list).
+
+    With --as-of, --between or --since the query sees only the evidence dated inside
+    that window, taken from each piece of evidence's own date: relationships with no
+    evidence in it disappear, and mentions, dates and sentences count only what is
+    inside. Relationships with no dated evidence at all are kept and marked
+    undated=true. --min-sources N keeps relationships reported by N or more sources.
 
     \b
     Example:
       kg query --list
       kg query who_backs -p name="Kataib Hezbollah"
       kg query evidence_between -p a=IRGC -p b="Kataib Hezbollah" --format json
+      kg query backed_by -p name=Iran --as-of 2019-12-31
+      kg query adversaries -p name="United States" --between 2019-01-01 2020-12-31
+      kg query who_backs -p name=Hezbollah --min-sources 2
     """
+    from ..asof import EvidenceFilter, run_filtered
     from ..query import bind_saved_params, get_saved_query, list_saved_queries
 
     if list_:
@@ -53,9 +84,10 @@ def query(name, params, list_, backend, graph_path, uri, user, password, databas
     # unknown names and bad parameters fail before connecting anywhere
     saved = get_saved_query(name)
     bound = bind_saved_params(saved, parse_params(params))
+    flt = EvidenceFilter.from_options(as_of, between, since, min_sources)
     store = open_backend(backend, graph_path, uri, user, password, database)
     try:
-        rows = store.query(saved.text, bound)
+        rows = run_filtered(store, saved.text, bound, flt)
     finally:
         store.close()
     emit_rows(rows, fmt)
@@ -66,19 +98,29 @@ def query(name, params, list_, backend, graph_path, uri, user, password, databas
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A query parameter ($KEY in the statement).")
 @click.option("--write", is_flag=True, help="Allow writes (Neo4j only; default is read-only).")
+@evidence_options
 @backend_options
 @_format
 @friendly_errors
-def cypher(statement, params, write, backend, graph_path, uri, user, password, database, fmt):
+def cypher(statement, params, write, as_of, between, since, min_sources, backend, graph_path,
+           uri, user, password, database, fmt):
     """Run an ad-hoc Cypher statement, read-only unless --write.
+
+    --as-of/--between/--since/--min-sources filter the evidence as for `kg query`.
 
     \b
     Example:
       kg cypher 'MATCH (a:State)-[r:BACKS]->(b) RETURN a.name, b.name, r.mentions'
     """
+    from ..asof import EvidenceFilter, run_filtered
+
+    flt = EvidenceFilter.from_options(as_of, between, since, min_sources)
+    if flt.active and write:
+        raise click.UsageError("--write cannot be combined with an evidence filter")
     store = open_backend(backend, graph_path, uri, user, password, database)
     try:
-        rows = store.query(statement, parse_params(params), write=write)
+        rows = (run_filtered(store, statement, parse_params(params), flt) if flt.active
+                else store.query(statement, parse_params(params), write=write))
     finally:
         store.close()
     emit_rows(rows, fmt)

@@ -13,6 +13,7 @@ import networkx as nx
 import pytest
 from neo4j_graphs_helpers import has_order_by, same_rows, snapshot, wipe
 
+from kg.asof import EvidenceFilter, run_saved_filtered
 from kg.derive import refresh
 from kg.query import QueryError, list_saved_queries, run_saved_query
 from kg.store.networkx_store import NetworkXStore
@@ -84,6 +85,37 @@ def test_saved_query_parity(graphs, query):
     ordered = has_order_by(query.text)
     assert same_rows(on_neo4j, on_embedded, ordered), (
         f"{query.name} {params}: neo4j {on_neo4j[:5]} … vs embedded {on_embedded[:5]} …")
+
+
+FILTERS = {"as-of-2019-12-31": {"as_of": "2019-12-31"},
+           "between-2019-2020": {"between": ("2019-06", "2020")},
+           "min-sources-2": {"min_sources": 2}}
+
+
+@pytest.mark.parametrize("flt", FILTERS)
+@pytest.mark.parametrize("query", SAVED, ids=[q.name for q in SAVED])
+def test_saved_query_parity_with_an_evidence_filter(graphs, query, flt):
+    """The as-of filter runs in Python over the rows either engine returns: same rows."""
+    neo, embedded = graphs
+    evidence_filter = EvidenceFilter.from_options(**FILTERS[flt])
+    params = query.example_params()
+    on_embedded = run_saved_filtered(embedded, query.name, params, evidence_filter)
+    on_neo4j = run_saved_filtered(neo, query.name, params, evidence_filter)
+    assert same_rows(on_neo4j, on_embedded, has_order_by(query.text)), (
+        f"{query.name} {flt}: neo4j {on_neo4j[:5]} … vs embedded {on_embedded[:5]} …")
+
+
+def test_evidence_filters_change_some_answers_in_the_seeds(graphs):
+    neo, _ = graphs
+    changed = set()
+    for q in SAVED:
+        plain = run_saved_query(neo, q.name, q.example_params())
+        for flt, options in FILTERS.items():
+            rows = run_saved_filtered(neo, q.name, q.example_params(),
+                                      EvidenceFilter.from_options(**options))
+            if [{k: v for k, v in r.items() if k != "undated"} for r in rows] != plain:
+                changed.add((q.name, flt))
+    assert {f for _, f in changed} == set(FILTERS) and len(changed) >= 10, changed
 
 
 def test_some_saved_query_finds_rows_in_the_seeds(graphs):
