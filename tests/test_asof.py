@@ -2,8 +2,9 @@
 
 The reference is built independently of kg.asof: the triples whose evidence the filter
 keeps are loaded into a fresh graph, and the plain query runs on it. For every saved query
-(camps and contradictions aside: they read ``camp``, a node property of the whole graph) and every filter, the filtered rows on
-the full graph must equal the plain rows on the restricted graph.
+(camps and contradictions aside: they read ``camp``, a node property of the whole graph)
+and every filter, the filtered rows on the full graph must equal the plain rows on the
+restricted graph.
 """
 
 from __future__ import annotations
