@@ -11,7 +11,6 @@ import spacy
 from spacy.tokens import Doc, Span
 
 import kg.components.relations  # noqa: F401  (registers kg_relations)
-from kg.rel.patterns import PatternError, inflect, load_rules
 
 
 @pytest.fixture(scope="module")
@@ -328,29 +327,6 @@ def test_dependency_rules_off_without_parse(nlp):
     doc = run(nlp, "Iran has long bankrolled Hezbollah.",
               [("Iran", S, "Iran"), ("Hezbollah", G, "Hezbollah")])
     assert doc._.kg_relations and all(r["kind"] != "dep" for r in doc._.kg_relations)
-
-
-# ---- pattern files ------------------------------------------------------------------------------
-
-def test_pattern_files_load_and_ids_are_unique():
-    rules = load_rules()
-    ids = [r.id for r in rules]
-    assert len(ids) == len(set(ids)) and len(ids) > 30
-    assert {r.relation for r in rules} >= {"BACKS", "ATTACKS", "OPPOSES", "OPERATES", "CONTROLS",
-                                           "DEPLOYED_IN", "LOCATED_IN", "PART_OF", "LEADS",
-                                           "RECRUITS", "NEGOTIATES_WITH", "ALLIED_WITH"}
-
-
-def test_bad_pattern_file_is_a_clear_error(tmp_path):
-    (tmp_path / "BACKS.json").write_text(
-        '{"relation": "BACKS", "token_rules": [{"id": "x", "frame": "nope", "pattern": ["a"]}]}')
-    with pytest.raises(PatternError, match="unknown frame"):
-        load_rules(tmp_path)
-
-
-def test_inflect():
-    assert {"supports", "supported", "supporting"} <= set(inflect("support"))
-    assert "fought" in inflect("fight") and "financed" in inflect("finance")
 
 
 def test_accused_x_of_doing(nlp):

@@ -1,7 +1,7 @@
 """``kg_relations``: relation candidates between the entity mentions of a Doc.
 
 Runs after ``kg_entities`` and ``kg_coref``. One ``Matcher`` pass per Doc finds the cue
-phrases of the token rules in ``kg/data/patterns/<RELATION>.json`` (ORTH/LOWER patterns,
+phrases of the token rules in ``kg/data/relations/<RELATION>.json`` (ORTH/LOWER patterns,
 so they work on the blank fallback pipeline); each match is handed to its frame
 (:mod:`kg.rel.frames`) which finds the arguments. Structural rules (:mod:`kg.rel.structural`:
 possessives, place apposition, titles) and, when the pipeline has a parser, the
@@ -45,7 +45,8 @@ from ..rel import bridging, depmatch, structural
 from ..rel.frame_common import Cand
 from ..rel.frames import Linker
 from ..rel.mentions import collect
-from ..rel.patterns import CueMatcher, all_verb_forms, lexicon, load_rules
+from ..rel.patterns import CueMatcher, lexicon
+from ..rel.rules import load_rules
 from ..tokens import token_data
 
 if not Doc.has_extension("kg_relations"):
@@ -58,12 +59,13 @@ class RelationExtractor:
     def __init__(self, nlp: Language, name: str = "kg_relations",
                  use_dependencies: bool = True) -> None:
         self.name = name
-        self.rules = load_rules()
+        ruleset = load_rules()
+        self.rules = ruleset.token_rules
         self.by_id = {r.id: r for r in self.rules}
         self.matcher = CueMatcher(nlp.vocab, self.rules)
-        self.verb_forms = all_verb_forms(self.rules)
+        self.verb_forms = ruleset.verb_forms
         self.use_dependencies = use_dependencies
-        self.dep_matcher, self.dep_rules = depmatch.build(nlp.vocab, self.rules)
+        self.dep_matcher, self.dep_rules = depmatch.build(nlp.vocab, ruleset.dependency_rules)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, index = collect(doc)
@@ -79,6 +81,23 @@ class RelationExtractor:
         bridging.run(lk)
         doc._.kg_relations = self._records(lk)
         return doc
+
+    def fire(self, doc: Doc, rule_id: str) -> Linker | None:
+        """Run one rule alone on a processed ``doc`` (its matches, frame and nothing else)
+        and return what it found, or None if the doc has no mentions. Used to check that
+        every rule's example makes that rule fire."""
+        mentions, index = collect(doc)
+        if not mentions:
+            return None
+        lk = Linker(doc, mentions, index, lexicon(), self.verb_forms)
+        if rule_id in self.dep_rules:
+            if doc.has_annotation("DEP"):
+                depmatch.run(lk, self.dep_matcher, {rule_id: self.dep_rules[rule_id]}, doc)
+            return lk
+        for rid, start, end in self.matcher(doc, lk.low):
+            if rid == rule_id:
+                lk.run(self.by_id[rid], start, end)
+        return lk
 
     def _records(self, lk: Linker) -> list[dict[str, Any]]:
         doc = lk.doc

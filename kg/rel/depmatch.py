@@ -2,18 +2,14 @@
 
 The shapes (subject–verb–object, verb + preposition, passive with a "by" agent, reduced
 passive "militias armed by X", possessive nominal "X's support for Y", nominal with a
-"by" agent) live in ``kg/data/patterns/dependency.json``; each rule fills a shape with a
-relation's cue words. A matched token is mapped to the entity mention containing it, or to
-a mention among its modifiers ("US forces" → United States), and conjuncts are expanded
+"by" agent) live in ``kg/data/dependency_shapes.json``; each dependency rule of a
+relation file (``kg/data/relations/<RELATION>.json``) fills a shape with one of its word
+lists. A matched token is mapped to the entity mention containing it, or to a mention
+among its modifiers ("US forces" → United States), and conjuncts are expanded
 ("Russia, Turkey and Iran").
 """
 
 from __future__ import annotations
-
-import copy
-import json
-from dataclasses import dataclass
-from typing import Any
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
@@ -21,48 +17,19 @@ from spacy.vocab import Vocab
 
 from .frames import Linker
 from .mentions import Mention
-from .patterns import PATTERN_DIR, PatternError, Rule, load_words
+from .rules import RELATIONS_DIR, DepRule, RuleError
 
 
-@dataclass
-class DepRule:
-    id: str
-    relation: str
-    subject_types: tuple[str, ...]
-    object_types: tuple[str, ...]
-
-
-def _fill(node: Any, cue: list[str], preps: list[str]) -> Any:
-    if isinstance(node, dict):
-        return {k: _fill(v, cue, preps) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_fill(v, cue, preps) for v in node]
-    if node == "@cue":
-        return cue
-    if node == "@preps":
-        return preps
-    return node
-
-
-def build(vocab: Vocab, token_rules: list[Rule]) -> tuple[DependencyMatcher, dict[str, DepRule]]:
-    data = json.loads((PATTERN_DIR / "dependency.json").read_text(encoding="utf-8"))
-    words = load_words()
-    types = {r.relation: (r.subject_types, r.object_types) for r in token_rules}
+def build(vocab: Vocab, rules: list[DepRule]) -> tuple[DependencyMatcher, dict[str, DepRule]]:
+    """One DependencyMatcher over every dependency rule (in rule-file order)."""
     matcher = DependencyMatcher(vocab)
-    rules: dict[str, DepRule] = {}
-    for raw in data["rules"]:
-        rel, shape = raw["relation"], raw["shape"]
-        if shape not in data["shapes"]:
-            raise PatternError(f"dependency.json:{raw['id']}: unknown shape {shape!r}")
-        cue = words.get(rel, {}).get(raw["cue"])
-        if not cue:
-            raise PatternError(f"dependency.json:{raw['id']}: no word list {raw['cue']!r}")
-        pattern = _fill(copy.deepcopy(data["shapes"][shape]), cue, raw.get("preps", []))
-        matcher.add(raw["id"], [pattern])
-        st, ot = types.get(rel, ((), ()))
-        rules[raw["id"]] = DepRule(raw["id"], rel, tuple(raw.get("subject_types", st)),
-                                   tuple(raw.get("object_types", ot)))
-    return matcher, rules
+    for r in rules:
+        try:
+            matcher.add(r.id, [r.pattern])
+        except ValueError as e:  # spaCy's pattern validation message, with our rule id
+            raise RuleError(RELATIONS_DIR / f"{r.relation}.json", r.id, "shape",
+                            str(e).replace("\n", " ")) from None
+    return matcher, {r.id: r for r in rules}
 
 
 def _mention_for(lk: Linker, tok: Token) -> Mention | None:
@@ -88,7 +55,9 @@ def run(lk: Linker, matcher: DependencyMatcher, rules: dict[str, DepRule], doc: 
     vocab = doc.vocab
     for match_id, token_ids in matcher(doc):
         rid = vocab.strings[match_id]
-        rule = rules[rid]
+        rule = rules.get(rid)
+        if rule is None:
+            continue
         pattern = matcher.get(rid)[1][0]
         role = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, token_ids, strict=False)}
         subj, obj, cue = role.get("subj"), role.get("obj"), role.get("cue")

@@ -8,9 +8,9 @@ these checks apply to all of them in one place.
 
 from __future__ import annotations
 
-from .frame_common import CONF, SYNTH_BASE_WORDS, TIGHT_FRAMES, Cand
+from .frame_common import CONF, SYNTH_BASE_WORDS, Cand
 from .mentions import Mention
-from .patterns import Rule
+from .rules import Rule
 
 
 class EmitMixin:
@@ -19,7 +19,7 @@ class EmitMixin:
     # ---- emission ------------------------------------------------------------------------------
     def emit(self, rule: Rule, subjects: list[Mention], objects: list[Mention],
              cue: tuple[int, int], kind: str | None = None, relation: str | None = None) -> int:
-        kind = kind or ("token_tight" if rule.frame in TIGHT_FRAMES else "token")
+        kind = kind or rule.spec.kind
         rel = relation or rule.relation
         rule_id = rule.id
         if rel == "ATTACKS" and self.intention_before(cue[0]):
@@ -28,7 +28,7 @@ class EmitMixin:
             if rel != "ATTACKS":
                 return 0  # "Ankara may establish bases in X" is not a fact yet
             rel, rule_id = "OPPOSES", rule.id + ".hedged"  # "X could strike Y": a threat
-        remap = rule.opt("object_type_relation", {})
+        remap = rule.options.object_type_relation
         n = 0
         for s in subjects:
             if s.type not in rule.subject_types:
@@ -37,11 +37,11 @@ class EmitMixin:
                 if o.name == s.name or o.type not in rule.object_types:
                     continue
                 r = remap.get(o.type, rel)
-                if r != rel and rule.opt("synthesize_facility") and o.type == "LOCATION" \
+                if r != rel and rule.options.synthesize_facility and o.type == "LOCATION" \
                         and self._town_like(o) and any(self.low[k] in SYNTH_BASE_WORDS
                                                        for k in range(cue[0], cue[1])):
                     fac = Mention(o.start, o.end, self._facility_name(
-                        o.name, rule.opt("synthesize_facility")), "FACILITY", "synth", o.text)
+                        o.name, rule.options.synthesize_facility), "FACILITY", "synth", o.text)
                     self.cands.append(Cand(s, rel, fac, rule_id + ".synth", "heuristic",
                                            CONF["heuristic"], cue))
                 self.cands.append(Cand(s, r, o, rule_id, kind, CONF[kind], cue))

@@ -42,7 +42,6 @@ ALLIANCE_WORDS = frozenset({"nato", "alliance", "coalition", "league", "union", 
 PLACE_TYPES = frozenset({"FACILITY", "LOCATION", "STATE"})
 HOLDING = frozenset({"carrying", "transporting", "belonging", "housing", "hosting",
                      "containing", "sheltering"})
-TIGHT_FRAMES = {"premod", "pro", "passive", "premod_noun", "adj_premod", "ditransitive"}
 
 
 _ROLE_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}

@@ -36,8 +36,8 @@ from .frames_membership import MembershipFrames
 from .frames_nominal import NominalFrames
 from .frames_verbal import VerbalFrames
 from .mentions import Mention
-from .patterns import Rule
 from .phrases import PhraseMixin
+from .rules import Rule
 from .scan import ScanMixin
 
 
@@ -105,4 +105,4 @@ class Linker(PhraseMixin, ScanMixin, ClauseMixin, EmitMixin, VerbalFrames,
 
     # ---- frames ----------------------------------------------------------------------------
     def run(self, rule: Rule, ms: int, me: int) -> None:
-        getattr(self, "f_" + rule.frame)(rule, ms, me)
+        rule.spec.fn(self, rule, ms, me)

@@ -9,12 +9,14 @@ A mixin of :class:`kg.rel.frames.Linker`, dispatched by :meth:`kg.rel.frames.Lin
 from __future__ import annotations
 
 from .frame_common import ALLIANCE_WORDS
-from .patterns import Rule
+from .registry import HostsOptions, LeftOptions, RoleOptions, frame
+from .rules import Rule
 
 
 class MembershipFrames:
     """Membership, role, alliance and hosting frames (see the module docstring)."""
 
+    @frame('premod_noun', tight=True)
     def f_premod_noun(self, rule: Rule, ms: int, me: int) -> None:
         """"X's powerful Y-ian ally" and "X and its Y-ian allies" → (X, rel, Y)."""
         obj = self.mention_at(ms - 1)
@@ -39,6 +41,7 @@ class MembershipFrames:
                     subj = [m]
         self.emit(rule, subj, [obj], (ms, me))
 
+    @frame('appos_poss')
     def f_appos_poss(self, rule: Rule, ms: int, me: int) -> None:
         """"X, the Y's armed wing," → (X, PART_OF, Y)."""
         owner = self.mention_at(ms - 1)
@@ -54,6 +57,7 @@ class MembershipFrames:
         if part is not None and part.type in rule.subject_types:
             self.emit(rule, [part], [owner], (ms, me))
 
+    @frame('tail_allies', LeftOptions)
     def f_tail_allies(self, rule: Rule, ms: int, me: int) -> None:
         """"... to Y and other allies" → Y is an ally of the clause's agent."""
         obj = self.mention_at(ms - 1)
@@ -63,9 +67,10 @@ class MembershipFrames:
         subj = [c.subj for c in self.cands
                 if c.obj == obj and c.rel == "BACKS" and self.segment_of[c.cue[0]] == seg]
         if not subj:  # no sponsor named for Y: the clause's subject
-            subj, _ = self.scan_left(obj.start, rule.subject_types, rule.opt("max_left", 14))
+            subj, _ = self.scan_left(obj.start, rule.subject_types, rule.options.max_left)
         self.emit(rule, subj, [obj], (ms, me))
 
+    @frame('members_include')
     def f_members_include(self, rule: Rule, ms: int, me: int) -> None:
         """"Its factions include A and B", "the PMF's groups include A" → (A, PART_OF, owner)."""
         owners = self.possessor_or_premod(ms, rule.object_types)
@@ -74,6 +79,7 @@ class MembershipFrames:
         members = self.scan_right(me, rule.subject_types, max_gap=1)
         self.emit(rule, members, owners[:1], (ms, me))
 
+    @frame('role', RoleOptions)
     def f_role(self, rule: Rule, ms: int, me: int) -> None:
         """"X, who succeeded Y as the commander of Z", "X became Z's interim president":
         the person takes the role the match ends with; the organisation follows "of" or
@@ -87,9 +93,10 @@ class MembershipFrames:
             orgs = self.possessor_or_premod(me - 1, rule.object_types)[:1]
         if not orgs:
             return
-        person = self.left_or_antecedent(ms, rule.subject_types, rule.opt("max_left", 8))
+        person = self.left_or_antecedent(ms, rule.subject_types, rule.options.max_left)
         self.emit(rule, person[:1], orgs, (ms, me))
 
+    @frame('hosts', HostsOptions)
     def f_hosts(self, rule: Rule, ms: int, me: int) -> None:
         """"Ain al-Asad has hosted US and coalition forces" → (US, DEPLOYED_IN, Ain al-Asad):
         the forces named between the cue and the troop noun are present at the host."""
@@ -98,9 +105,10 @@ class MembershipFrames:
                   and m.type in rule.subject_types]
         if not guests:
             return
-        hosts = self.left_or_antecedent(ms, rule.object_types, rule.opt("max_left", 10))
+        hosts = self.left_or_antecedent(ms, rule.object_types, rule.options.max_left)
         self.emit(rule, guests, hosts[:1], (ms, me))
 
+    @frame('relative_members')
     def f_relative_members(self, rule: Rule, ms: int, me: int) -> None:
         """"X, an alliance that includes A and B" → (A, PART_OF, X): the owner is the
         organisation before the relative pronoun, or the name it is in apposition to."""

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from .frame_common import PLURAL_DETERMINERS, Descriptor, OpenAttack
 from .mentions import Mention
-from .patterns import Rule
+from .registry import LeftOptions, NominalOptions, frame
+from .rules import Rule
 
 
 class NominalFrames:
     """The noun-led frames (see the module docstring)."""
 
+    @frame('premod', tight=True)
     def f_premod(self, rule: Rule, ms: int, me: int) -> None:
         agent = self.mention_at(ms - 1)
         if agent is None:
@@ -33,6 +35,7 @@ class NominalFrames:
             return
         self.emit(rule, [agent], objs[:1], (ms, me))
 
+    @frame('pro', tight=True)
     def f_pro(self, rule: Rule, ms: int, me: int) -> None:
         agent = self.mention_at(me)
         if agent is None or agent.start != me:
@@ -46,12 +49,12 @@ class NominalFrames:
         self.emit(rule, [agent], objs, (ms, agent.end))
 
     def _agents_before(self, rule: Rule, ms: int) -> list[Mention]:
-        mode = rule.opt("agent", "any")
+        mode = rule.options.agent
         if mode == "left":
             a = self._apposed_to(ms, rule.subject_types)
             if a is not None:  # "the YPG (YPG), the main component of the SDF" → the YPG
                 return [a]
-            return self.scan_left(ms, rule.subject_types, rule.opt("max_left", 8))[0]
+            return self.scan_left(ms, rule.subject_types, rule.options.max_left)[0]
         agents = self.possessor_or_premod(ms, rule.subject_types)
         if mode == "possessor" and len(agents) == 1 and agents[0].end == ms \
                 and not self.possessive_after(agents[0]):
@@ -63,7 +66,7 @@ class NominalFrames:
         if mode in ("premod", "possessor"):
             return agents
         if not agents and mode in ("any", "premod_or_left"):
-            agents = self.left_or_antecedent(ms, rule.subject_types, rule.opt("max_left", 8))
+            agents = self.left_or_antecedent(ms, rule.subject_types, rule.options.max_left)
             if agents and any(self.low[k] in self.lex["reaction_verbs"]
                               for k in range(max(a.end for a in agents), ms)):
                 return []  # "X condemned the killing of Y": X reacts, Y's killer is not X
@@ -72,8 +75,9 @@ class NominalFrames:
                 return []  # "… scientist, X, and a series of attacks on Y": X is no agent
         return agents
 
+    @frame('nominal', NominalOptions)
     def f_nominal(self, rule: Rule, ms: int, me: int) -> None:
-        objs = self.scan_right(me, rule.object_types, max_gap=rule.opt("max_right", 3))
+        objs = self.scan_right(me, rule.object_types, max_gap=rule.options.max_right)
         agents: list[Mention] = []
         # "the expulsion of ISIS by Iraqi forces": the agent follows in a by-phrase
         after = objs[-1].end if objs else len(self.doc)
@@ -84,7 +88,7 @@ class NominalFrames:
                 break
             if self.is_boundary(k) or self.low[k] in (",", "."):
                 break
-        if objs and rule.opt("members_after"):
+        if objs and rule.options.members_after:
             named = self._including_after(objs[-1].end, rule.subject_types)
             if named:  # "several factions of the PMF, including A and B" → A, B
                 self.emit(rule, named, objs[:1], (ms, me))
@@ -98,18 +102,20 @@ class NominalFrames:
         if agents and objs:
             self.emit(rule, agents, objs, (ms, me))
 
+    @frame('claim', LeftOptions)
     def f_claim(self, rule: Rule, ms: int, me: int) -> None:
         """"Y claimed (responsibility for) the attack": when no target follows, Y is the
         attacker of the last attack named without one (resolved in :mod:`bridging`)."""
         end = self.seg_end[ms]
         if me < end and self.low[me] in ("on", "against", "targeting", "upon"):
             return  # "claimed the attack on X": ATTACKS.noun reads it
-        subj, rel_i = self.scan_left(ms, rule.subject_types, rule.opt("max_left", 14))
+        subj, rel_i = self.scan_left(ms, rule.subject_types, rule.options.max_left)
         if not subj and rel_i is not None:
             subj = self.antecedent(rel_i, rule.subject_types)
         if subj and not self.hedged(ms):
             self.claims.append((ms, subj))
 
+    @frame('nominal_by')
     def f_nominal_by(self, rule: Rule, ms: int, me: int) -> None:
         agents = self.scan_right(me, rule.subject_types, max_gap=2)
         if not agents:

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 from .frame_common import Descriptor, OpenAttack
 from .mentions import Mention
-from .patterns import Rule
+from .registry import AdjPremodOptions, InverseOptions, SvoOptions, SymmetricOptions, frame
+from .rules import Rule
 
 
 class VerbalFrames:
     """The verb-led frames (see the module docstring)."""
 
+    @frame('svo', SvoOptions, verb_cue=True)
     def f_svo(self, rule: Rule, ms: int, me: int) -> None:
         doc = self.doc
-        if rule.opt("context_after"):
+        if rule.options.context_after:
             window = self.low[me:min(me + 8, self.seg_end[ms])]
-            if not any(w in rule.opt("context_after") for w in window):
+            if not any(w in rule.options.context_after for w in window):
                 return
         if ms > 0 and self.text[ms - 1] in ("-", "\u2013"):
             return  # "X-backed": the premod rule owns it
@@ -34,17 +36,17 @@ class VerbalFrames:
         if me < len(doc) and self.low[me] == "by" and rule.pattern[-1].get("LOWER") != "by":
             return  # a passive with an agent: the passive rule owns it
         passive = self._passive_before(ms) and not self.low[ms].endswith("ing")
-        if passive and not rule.opt("passive_ok"):
+        if passive and not rule.options.passive_ok:
             return
         # a participle right after a noun is a reduced relative: "militias armed in Syria"
-        if not passive and not rule.opt("passive_ok") and self.low[ms].endswith("ed") \
+        if not passive and not rule.options.passive_ok and self.low[ms].endswith("ed") \
                 and ms > self.seg_start[ms] and self.alpha[ms - 1] \
                 and self.mention_at(ms - 1) is None \
                 and self.low[ms - 1] in self.lex["group_nouns"] \
                 and not (me < self.seg_end[ms] and (self.mention_at(me) is not None
                                                     or self.low[me] in self.skippable)):
             return  # but "gunmen attacked southern Israel": an object follows, a main verb
-        if rule.opt("enumerates") and any(
+        if rule.options.enumerates and any(
                 (m := self.mention_at(k)) is not None and m.type == "FACILITY"
                 for k in range(ms + 1, me)):
             return  # "operates the Hmeimim air base in ...": the named base is the object
@@ -54,12 +56,12 @@ class VerbalFrames:
             if not subj:
                 return
         else:
-            subj, rel_i = self.scan_left(ms, rule.subject_types, rule.opt("max_left", 14))
+            subj, rel_i = self.scan_left(ms, rule.subject_types, rule.options.max_left)
         if not subj and rel_i is None:
             subj = self._elided_subject(ms, rule.subject_types)
-        preps = tuple(rule.opt("object_prep", ()))
+        preps = rule.options.object_prep
         start = me
-        if rule.opt("inner_target"):
+        if rule.options.inner_target:
             # the greedy filler of "fired * at" may run past the target: "fired rockets at
             # Goma on Sunday" ends at "on"; the target follows the first target preposition
             last = rule.pattern[-1].get("LOWER")
@@ -69,11 +71,11 @@ class VerbalFrames:
                                                             max_gap=1, coordinate=False):
                     start = k + 1
                     break
-        obj = self.scan_right(start, rule.object_types, preps, rule.opt("max_right", 3),
-                              prep_after_gap=rule.opt("prep_after_gap", False))
+        obj = self.scan_right(start, rule.object_types, preps, rule.options.max_right,
+                              prep_after_gap=rule.options.prep_after_gap)
         if obj and self._clause_subject(obj):
             obj = []  # "warns Iran has ...": Iran is the subject of the reported clause
-        stop_after = rule.opt("not_followed_by")
+        stop_after = rule.options.not_followed_by
         if obj and stop_after and max(o.end for o in obj) < self.seg_end[ms] \
                 and self.low[max(o.end for o in obj)] in stop_after:
             obj = []  # "Hezbollah is seen in Washington as a threat": a view, not a presence
@@ -139,9 +141,10 @@ class VerbalFrames:
                 more = self._share_places(max(o.end for o in obj), rule.object_types)
                 if more:  # "has 900 troops in Syria, most of them in A and B" → A, B too
                     self.emit(rule, subj, more, (ms, me))
-        if subj and rule.opt("enumerates"):
+        if subj and rule.options.enumerates:
             self.enumerations.append((subj, ms, me))
 
+    @frame('passive', tight=True, verb_cue=True)
     def f_passive(self, rule: Rule, ms: int, me: int) -> None:
         skip = (self.lex["aux"] | self.skippable) - {","}
         patient, stop = self.adjacent_left(ms, rule.object_types, skip)
@@ -185,6 +188,7 @@ class VerbalFrames:
             self.last_passive[max(a.end for a in agents)] = patient
         self.emit(rule, agents, self.coord_left(patient, rule.object_types), (ms, me))
 
+    @frame('ditransitive', tight=True)
     def f_ditransitive(self, rule: Rule, ms: int, me: int) -> None:
         objs = [m for m in (self.mention_at(k) for k in range(ms + 1, me - 1)) if m]
         if not objs:
@@ -192,13 +196,15 @@ class VerbalFrames:
         subj, _ = self.scan_left(ms, rule.subject_types)
         self.emit(rule, subj, [objs[0]], (ms, me))
 
+    @frame('inverse', InverseOptions)
     def f_inverse(self, rule: Rule, ms: int, me: int) -> None:
         agents = self.scan_right(me, rule.subject_types, max_gap=2)
         if not agents:
             return
-        patients = self.left_or_antecedent(ms, rule.object_types, rule.opt("max_left", 10))
+        patients = self.left_or_antecedent(ms, rule.object_types, rule.options.max_left)
         self.emit(rule, agents, patients, (ms, me))
 
+    @frame('symmetric', SymmetricOptions)
     def f_symmetric(self, rule: Rule, ms: int, me: int) -> None:
         end = self.seg_end[ms]
         types = rule.subject_types
@@ -223,7 +229,7 @@ class VerbalFrames:
                 pairs = [(a, group[0]) for a in left]
             else:
                 pairs = [(a, b) for n, a in enumerate(group) for b in group[n + 1:]]
-                if rule.opt("mediator"):  # "Qatar mediated talks between A and B"
+                if rule.options.mediator:  # "Qatar mediated talks between A and B"
                     pairs += [(a, b) for a in left for b in group if a.name != b.name]
         elif k < end and self.low[k] == "with" or self.low[me - 1] == "with":
             start = k + 1 if k < end and self.low[k] == "with" else me
@@ -244,12 +250,13 @@ class VerbalFrames:
             pairs = [(a, b) for a in left for b in right if a.name != b.name]
         for a, b in pairs:
             self.emit(rule, [a], [b], (ms, me))
-            if rule.opt("both_ways"):  # "X exchanged fire with Y": Y attacks X as well
+            if rule.options.both_ways:  # "X exchanged fire with Y": Y attacks X as well
                 self.emit(rule, [b], [a], (ms, me))
 
+    @frame('adj_premod', AdjPremodOptions, tight=True)
     def f_adj_premod(self, rule: Rule, ms: int, me: int) -> None:
         obj = self.mention_at(me)
         if obj is None or obj.start != me or not self.modifier_ok(obj):
             return
-        subj, _ = self.scan_left(ms, rule.subject_types, rule.opt("max_left", 12))
+        subj, _ = self.scan_left(ms, rule.subject_types, rule.options.max_left)
         self.emit(rule, subj, [obj], (ms, me))
