@@ -2,7 +2,7 @@
 // description: Every relation between the two actors, in both directions, with each
 // description: supporting sentence and its document, date and source (parallel lists).
 // param a: canonical name of the first actor (example: United States)
-// param b: canonical name of the second actor (example: Iran)
+// param b: canonical name of the second actor (example: Kataib Hezbollah)
 MATCH (x:Entity {name: $a})-[r]->(y:Entity {name: $b})
 WHERE r.negated = false
 RETURN x.name AS subject, type(r) AS relation, y.name AS object, r.mentions AS mentions,

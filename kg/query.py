@@ -71,6 +71,8 @@ class SavedQuery:
     params: list[Param] = field(default_factory=list)
     text: str = ""
     path: Path | None = None
+    # columns a later UNION part leaves null when it only lists what earlier parts missed
+    fallback: list[str] = field(default_factory=list)
 
     def example_command(self) -> str:
         """A shell command that runs this query with its example values."""
@@ -99,7 +101,7 @@ def _shell_word(value: str) -> str:
     return "'" + value.replace("'", "'\"'\"'") + "'"
 
 
-_HEADER = re.compile(r"^//\s*(title|description|param)\s*(\w*)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^//\s*(title|description|param|fallback)\s*(\w*)\s*:\s*(.*)$")
 _EXAMPLE = re.compile(r"\(example:\s*(.*?)\)\s*$")
 
 
@@ -117,7 +119,7 @@ def cypher_dir() -> Path:
 
 
 def parse_saved_query(path: Path) -> SavedQuery:
-    title, description, params = path.stem, "", []
+    title, description, params, fallback = path.stem, "", [], []
     body = []
     for line in path.read_text(encoding="utf-8").splitlines():
         m = _HEADER.match(line.strip())
@@ -132,9 +134,12 @@ def parse_saved_query(path: Path) -> SavedQuery:
                 example = ex.group(1).strip() if ex else ""
                 desc = value[: ex.start()].strip() if ex else value
                 params.append(Param(pname, desc, example))
+            elif kind == "fallback":
+                fallback.extend(c.strip() for c in value.split(",") if c.strip())
         elif not line.strip().startswith("//"):
             body.append(line)
-    return SavedQuery(path.stem, title, description, params, "\n".join(body).strip(), path)
+    return SavedQuery(path.stem, title, description, params, "\n".join(body).strip(), path,
+                      fallback)
 
 
 def list_saved_queries(directory: Path | None = None) -> list[SavedQuery]:
@@ -524,7 +529,37 @@ def run_query(store, cypher: str, params: dict[str, Any] | None = None,
     return store.query(cypher, params or {}, write=write)
 
 
+def without_fallback_repeats(rows: list[dict[str, Any]], columns: list[str]
+                             ) -> list[dict[str, Any]]:
+    """Drop a row whose ``columns`` are all null when another row agrees with it on every
+    other column and has a value there.
+
+    This is how a saved query lists "with and without": grand-cypher has no OPTIONAL
+    MATCH, so ``bases`` unions the bases that have a location with every base (its
+    ``located_in`` a property no node has, hence null on both engines); this keeps the
+    null row only for bases no earlier row located (declared as ``// fallback: located_in``).
+    """
+    if not columns:
+        return rows
+
+    def rest(row: dict[str, Any]) -> str:
+        return _row_key({k: v for k, v in row.items() if k not in columns})
+
+    known = {rest(r) for r in rows if any(r.get(c) is not None for c in columns)}
+    return [r for r in rows
+            if any(r.get(c) is not None for c in columns) or rest(r) not in known]
+
+
 def run_saved_query(store, name: str, params: dict[str, Any] | None = None,
-                    directory: Path | None = None) -> list[dict[str, Any]]:
+                    directory: Path | None = None, *, resolve: bool = False
+                    ) -> list[dict[str, Any]]:
+    """Rows of a saved query; ``resolve`` puts name parameters through
+    :func:`kg.lookup.resolve_params` against the graph's names first (as ``kg query``
+    does), raising :class:`kg.errors.NameNotInGraph` for a name the graph lacks."""
     q = get_saved_query(name, directory)
-    return store.query(q.text, bind_saved_params(q, params or {}))
+    bound = bind_saved_params(q, params or {})
+    if resolve:
+        from .lookup import NameIndex, resolve_params
+
+        bound, _ = resolve_params(q.text, bound, NameIndex.of_store(store))
+    return without_fallback_repeats(store.query(q.text, bound), q.fallback)

@@ -19,6 +19,7 @@ TYPES = {
     "United States": "STATE", "Turkey": "STATE",
     "Hezbollah": "ORGANIZATION", "IRGC": "ORGANIZATION", "Kataib Hezbollah": "ORGANIZATION",
     "ISIS": "ORGANIZATION", "Quds Force": "ORGANIZATION", "Wagner Group": "ORGANIZATION",
+    "Syrian Democratic Forces": "ORGANIZATION",
     "Al-Tanf base": "FACILITY", "Ain al-Asad base": "FACILITY", "Qamishli base": "FACILITY",
     "Anbar": "LOCATION", "Al-Qaim": "LOCATION",
     "Bashar al-Assad": "PERSON", "Bouthaina Shaaban": "PERSON", "Qassem Soleimani": "PERSON",
@@ -62,6 +63,9 @@ FACTS = [
     ("Qassem Soleimani", "LEADS", "Quds Force", "a.txt", None, False),
     ("Quds Force", "PART_OF", "IRGC", "a.txt", None, False),
     ("IRGC", "PART_OF", "Iran", "a.txt", None, False),
+    # a chain through a backed partner, so proxy_chains' example (United States) answers
+    ("United States", "BACKS", "Syrian Democratic Forces", "b.txt", "2019-10-01", False),
+    ("Syrian Democratic Forces", "ATTACKS", "ISIS", "b.txt", "2019-03-23", False),
 ]
 
 

@@ -40,7 +40,7 @@ def test_query_json_is_exactly_one_array_of_row_objects(graph):
 
 
 def test_query_json_with_no_rows_is_an_empty_array(graph):
-    r = kg("query", "who_backs", "-p", "name=Nobody", "--graph", graph, "--format", "json")
+    r = kg("query", "who_backs", "-p", "name=Qamishli base", "--graph", graph, "--format", "json")
     assert r.exit_code == 0 and json.loads(r.stdout) == []
 
 
@@ -108,7 +108,7 @@ def test_stats_counts_the_fixture(graph):
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
     store = fixture_store()
-    assert s["nodes"] == store.graph.number_of_nodes() == 21
+    assert s["nodes"] == store.graph.number_of_nodes() == 22
     assert s["relationships"] == store.graph.number_of_edges()
     assert s["negated_relations"] == sum(1 for f in FACTS if f[5])
     assert s["documents"] == 2  # a.txt and b.txt (b.txt#2 is part of b.txt)
@@ -128,7 +128,7 @@ def test_graphml_export_round_trips_counts(graph, tmp_path):
     assert back.number_of_edges() == store.graph.number_of_edges()
     assert back.nodes["Iran"]["labels"] == "Entity:Actor:State"
     kinds = sorted(d["type"] for _, _, d in back.out_edges("United States", data=True))
-    assert kinds == ["ATTACKS", "DEPLOYED_IN", "DEPLOYED_IN", "OPERATES", "OPERATES",
+    assert kinds == ["ATTACKS", "BACKS", "DEPLOYED_IN", "DEPLOYED_IN", "OPERATES", "OPERATES",
                      "OPPOSES", "OPPOSES"]
     assert r.stdout == ""  # the summary goes to stderr
 

@@ -142,6 +142,69 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _table_cell(value: Any) -> str:
+    """A list (evidence sentences, documents) prints one item per line, not as JSON."""
+    if isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
+        if not any(_cell(v) for v in value):
+            return ""
+        return "\n".join(f"• {_cell(v)}" for v in value) if len(value) > 1 else _cell(value[0])
+    return _cell(value)
+
+
+SHORT_COLUMN = 28  # columns whose longest line fits here are never wrapped
+
+
+def fit_columns(natural: list[int], total: int, short: int = SHORT_COLUMN) -> list[int]:
+    """Widths for columns whose longest lines are ``natural`` in ``total`` terminal columns.
+
+    When everything fits, natural widths. Otherwise the short columns (names, counts,
+    dates) stay whole as long as the long ones (sentences, lists) keep 30 columns each,
+    and the long ones wrap in what is left; on a narrower terminal every column shrinks
+    in proportion.
+    """
+    room = max(total - (3 * len(natural) + 1), 4 * len(natural))  # borders and padding
+    if sum(natural) <= room:
+        return list(natural)
+    is_long = [w > short for w in natural]
+    long_need = sum(w for w, lg in zip(natural, is_long, strict=True) if lg)
+    short_need = sum(natural) - long_need
+    long_min = min(long_need, 30 * sum(is_long))
+    if room - short_need >= long_min:  # shorts whole, longs share everything else
+        short_room, long_room = short_need, room - short_need
+    else:
+        long_room = min(long_min, room // 2)
+        short_room = room - long_room
+    widths = []
+    for w, lg in zip(natural, is_long, strict=True):
+        budget, need = (long_room, long_need) if lg else (short_room, short_need)
+        widths.append(max(4, w * budget // need) if need > budget else w)
+    while sum(widths) > room and max(widths) > 4:  # rounding: take from the widest
+        widths[widths.index(max(widths))] -= 1
+    return widths
+
+
+def _natural_widths(columns: list[str], cells: list[list[str]]) -> list[int]:
+    """The longest line of each column, header included."""
+    widths = [len(c) for c in columns]
+    for row in cells:
+        for i, text in enumerate(row):
+            widths[i] = max(widths[i], *(len(line) for line in text.split("\n")))
+    return widths
+
+
+def terminal_width() -> int:
+    """Columns of the terminal (``COLUMNS`` wins; 100 when output is not a terminal)."""
+    import os
+    import shutil
+
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    if not sys.stdout.isatty():
+        return 100
+    return shutil.get_terminal_size((100, 24)).columns
+
+
 # Control characters from article text (ESC sequences can retitle or reprogram a terminal)
 # are shown as U+FFFD in tables; JSON escapes them and CSV keeps the data as it is.
 _TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -170,11 +233,16 @@ def emit_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     if not rows:
         click.echo("(no rows)")
         return
-    table = Table(show_lines=False)
-    for c in columns:
-        table.add_column(Text(c), overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(_TERMINAL_CONTROL.sub("\ufffd", _cell(row.get(c))))
-                        for c in columns))
-    Console(file=sys.stdout, width=max(100, min(200, 30 * len(columns)))).print(table)
+    cells = [[_TERMINAL_CONTROL.sub("\ufffd", _table_cell(row.get(c))) for c in columns]
+             for row in rows]
+    width = terminal_width()
+    widths = fit_columns(_natural_widths(columns, cells), width)
+    long_text = any("\n" in t for row in cells for t in row)
+    table = Table(show_lines=long_text)  # a rule between rows when cells hold evidence lists
+    for c, w in zip(columns, widths, strict=True):
+        table.add_column(Text(c), width=w, overflow="fold")  # words wrap, long words fold
+    for row in cells:
+        table.add_row(*(Text(t) for t in row))
+    # the table fits the terminal: rich wraps long cells at word boundaries inside it
+    Console(file=sys.stdout, width=width, soft_wrap=False).print(table)
     click.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")

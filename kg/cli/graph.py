@@ -34,6 +34,9 @@ def evidence_options(fn):
     return fn
 
 
+_exact = click.option("--exact", is_flag=True,
+                      help="Use names exactly as given: no alias, spelling or case "
+                           "resolution against the graph's names.")
 _format = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
                        show_default=True, help="json prints one array of row objects.")
 
@@ -44,12 +47,17 @@ _format = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), def
               help="A query parameter; repeat for several.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
 @evidence_options
+@_exact
 @backend_options
 @_format
 @friendly_errors
-def query(name, params, list_, as_of, between, since, min_sources, backend, graph_path, uri,
-          user, password, database, fmt):
+def query(name, params, list_, as_of, between, since, min_sources, exact, backend, graph_path,
+          uri, user, password, database, fmt):
     """Run a saved query from cypher/ (see --list).
+
+    Names (-p name=…) resolve as in extraction: "US", "hezbollah", "Kata'ib Hezbollah"
+    find United States, Hezbollah and Kataib Hezbollah. A name the graph does not hold
+    stops with a suggestion on stderr and exit code 3; --exact turns resolution off.
 
     With --as-of, --between or --since the query sees only the evidence dated inside
     that window, taken from each piece of evidence's own date: relationships with no
@@ -67,7 +75,12 @@ def query(name, params, list_, as_of, between, since, min_sources, backend, grap
       kg query who_backs -p name=Hezbollah --min-sources 2
     """
     from ..asof import EvidenceFilter, run_filtered
-    from ..query import bind_saved_params, get_saved_query, list_saved_queries
+    from ..query import (
+        bind_saved_params,
+        get_saved_query,
+        list_saved_queries,
+        without_fallback_repeats,
+    )
 
     if list_:
         queries = list_saved_queries()
@@ -87,10 +100,26 @@ def query(name, params, list_, as_of, between, since, min_sources, backend, grap
     flt = EvidenceFilter.from_options(as_of, between, since, min_sources)
     store = open_backend(backend, graph_path, uri, user, password, database)
     try:
-        rows = run_filtered(store, saved.text, bound, flt)
+        bound = _resolved(store, saved.text, bound, exact)
+        rows = without_fallback_repeats(run_filtered(store, saved.text, bound, flt),
+                                        saved.fallback)
     finally:
         store.close()
     emit_rows(rows, fmt)
+
+
+def _resolved(store, statement: str, params: dict, exact: bool) -> dict:
+    """``params`` with their names resolved against the graph (a note on stderr for each
+    name that changed), unless ``exact``."""
+    if exact:
+        return params
+    from ..lookup import NameIndex, resolve_params
+
+    resolved, done = resolve_params(statement, params, NameIndex.of_store(store))
+    for r in done:
+        if r.changed:
+            click.echo(f"note: {r.given!r} is {r.name}", err=True)
+    return resolved
 
 
 @click.command()
@@ -99,13 +128,16 @@ def query(name, params, list_, as_of, between, since, min_sources, backend, grap
               help="A query parameter ($KEY in the statement).")
 @click.option("--write", is_flag=True, help="Allow writes (Neo4j only; default is read-only).")
 @evidence_options
+@_exact
 @backend_options
 @_format
 @friendly_errors
-def cypher(statement, params, write, as_of, between, since, min_sources, backend, graph_path,
-           uri, user, password, database, fmt):
+def cypher(statement, params, write, as_of, between, since, min_sources, exact, backend,
+           graph_path, uri, user, password, database, fmt):
     """Run an ad-hoc Cypher statement, read-only unless --write.
 
+    Parameters compared with a name ({name: $x}, n.name = $x) resolve against the graph's
+    names as in `kg query`; --exact turns that off.
     --as-of/--between/--since/--min-sources filter the evidence as for `kg query`.
 
     \b
@@ -119,8 +151,9 @@ def cypher(statement, params, write, as_of, between, since, min_sources, backend
         raise click.UsageError("--write cannot be combined with an evidence filter")
     store = open_backend(backend, graph_path, uri, user, password, database)
     try:
-        rows = (run_filtered(store, statement, parse_params(params), flt) if flt.active
-                else store.query(statement, parse_params(params), write=write))
+        bound = _resolved(store, statement, parse_params(params), exact)
+        rows = (run_filtered(store, statement, bound, flt) if flt.active
+                else store.query(statement, bound, write=write))
     finally:
         store.close()
     emit_rows(rows, fmt)

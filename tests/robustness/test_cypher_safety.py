@@ -126,8 +126,8 @@ def test_kg_query_with_payloads(hostile_graph, tmp_path, query):
                           "--format", "json", cwd=tmp_path)
             if proc.returncode == 0:
                 assert json.loads(proc.stdout) == [], (query, param.name, payload)
-            else:
-                assert_clean_failure(proc, exit_codes=(1,))
+            else:  # 3: the payload, resolved as a name, is not in the graph
+                assert_clean_failure(proc, exit_codes=(1, 3))
     assert file_hash(hostile_graph) == before
 
 
@@ -135,9 +135,13 @@ def test_kg_cypher_param_payloads_and_hostile_names(hostile_graph, tmp_path):
     before = file_hash(hostile_graph)
     for payload in CLI_PAYLOADS:
         proc = run_kg("cypher", LOOKUP, "-p", f"name={payload}", "--graph", str(hostile_graph),
-                      "--format", "json", cwd=tmp_path)
+                      "--format", "json", "--exact", cwd=tmp_path)
         assert proc.returncode == 0, proc.stderr
         assert json.loads(proc.stdout) == []
+        # resolved against the graph's names, the payload is a name it does not hold
+        proc = run_kg("cypher", LOOKUP, "-p", f"name={payload}", "--graph", str(hostile_graph),
+                      "--format", "json", cwd=tmp_path)
+        assert_clean_failure(proc, "not in the graph", exit_codes=(3,))
     for name in HOSTILE_NAMES:
         if "\x00" in name:
             continue  # a command-line argument cannot hold NUL

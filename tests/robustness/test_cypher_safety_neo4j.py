@@ -81,12 +81,12 @@ def test_kg_query_and_kg_cypher_with_payloads(graph, driver, server, tmp_path):
                       env=env, cwd=tmp_path)
         if proc.returncode == 0:
             assert json.loads(proc.stdout) == [], (q.name, proc.stdout)
-        else:
-            assert_clean_failure(proc, exit_codes=(1,))
+        else:  # 3: the payload, resolved as a name, is not in the graph
+            assert_clean_failure(proc, exit_codes=(1, 3))
     for value in ('x" OR 1=1 //', "\u201c}) DETACH DELETE n //\u201d", "$name",
                   "x\n}) MATCH (n) DETACH DELETE n //", HOSTILE_NAMES[0]):
         proc = run_kg("cypher", LOOKUP, "-p", f"name={value}", "--backend", "neo4j",
-                      "--format", "json", env=env, cwd=tmp_path)
+                      "--format", "json", "--exact", env=env, cwd=tmp_path)
         assert proc.returncode == 0, proc.stderr
         expected = [{"name": value}] if value in HOSTILE_NAMES else []
         assert json.loads(proc.stdout) == expected
