@@ -142,7 +142,8 @@ EXPECTED = {
     # 2 frustrated votes. Side A is Syria's (the actor with most signed mentions, 6).
     "camps": ({}, [
         {"camp": "1A", "actor": n, "actor_type": TYPES_[n]} for n in (
-            "Hezbollah", "Iran", "Iraq", "Russia", "Syria", "United States", "Wagner Group")
+            "Hezbollah", "Iran", "Iraq", "Russia", "Syria", "Syrian Democratic Forces",
+            "United States", "Wagner Group")
     ] + [
         {"camp": "1B", "actor": n, "actor_type": TYPES_[n]} for n in (
             "IRGC", "ISIS", "Israel", "Kataib Hezbollah")
