@@ -58,20 +58,27 @@ def documents_of(files: Iterable[Path], report: ReadReport,
 
 def extract(paths: Iterable[str | os.PathLike], *, model: str | None = None, workers: int = 1,
             min_confidence: float = 0.0, report: ExtractReport | None = None,
-            progress: bool = False) -> Iterator[Triple]:
-    """Triples from every document under ``paths``, as a stream."""
-    from .extractor import Extractor
+            progress: bool = False, scheduler: str | None = None) -> Iterator[Triple]:
+    """Triples from every document under ``paths``, as a stream.
 
+    ``scheduler`` (``tcp://host:8786``) extracts on that Dask cluster instead of here
+    (:mod:`kg.cluster`; same triples, same order); ``workers`` is then the cluster's business.
+    """
     paths = list(paths)
     report = report if report is not None else ExtractReport()
-    extractor = Extractor(model=model)
-    files = list(discover(paths, report.read))
-    bar = _progress(len(files), enabled=progress and len(files) > 1)
+    if scheduler:
+        triples, bar = _cluster_triples(paths, scheduler, model, report, progress)
+    else:
+        from .extractor import Extractor
 
-    documents = with_folder_sources(
-        documents_of(files, report.read, on_file=lambda _path: bar.advance()), paths)
+        extractor = Extractor(model=model)
+        files = list(discover(paths, report.read))
+        bar = _progress(len(files), enabled=progress and len(files) > 1)
+        documents = with_folder_sources(
+            documents_of(files, report.read, on_file=lambda _path: bar.advance()), paths)
+        triples = extractor.extract(documents, workers=workers)
     try:
-        for t in extractor.extract(documents, workers=workers):
+        for t in triples:
             if t.confidence < min_confidence:
                 report.below_confidence += 1
                 continue
@@ -90,19 +97,37 @@ def with_folder_sources(documents: Iterable[Document],
     "reuters" and "ap" the sources, so corroboration can count outlets for plain text
     files; files directly inside a given folder (or named one by one) keep no source.
     """
-    folders = [Path(r) for r in roots if Path(r).is_dir()]
+    folders = source_folders(roots)
     for doc in documents:
         if doc.source is None and doc.meta.get("path"):
-            path = Path(doc.meta["path"])
-            for root in folders:
-                try:
-                    parts = path.relative_to(root).parts
-                except ValueError:
-                    continue
-                if len(parts) > 1:
-                    doc.source = parts[0]
-                break
+            doc.source = folder_source(doc.meta["path"], folders)
         yield doc
+
+
+def source_folders(roots: Iterable[str | os.PathLike]) -> list[Path]:
+    return [Path(r) for r in roots if "://" not in os.fspath(r) and Path(r).is_dir()]
+
+
+def folder_source(path: str | os.PathLike, folders: list[Path]) -> str | None:
+    """The first folder of ``path`` below the first of ``folders`` that holds it."""
+    for root in folders:
+        try:
+            parts = Path(path).relative_to(root).parts
+        except ValueError:
+            continue
+        return parts[0] if len(parts) > 1 else None
+    return None
+
+
+def _cluster_triples(paths, scheduler: str, model: str | None, report: ExtractReport,
+                     progress: bool):
+    from .cluster import extract_on_cluster
+
+    bar = _LazyBar()
+    triples = extract_on_cluster(paths, scheduler, model=model, report=report.read,
+                                 on_partition=lambda result: bar.advance(result.files),
+                                 on_start=bar.start if progress else None)
+    return triples, bar
 
 
 def write_triples(triples: Iterable[Triple], path: str | os.PathLike, *,
@@ -136,7 +161,7 @@ def read_triples(path: str | os.PathLike) -> Iterator[Triple]:
 
 
 class _NoBar:
-    def advance(self) -> None:
+    def advance(self, n: int = 1) -> None:
         pass
 
     def close(self) -> None:
@@ -154,8 +179,8 @@ class _RichBar:
         self._task = self._progress.add_task("extracting", total=total)
         self._progress.start()
 
-    def advance(self) -> None:
-        self._progress.advance(self._task)
+    def advance(self, n: int = 1) -> None:
+        self._progress.advance(self._task, n)
 
     def close(self) -> None:
         self._progress.stop()
@@ -163,3 +188,19 @@ class _RichBar:
 
 def _progress(total: int, enabled: bool):
     return _RichBar(total) if enabled else _NoBar()
+
+
+class _LazyBar:
+    """A bar whose total (files) is known only once the cluster run has listed its inputs."""
+
+    def __init__(self) -> None:
+        self._bar: _RichBar | _NoBar = _NoBar()
+
+    def start(self, total: int) -> None:
+        self._bar = _progress(total, enabled=total > 1)
+
+    def advance(self, n: int = 1) -> None:
+        self._bar.advance(n)
+
+    def close(self) -> None:
+        self._bar.close()

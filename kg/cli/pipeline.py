@@ -12,6 +12,12 @@ _model = click.option("--model", envvar="KG_SPACY_MODEL", default=None,
                            "[env KG_SPACY_MODEL]; default: kg's blank English pipeline.")
 _workers = click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
                         help="Processes for spaCy (nlp.pipe n_process).")
+_scheduler = click.option(
+    "--scheduler", envvar="KG_DASK_SCHEDULER", default=None, metavar="ADDRESS",
+    help="Extract on the Dask cluster of this scheduler (e.g. tcp://10.0.0.5:8786) "
+         "[env KG_DASK_SCHEDULER]; same triples and order as a local run. Needs "
+         "pip install 'kg[dask]'; inputs must be readable by the workers (shared paths or "
+         "fsspec URLs).")
 _min_conf = click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
                          show_default=True, help="Drop triples below this confidence.")
 _negated = click.option("--include-negated", is_flag=True,
@@ -32,25 +38,29 @@ def _report_skips(report) -> None:
               help="Triples file (JSONL); '-' writes to stdout.")
 @_model
 @_workers
+@_scheduler
 @_min_conf
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Progress bar on stderr for multi-file runs.")
 @friendly_errors
-def extract(paths, output, model, workers, min_confidence, progress):
+def extract(paths, output, model, workers, scheduler, min_confidence, progress):
     """Extract typed triples from articles (.txt .md .html .jsonl files or folders).
 
     \b
     Example:
       kg extract seeds/ -o triples.jsonl
       kg extract news.jsonl --min-confidence 0.6 -o - | head
+      kg extract /shared/wires/ --scheduler tcp://10.0.0.5:8786 -o triples.jsonl
     """
     from ..pipeline import ExtractReport, write_triples
     from ..pipeline import extract as run_extract
 
+    _check_scheduler(scheduler, workers)
     _refuse_overwriting_inputs(output, paths)
     report = ExtractReport()
     triples = run_extract(paths, model=model, workers=workers, min_confidence=min_confidence,
-                          report=report, progress=progress and output != "-")
+                          report=report, progress=progress and output != "-",
+                          scheduler=scheduler)
     if output == "-":
         for t in triples:
             click.echo(t.to_json())
@@ -78,6 +88,7 @@ def _refuse_overwriting_inputs(output: str, paths) -> None:
 @backend_options
 @_model
 @_workers
+@_scheduler
 @_min_conf
 @_negated
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=1000, show_default=True,
@@ -85,7 +96,7 @@ def _refuse_overwriting_inputs(output: str, paths) -> None:
 @click.option("--fresh", is_flag=True, help="Start from an empty embedded graph.")
 @friendly_errors
 def build(paths, backend, graph_path, uri, user, password, database, model, workers,
-          min_confidence, include_negated, batch_size, fresh):
+          scheduler, min_confidence, include_negated, batch_size, fresh):
     """Extract triples from articles and load them into the graph in one go.
 
     Loading is idempotent: building the same articles twice changes nothing.
@@ -99,6 +110,7 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
     from ..pipeline import ExtractReport
     from ..pipeline import extract as run_extract
 
+    _check_scheduler(scheduler, workers)
     store = open_backend(backend, graph_path, uri, user, password, database, create=True,
                          write=True)
     try:
@@ -106,7 +118,8 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
             store.clear()
         report = ExtractReport()
         triples = run_extract(paths, model=model, workers=workers,
-                              min_confidence=min_confidence, report=report, progress=True)
+                              min_confidence=min_confidence, report=report, progress=True,
+                              scheduler=scheduler)
         result = store.load(triples, include_negated=include_negated, batch_size=batch_size)
         refresh(store)  # corroboration and camps come from the whole graph (kg.derive)
         store.save()
@@ -114,6 +127,12 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
         store.close()
     _report_skips(report)
     _echo_load(result, store, backend)
+
+
+def _check_scheduler(scheduler, workers) -> None:
+    if scheduler and workers > 1:
+        raise click.UsageError("--workers is for this machine; with --scheduler the cluster's "
+                               "workers do the work (start more with `dask worker`)")
 
 
 def _echo_load(result, store, backend) -> None:

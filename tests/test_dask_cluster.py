@@ -1,0 +1,237 @@
+"""Extraction on a real Dask cluster: a ``dask scheduler`` and two ``dask worker`` processes
+on 127.0.0.1, started from this interpreter so they run the kg under test.
+
+Checks: the cluster's triples equal a local run's (same order, field by field), through the
+CLI and through the library; each worker process loads the pipeline once; a worker killed
+(SIGKILL, nanny and all) in the middle of a run costs nothing (Dask re-runs its partitions
+and the output still equals the local one, without duplicates); without ``--scheduler``
+Dask is never imported; an unreachable scheduler is one clear error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import extract
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+if os.environ.get("KG_REQUIRE_DASK") != "1":
+    pytest.importorskip("distributed", reason="the Dask extra is not installed "
+                                              "(pip install 'kg[dask]')")
+
+pytestmark = pytest.mark.slow
+
+
+def _spawn(args: list[str], log: Path) -> subprocess.Popen:
+    out = open(log, "wb")  # noqa: SIM115 - closed when the process group is stopped
+    return subprocess.Popen([sys.executable, "-m", "dask", *args], stdout=out,
+                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            start_new_session=True, cwd=REPO)
+
+
+def _stop(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+
+class Cluster:
+    def __init__(self, tmp: Path):
+        self.tmp = tmp
+        self.scheduler_file = tmp / "scheduler.json"
+        self.scheduler = _spawn(["scheduler", "--host", "127.0.0.1", "--port", "0",
+                                 "--no-dashboard", "--scheduler-file",
+                                 str(self.scheduler_file)], tmp / "scheduler.log")
+        self.address = self._wait_address()
+        self.workers = [_spawn(["worker", self.address, "--nthreads", "1", "--no-dashboard",
+                                "--name", f"w{i}", "--local-directory", str(tmp / f"w{i}")],
+                               tmp / f"worker{i}.log") for i in (1, 2)]
+        self.wait_workers(2)
+
+    def _wait_address(self) -> str:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.scheduler.poll() is not None:
+                raise RuntimeError("dask scheduler exited:\n" + self.log("scheduler"))
+            try:
+                return json.loads(self.scheduler_file.read_text())["address"]
+            except (OSError, ValueError, KeyError):
+                time.sleep(0.3)
+        raise RuntimeError("dask scheduler did not start:\n" + self.log("scheduler"))
+
+    def client(self):
+        from distributed import Client
+
+        return Client(self.address, timeout="30s", set_as_default=False)
+
+    def wait_workers(self, n: int) -> None:
+        with self.client() as client:
+            client.wait_for_workers(n, timeout=180)
+
+    def log(self, name: str) -> str:
+        path = self.tmp / f"{name}.log"
+        return path.read_text(errors="replace")[-3000:] if path.exists() else ""
+
+    def close(self) -> None:
+        for proc in [*self.workers, self.scheduler]:
+            _stop(proc)
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    c = Cluster(tmp_path_factory.mktemp("dask"))
+    try:
+        yield c
+    finally:
+        c.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Three copies of the seeds with actors swapped (the benchmark's generator), in two
+    outlet folders, so there are many files, documents and partitions."""
+    from bench.corpus import build_corpus
+
+    root = tmp_path_factory.mktemp("corpus")
+    build_corpus(3, root / "wire")
+    (root / "wire" / "reuters").mkdir()
+    for path in sorted((root / "wire").glob("c001_*")):
+        path.rename(root / "wire" / "reuters" / path.name)
+    return root / "wire"
+
+
+@pytest.fixture(scope="module")
+def local_triples(corpus) -> list[dict]:
+    return [t.to_dict() for t in extract([corpus])]
+
+
+def test_cli_on_the_cluster_writes_what_a_local_run_writes(cluster, corpus, local_triples,
+                                                           tmp_path):
+    out = tmp_path / "cluster.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "kg", "extract", str(corpus), "-o", str(out),
+                           "--scheduler", cluster.address], capture_output=True, text=True,
+                          timeout=600, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(local_triples) > 100
+    assert any(t["source"] == "reuters" for t in local_triples)  # folder outlets survive
+    assert got == local_triples
+    assert f"{len(local_triples)} triples" in proc.stderr
+
+
+def test_each_worker_loads_the_pipeline_once(cluster, corpus, local_triples):
+    from kg.cluster import extract_on_cluster
+
+    results = []
+    with cluster.client() as client:
+        got = [t.to_dict() for t in extract_on_cluster(
+            [corpus], cluster.address, client=client, max_bytes=4096,
+            on_partition=results.append)]
+    assert got == local_triples
+    assert len(results) > 10
+    assert len({r.pid for r in results}) == 2  # both workers took part
+    assert {r.loads for r in results} == {1}  # the plugin loaded it once per process
+
+
+def test_workers_read_fsspec_urls(cluster, corpus, local_triples):
+    """A ``file://`` URL stands for any fsspec URL (s3://, gcs://): the workers open it."""
+    from kg.cluster import extract_on_cluster
+
+    with cluster.client() as client:
+        got = [t.to_dict() for t in extract_on_cluster([corpus.as_uri()], cluster.address,
+                                                       client=client)]
+    assert got == local_triples
+
+
+def test_a_worker_killed_mid_run_changes_nothing(tmp_path, corpus, local_triples):
+    from kg.cluster import extract_on_cluster
+
+    c = Cluster(tmp_path)  # its own cluster: this test kills one of its workers
+    try:
+        results = []
+        killed = kill_at = None
+        got = []
+        with c.client() as client:
+            stream = extract_on_cluster([corpus], c.address, client=client, max_bytes=2048,
+                                        on_partition=results.append)
+            for t in stream:
+                got.append(t.to_dict())
+                if killed is None and len(results) >= 2:
+                    killed, kill_at = _worker_pid(client, "w2"), len(results)
+                    _stop(c.workers[1], signal.SIGKILL)  # nanny and worker: machine gone
+            assert killed is not None
+            assert len(client.scheduler_info()["workers"]) == 1
+        assert got == local_triples  # nothing lost, nothing twice, same order
+        assert len(results) > 20
+        assert {r.pid for r in results[kill_at:]} == {_other(results, killed)}
+    finally:
+        c.close()
+
+
+def _other(results, killed: int) -> int:
+    pids = {r.pid for r in results} - {killed}
+    assert len(pids) == 1, pids
+    return pids.pop()
+
+
+def _worker_pid(client, name: str) -> int:
+    for address, info in client.scheduler_info()["workers"].items():
+        if info.get("name") == name:
+            return int(client.run(os.getpid, workers=[address])[address])
+    raise AssertionError(f"no worker named {name}")
+
+
+def test_without_scheduler_dask_is_never_imported(tmp_path):
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from kg.cli import cli\n"
+        f"args = ['extract', {str(SEEDS)!r}, '-o', {str(tmp_path / 'o.jsonl')!r}]\n"
+        "r = CliRunner().invoke(cli, args)\n"
+        "assert r.exit_code == 0, r.output\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed'))\n"
+        "print('LOADED', loaded)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=300, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert "LOADED []" in proc.stdout
+    assert (tmp_path / "o.jsonl").stat().st_size > 0
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path):
+    from kg.neo4j_server import free_port
+
+    address = f"tcp://127.0.0.1:{free_port()}"
+    proc = subprocess.run([sys.executable, "-m", "kg", "extract", str(SEEDS), "-o",
+                           str(tmp_path / "o.jsonl"), "--scheduler", address],
+                          capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert proc.returncode == 1
+    assert f"cannot reach the Dask scheduler at {address}" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_workers_and_scheduler_together_is_a_usage_error(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "kg", "extract", str(SEEDS), "--workers", "2",
+                           "--scheduler", "tcp://127.0.0.1:1"], capture_output=True, text=True,
+                          timeout=120, cwd=REPO)
+    assert proc.returncode == 2
+    assert "--workers is for this machine" in proc.stderr
