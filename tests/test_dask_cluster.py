@@ -150,16 +150,6 @@ def test_each_worker_loads_the_pipeline_once(cluster, corpus, local_triples):
     assert {r.loads for r in results} == {1}  # the plugin loaded it once per process
 
 
-def test_workers_read_fsspec_urls(cluster, corpus, local_triples):
-    """A ``file://`` URL stands for any fsspec URL (s3://, gcs://): the workers open it."""
-    from kg.cluster import extract_on_cluster
-
-    with cluster.client() as client:
-        got = [t.to_dict() for t in extract_on_cluster([corpus.as_uri()], cluster.address,
-                                                       client=client)]
-    assert got == local_triples
-
-
 def test_a_worker_killed_mid_run_changes_nothing(tmp_path, corpus, local_triples):
     from kg.cluster import extract_on_cluster
 
@@ -227,6 +217,19 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path):
     assert f"cannot reach the Dask scheduler at {address}" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_cli_reads_a_url_on_the_cluster_and_refuses_it_without(cluster, corpus,
+                                                               local_triples, tmp_path):
+    out = tmp_path / "url.jsonl"
+    args = [sys.executable, "-m", "kg", "extract", corpus.as_uri(), "-o", str(out)]
+    proc = subprocess.run([*args, "--scheduler", cluster.address], capture_output=True,
+                          text=True, timeout=600, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line) for line in out.read_text().splitlines()] == local_triples
+    refused = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert refused.returncode == 2
+    assert "need --scheduler" in refused.stderr
 
 
 def test_workers_and_scheduler_together_is_a_usage_error(tmp_path):

@@ -6,7 +6,17 @@ import click
 
 from .common import backend_options, friendly_errors, open_backend
 
-_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+
+class _PathOrURL(click.Path):
+    """An existing path, or (for --scheduler runs) an fsspec URL such as s3://bucket/wires/."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and "://" in value:
+            return value  # needs --scheduler: checked once all options are parsed
+        return super().convert(value, param, ctx)
+
+
+_paths = click.argument("paths", nargs=-1, required=True, type=_PathOrURL(exists=True))
 _model = click.option("--model", envvar="KG_SPACY_MODEL", default=None,
                       help="Installed trained spaCy pipeline to use (e.g. en_core_web_sm) "
                            "[env KG_SPACY_MODEL]; default: kg's blank English pipeline.")
@@ -55,7 +65,7 @@ def extract(paths, output, model, workers, scheduler, min_confidence, progress):
     from ..pipeline import ExtractReport, write_triples
     from ..pipeline import extract as run_extract
 
-    _check_scheduler(scheduler, workers)
+    _check_scheduler(scheduler, workers, paths)
     _refuse_overwriting_inputs(output, paths)
     report = ExtractReport()
     triples = run_extract(paths, model=model, workers=workers, min_confidence=min_confidence,
@@ -78,6 +88,7 @@ def _refuse_overwriting_inputs(output: str, paths) -> None:
 
     if output == "-" or not os.path.isfile(output):
         return
+    paths = [p for p in paths if "://" not in p]
     refuse_inputs(output, paths, "an input article of this run")
     if any(os.path.isdir(p) for p in paths):
         refuse_inputs(output, discover(paths, ReadReport()), "an input article of this run")
@@ -110,7 +121,7 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
     from ..pipeline import ExtractReport
     from ..pipeline import extract as run_extract
 
-    _check_scheduler(scheduler, workers)
+    _check_scheduler(scheduler, workers, paths)
     store = open_backend(backend, graph_path, uri, user, password, database, create=True,
                          write=True)
     try:
@@ -129,7 +140,11 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
     _echo_load(result, store, backend)
 
 
-def _check_scheduler(scheduler, workers) -> None:
+def _check_scheduler(scheduler, workers, paths=()) -> None:
+    urls = [p for p in paths if "://" in p]
+    if urls and not scheduler:
+        raise click.UsageError(f"{urls[0]} is a URL: URLs are read by Dask workers, so they "
+                               "need --scheduler")
     if scheduler and workers > 1:
         raise click.UsageError("--workers is for this machine; with --scheduler the cluster's "
                                "workers do the work (start more with `dask worker`)")
