@@ -160,32 +160,87 @@ def cypher(statement, params, write, as_of, between, since, min_sources, exact, 
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default="graphml",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["graphml", "json", "csv", "html"]),
+              default="graphml", show_default=True,
+              help="graphml: Gephi, Cytoscape, yEd, igraph; csv: NAME.nodes.csv and "
+                   "NAME.edges.csv; html: one offline page (see `kg view`); json: kg's own.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
-              help="File to write.")
+              help="File to write (for csv, the two files are named after it).")
+@click.option("--gephi", is_flag=True,
+              help="GraphML for Gephi: Label on nodes and edges, weight = mentions.")
+@click.option("--title", default=None, help="Title of the html page.")
 @backend_options
 @friendly_errors
-def export(fmt, output, backend, graph_path, uri, user, password, database):
-    """Export the graph as GraphML (Gephi, Cytoscape, yEd) or kg JSON.
+def export(fmt, output, gephi, title, backend, graph_path, uri, user, password, database):
+    """Export the graph as GraphML, CSV, a self-contained HTML view, or kg JSON.
 
     \b
     Example:
       kg export --format graphml -o actors.graphml
+      kg export --format graphml --gephi -o actors-gephi.graphml
+      kg export --format csv -o actors.csv        # actors.nodes.csv, actors.edges.csv
+      kg export --format html -o graph.html       # open it in any browser, offline
     """
-    from ..export import export_graph
+    from ..export import csv_paths, export_graph
     from ..outputs import refuse_inputs
 
     if backend == "networkx":
-        refuse_inputs(output, [graph_path], "the graph being exported")
+        targets = csv_paths(output) if fmt == "csv" else (output,)
+        for target in targets:
+            refuse_inputs(target, [graph_path], "the graph being exported")
+    g = _whole_graph(backend, graph_path, uri, user, password, database)
+    path = export_graph(g, output, fmt, gephi=gephi, title=title)
+    also = f" and {csv_paths(output)[1]}" if fmt == "csv" else ""
+    click.echo(f"wrote {path}{also}: {g.number_of_nodes()} nodes, "
+               f"{g.number_of_edges()} relationships", err=True)
+
+
+def _whole_graph(backend, graph_path, uri, user, password, database):
     store = open_backend(backend, graph_path, uri, user, password, database)
     try:
-        g = store.to_networkx()
+        return store.to_networkx()
     finally:
         store.close()
-    path = export_graph(g, output, fmt)
-    click.echo(f"wrote {path}: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships",
-               err=True)
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the page [default: view.html beside the graph file, or "
+                   "./kg-graph.html for Neo4j].")
+@click.option("--open/--no-open", "open_", default=True, show_default=True,
+              help="Open the page in the default browser.")
+@click.option("--title", default=None, help="Title of the page.")
+@backend_options
+@friendly_errors
+def view(output, open_, title, backend, graph_path, uri, user, password, database):
+    """Write the graph as one offline HTML page and open it in a browser.
+
+    The page needs no server and no network: colours by entity type and relation
+    (as in Neo4j Browser's kg.grass), click a relationship to read its sentences,
+    filter by relation, type, dates and mentions, search by name.
+
+    \b
+    Example:
+      kg view                        # .kg/view.html, opened in your browser
+      kg view -o iran.html --no-open
+    """
+    import webbrowser
+    from pathlib import Path
+
+    from ..outputs import refuse_inputs
+    from ..view import write_html
+
+    if output is None:
+        output = (Path(graph_path).with_name("view.html") if backend == "networkx"
+                  else Path("kg-graph.html"))
+    if backend == "networkx":
+        refuse_inputs(output, [graph_path], "the graph being viewed")
+    g = _whole_graph(backend, graph_path, uri, user, password, database)
+    path = write_html(g, output, title)
+    click.echo(f"wrote {path}: {g.number_of_nodes()} nodes, {g.number_of_edges()} "
+               "relationships", err=True)
+    if open_ and not webbrowser.open(Path(path).resolve().as_uri()):
+        click.echo(f"no browser found; open {Path(path).resolve().as_uri()}", err=True)
 
 
 @click.command()
@@ -214,5 +269,5 @@ def stats(backend, graph_path, uri, user, password, database, fmt):
 
 
 def register(cli: click.Group) -> None:
-    for cmd in (query, cypher, export, stats):
+    for cmd in (query, cypher, export, view, stats):
         cli.add_command(cmd)

@@ -12,10 +12,7 @@ their absence a failure.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,51 +23,9 @@ from kg.store.networkx_store import NetworkXStore
 
 pytestmark = pytest.mark.neo4j
 
-CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("KG_CHROMEDRIVER", "/usr/bin/chromedriver")
-CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    # without these Chromium keeps calling home, which a closed network answers slowly
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--window-size=1400,1000",
-)
 GRASS = Path(__file__).resolve().parents[2] / "kg" / "data" / "neo4j" / "kg.grass"
 WAIT = 90  # seconds; Browser is a large single-page app and CI has 2 shared cores
-
-
-def _missing() -> str | None:
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "the selenium package is not installed (pip install selenium)"
-    for path in (CHROMIUM, CHROMEDRIVER):
-        if not (os.path.exists(path) or shutil.which(path)):
-            return f"{path} is missing (apt-get install chromium chromium-driver)"
-    return None
-
-
-@pytest.fixture(scope="module")
-def chrome():
-    reason = _missing()
-    if reason:
-        if os.environ.get("KG_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"KG_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="kg-chromium-")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
-        opts.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
-    driver.set_page_load_timeout(WAIT)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+# the `chrome` fixture (headless Chromium) is in tests/conftest.py
 
 
 def _pick_query(embedded):
