@@ -154,7 +154,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
             taken.update(range(c.start, c.end))
         fill: list[Cand] = []
         if "kg_ner" in doc.spans:
-            self._from_ner(doc, T, fill)
+            self._from_ner(doc, T, fill, main, headline, roles)
         if self.detect_unknown:
             self._places(T, fill, taken, headline)
         if self.fuzzy:

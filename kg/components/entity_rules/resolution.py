@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ... import resolve
+from . import ner_check
 from .common import CONF, NER_MAP, NOT_NAMES, Cand, _canonical, _fuzzy_cached
 from .toks import Toks
 
@@ -50,8 +51,12 @@ class ResolutionRules:
                     fill.append(Cand(i, end, hit[1], hit[0], "fuzzy"))
             i = end
 
-    def _from_ner(self, doc: Doc, T: Toks, fill: list[Cand]) -> None:
-        """A trained pipeline's NER, mapped to the ontology (the gazetteer already won)."""
+    def _from_ner(self, doc: Doc, T: Toks, fill: list[Cand], main: list[Cand] = (),
+                  headline: set[int] = frozenset(),
+                  roles: list[tuple[int, int]] = ()) -> None:
+        """A trained pipeline's NER, mapped to the ontology (the gazetteer already won).
+        What the gazetteer does not confirm must pass :mod:`.ner_check` first."""
+        found = []
         for ent in doc.spans["kg_ner"]:
             label = NER_MAP.get(ent.label_)
             if label is None:
@@ -59,16 +64,26 @@ class ResolutionRules:
             s, e = ent.start, ent.end
             while s < e and T.lower[s] in ("the", "a", "an"):
                 s += 1
-            if s >= e:
-                continue
+            if s < e:
+                found.append((s, e, label))
+        ctx = None
+        for s, e, label in found:
             text = T.span_text(s, e)
             hit = _canonical(text, label if label != "GROUP" else None)
             if hit is not None:
                 fill.append(Cand(s, e, hit[1], hit[0], "ner"))
-            elif label == "GROUP" and resolve.is_demonym(text):
                 continue
-            else:
-                fill.append(Cand(s, e, label, text, "ner"))
+            if label == "GROUP" and resolve.is_demonym(text):
+                continue
+            if ctx is None:
+                ctx = ner_check.NerContext(
+                    doc, T, [(*ner_check.trim(T, a, b), lab) for a, b, lab in found],
+                    [(c.start, c.end, c.kb) for c in main if c.label == "PERSON"],
+                    headline, list(roles))
+            s, e = ner_check.trim(T, s, e)
+            if ner_check.reject_reason(ctx, s, e, label) is None:
+                fill.append(Cand(s, e, ner_check.relabel(T, s, e, label), T.span_text(s, e),
+                                 "ner", prio=ner_check.PRIO))
 
     # ------------------------------------------------------------------ document aliases
     @staticmethod
