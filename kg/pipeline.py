@@ -36,8 +36,8 @@ class ExtractReport:
             parts.append(f"{self.negated} negated")
         if self.below_confidence:
             parts.append(f"{self.below_confidence} below --min-confidence")
-        if r.skipped:
-            parts.append(f"{len(r.skipped)} skipped")
+        if r.skipped or r.other_files:
+            parts.append(r.skipped_line())
         return ", ".join(parts)
 
 

@@ -36,7 +36,7 @@ from .htmltext import HTMLText, declared_charset
 from .model import Document
 from .textclean import ReadMoreItem, TextCleaner, is_title_echo
 
-EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl")
+EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl", ".pdf")
 MAX_LISTED_BAD_LINES = 5
 HTML_EXTENSIONS = (".html", ".htm")
 NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"})
@@ -79,9 +79,23 @@ class ReadReport:
     documents: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[Skipped] = field(default_factory=list)
+    # files of a walked folder left alone for their extension: ".docx" → 9
+    other_files: Counter[str] = field(default_factory=Counter)
 
     def skip(self, path: os.PathLike | str, reason: str) -> None:
         self.skipped.append(Skipped(str(path), reason))
+
+    def skip_extension(self, path: os.PathLike | str) -> None:
+        self.other_files[Path(path).suffix.lower() or "(no extension)"] += 1
+
+    def skipped_line(self) -> str:
+        """"14 skipped: 9 .docx, 3 .png, 2 unreadable", or "" when nothing was skipped."""
+        parts = [f"{n} {ext}" for ext, n in sorted(self.other_files.items(),
+                                                   key=lambda kv: (-kv[1], kv[0]))]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} unreadable")
+        total = len(self.skipped) + sum(self.other_files.values())
+        return f"{total} skipped: {', '.join(parts)}" if total else ""
 
     def warn(self, path: os.PathLike | str, message: str) -> None:
         self.warnings.append(Skipped(str(path), message))
@@ -94,6 +108,9 @@ class ReadReport:
             reasons = Counter(_reason_kind(s.reason) for s in self.skipped)
             why = ", ".join(f"{n} {r}" for r, n in reasons.most_common())
             text += f", {len(self.skipped)} skipped ({why})"
+        if self.other_files:
+            text += ", " + ", ".join(f"{n} {ext}" for ext, n in self.other_files.most_common()) \
+                + " not read (extension)"
         return text
 
 
@@ -163,6 +180,7 @@ def _walk(root: Path, report: ReadReport, seen_dirs: set[tuple[int, int]],
                 subdirs.append(path)
                 continue
             if path.suffix.lower() not in EXTENSIONS:
+                report.skip_extension(path)
                 continue
             try:
                 fst = path.stat()
@@ -223,7 +241,10 @@ def iter_file(path: str | os.PathLike, report: ReadReport, *,
     path = Path(path)
     made = 0
     try:
-        opened = _open(path, report)
+        if path.suffix.lower() == ".pdf":
+            opened = _open_pdf(path, report, max_chars)
+        else:
+            opened = _open(path, report)
         if opened is None:
             return
         raw, encoding = opened
@@ -251,6 +272,44 @@ def iter_file(path: str | os.PathLike, report: ReadReport, *,
         report.skip(path, "no text (only whitespace, markup or page furniture)")
     else:
         report.skip(path, "no valid records")
+
+
+SCANNED_HINT = ("no text layer (a scanned PDF?): run OCR first, e.g. "
+                "`ocrmypdf --sidecar out.txt in.pdf out.pdf`, then read out.txt")
+MIN_PDF_CHARS_PER_PAGE = 20  # less than this per page is page numbers, not an article
+
+
+def _open_pdf(path: Path, report: ReadReport, max_chars: int
+              ) -> tuple[IO[bytes], str] | None:
+    """The text layer of a PDF (pypdf), as a UTF-8 stream for the text reader.
+
+    Pages are joined by blank lines so paragraphs stay apart. A PDF with (almost) no
+    text is a scan: skipped with a hint to run OCR. Encrypted and damaged PDFs are
+    skipped with the reason. Memory: the text of the whole PDF is held at once.
+    """
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:
+        report.skip(path, "PDF (install pypdf to read PDFs)")
+        return None
+    try:
+        if path.stat().st_size == 0:
+            report.skip(path, "empty file")
+            return None
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            report.skip(path, "encrypted PDF (no text without the password)")
+            return None
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PdfReadError as e:
+        report.skip(path, f"damaged PDF: {str(e)[:120]}")
+        return None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if len(text) < MIN_PDF_CHARS_PER_PAGE * max(1, len(pages)):
+        report.skip(path, SCANNED_HINT)
+        return None
+    return io.BytesIO(text.encode("utf-8")), "utf-8"
 
 
 def _open(path: Path, report: ReadReport) -> tuple[IO[bytes], str] | None:

@@ -318,8 +318,9 @@ def test_discover_walks_folders_in_order_and_filters_extensions(tmp_path: Path) 
         write(tmp_path, name, "text")
     report = ReadReport()
     found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path], report)]
-    assert found == ["a.md", "c.html", "d.jsonl", "b/z.txt"]
+    assert found == ["a.md", "c.html", "d.jsonl", "e.pdf", "b/z.txt"]  # PDFs via pypdf
     assert not report.skipped
+    assert dict(report.other_files) == {".csv": 1}  # counted for the summary
 
 
 def test_discover_reports_missing_paths_and_reads_explicit_files(tmp_path: Path) -> None:
