@@ -180,3 +180,25 @@ def corroboration(evidence: Iterable[Evidence]) -> dict[str, int]:
     sources = {("outlet", e.outlet.strip().casefold()) if e.outlet.strip()
                else ("document", document_of(e.doc)) for e in kept}
     return {"documents": len(docs), "sources": len(sources)}
+
+
+def graph_in_window(g, window: Window | None, min_sources: int = 0):
+    """A copy of the MultiDiGraph ``g`` as :func:`in_window` and ``min_sources`` see it:
+    what ``kg balance --as-of`` computes the signed view from."""
+    import networkx as nx
+
+    out = nx.MultiDiGraph()
+    out.add_nodes_from(g.nodes(data=True))
+    for u, v, k, data in g.edges(keys=True, data=True):
+        evidence = items(data)
+        kept = in_window(evidence, window)[0] if window is not None else evidence
+        if not kept or corroboration(kept)["sources"] < min_sources:
+            continue
+        first, last = date_span(kept)
+        attrs = {**data, **lists(kept), **corroboration(kept), "mentions": len(kept)}
+        attrs.pop("first_date", None)
+        attrs.pop("last_date", None)
+        if first:
+            attrs.update(first_date=first, last_date=last)
+        out.add_edge(u, v, key=k, **attrs)
+    return out

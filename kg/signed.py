@@ -16,8 +16,10 @@ are left out.
 **Camps**: a partition of each connected part of the signed view into two factions that
 minimises the *frustration*, the number of votes it contradicts (+ votes across the two
 camps, − votes inside one). That is the frustration index of signed-graph theory; it is
-NP-hard in general, so :func:`camps` solves parts of up to :data:`EXACT_LIMIT` actors
-exactly (Gray-code enumeration, one flip per step) and larger parts by local search
+NP-hard in general, so :func:`camps` first sets aside the trees that hang off each
+part's 2-core (each can agree with its one link), solves cores of up to
+:data:`EXACT_LIMIT` actors exactly (Gray-code enumeration, one flip per step) and larger
+cores by local search
 (single-actor moves from a spanning-tree start and from seeded random starts; the best of
 them, which is optimal on the hand-checked graphs in the tests but not guaranteed).
 networkx has no signed-graph functions, hence this module.
@@ -109,10 +111,15 @@ def signed_graph(g: nx.MultiDiGraph) -> nx.Graph:
 
 @dataclass
 class Triangle:
-    """Three actors whose three links are signed and multiply to − (unbalanced)."""
+    """Three actors joined by three signed links; unbalanced when the signs multiply to −."""
 
     actors: tuple[str, str, str]
     links: tuple[Link, Link, Link]
+
+    @property
+    def balanced(self) -> bool:
+        ab, ac, bc = (link.sign for link in self.links)
+        return ab * ac * bc > 0
 
     def to_row(self, sentences: int = 1) -> dict:
         a, b, c = self.actors
@@ -124,11 +131,16 @@ class Triangle:
                     evidence.append({"subject": s, "relation": rel, "object": o,
                                      "sentence": e.sentence, "doc": e.doc, "date": e.date})
         return {"a": a, "b": b, "c": c, "a_b": ab.summary(), "a_c": ac.summary(),
-                "b_c": bc.summary(), "evidence": evidence}
+                "b_c": bc.summary(), "balanced": self.balanced, "evidence": evidence}
 
 
 def unbalanced_triangles(g: nx.MultiDiGraph) -> list[Triangle]:
     """Every unbalanced triangle of the signed view, sorted by its actors' names."""
+    return [t for t in triangles(g) if not t.balanced]
+
+
+def triangles(g: nx.MultiDiGraph) -> list[Triangle]:
+    """Every triangle of signed (not contested) links, balanced or not, sorted by name."""
     s = signed_graph(g)
     out = []
     for a in sorted(s):
@@ -137,7 +149,7 @@ def unbalanced_triangles(g: nx.MultiDiGraph) -> list[Triangle]:
                 continue
             for c in sorted(n for n in s[a] if n > b and n in s[b]):
                 signs = (s[a][b]["sign"], s[a][c]["sign"], s[b][c]["sign"])
-                if 0 in signs or signs[0] * signs[1] * signs[2] > 0:
+                if 0 in signs:
                     continue
                 out.append(Triangle((a, b, c), (s[a][b]["link"], s[a][c]["link"],
                                                 s[b][c]["link"])))
@@ -191,11 +203,20 @@ def partition(weights: dict[tuple[str, str], tuple[int, int]], *,
     total, votes, exact = 0, 0, True
     for number, nodes in enumerate(parts, 1):
         sub = h.subgraph(nodes)
-        if len(nodes) <= exact_limit:
-            side, cost = _exact(sub, nodes)
+        # Trees hanging off the 2-core can always agree with their one link to it, so
+        # only the core is searched; the rest follows its links (still optimal).
+        core = sorted(nx.k_core(nx.Graph(sub), 2)) or nodes[:1]
+        core_graph = sub.subgraph(core)
+        if len(core) <= exact_limit:
+            side, cost = _exact(core_graph, core)
         else:
-            side, cost = _local_search(sub, nodes, random.Random(seed))
+            side, cost = _local_search(core_graph, core, random.Random(seed))
             exact = False
+        for a, b in nx.bfs_edges(sub, core[0]):
+            if b not in side:
+                d = sub[a][b]
+                side[b] = side[a] if d["pos"] >= d["neg"] else 1 - side[a]
+        cost = _cost(sub, side)
         total += cost
         votes += sum(d["pos"] + d["neg"] for _, _, d in sub.edges(data=True))
         strength = {n: sum(d["pos"] + d["neg"] for _, _, d in sub.edges(n, data=True))

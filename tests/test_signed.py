@@ -141,3 +141,23 @@ def test_local_search_is_never_better_than_exact_and_usually_equal():
         assert heuristic >= exact
         equal += heuristic == exact
     assert equal >= 6
+
+
+def test_trees_off_the_core_are_placed_exactly_whatever_their_size():
+    rng = random.Random(11)
+    weights = {("a", "b"): (0, 2), ("b", "c"): (0, 1), ("a", "c"): (0, 3)}  # odd − cycle
+    names = ["a", "b", "c"]
+    for i in range(30):  # a random tree hanging off the triangle
+        child = f"t{i:02d}"
+        weights[(rng.choice(names), child)] = rng.choice([(2, 0), (0, 1), (1, 1), (0, 3)])
+        names.append(child)
+    contested = sum(1 for w in weights.values() if w == (1, 1))  # cost 1 either way
+    result = partition(weights, exact_limit=3)
+    # only the cheapest triangle link, plus one vote per contested tree link
+    assert result.exact and result.frustration == 1 + contested
+    assert result.frustration == _brute_force_small(weights, result)
+
+
+def _brute_force_small(weights, result):
+    side = {n: c[-1] for n, c in result.camp.items()}
+    return frustration(weights, side)

@@ -12,7 +12,7 @@ import click
 from .common import CONTEXT_SETTINGS, quiet_exit_on_closed_pipe
 
 # Modules that add commands to ``cli``; each defines ``register(cli)``.
-COMMAND_MODULES = ("pipeline", "graph", "entities", "evaluate", "neo4j", "bench")
+COMMAND_MODULES = ("pipeline", "graph", "entities", "analysis", "evaluate", "neo4j", "bench")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
