@@ -289,13 +289,20 @@ def _sort(rows: list[dict[str, Any]], order: list[tuple[str, bool]]) -> list[dic
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[str] = set()
+    """Rows without repeats (first kept), judged without the ``undated`` mark: a row
+    reached once through dated evidence and once through undated is one row, undated
+    only when every way to it was."""
+    seen: dict[str, dict[str, Any]] = {}
     out = []
     for row in rows:
-        key = json.dumps(row, sort_keys=True, ensure_ascii=False, default=str)
-        if key not in seen:
-            seen.add(key)
+        key = json.dumps({k: v for k, v in row.items() if k != "undated"}, sort_keys=True,
+                         ensure_ascii=False, default=str)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = row
             out.append(row)
+        elif "undated" in first:
+            first["undated"] = first["undated"] and row.get("undated", False)
     return out
 
 

@@ -64,8 +64,8 @@ FACTS = [
     ("Quds Force", "PART_OF", "IRGC", "a.txt", None, False),
     ("IRGC", "PART_OF", "Iran", "a.txt", None, False),
     # a chain through a backed partner, so proxy_chains' example (United States) answers
-    ("United States", "BACKS", "Syrian Democratic Forces", "b.txt", None, False),
-    ("Syrian Democratic Forces", "ATTACKS", "ISIS", "b.txt", None, False),
+    ("United States", "BACKS", "Syrian Democratic Forces", "b.txt", "2019-10-01", False),
+    ("Syrian Democratic Forces", "ATTACKS", "ISIS", "b.txt", "2019-03-23", False),
 ]
 
 

@@ -67,8 +67,9 @@ def test_diff_of_two_graph_files(graphs):
         ("changed sign", "Arland", "+ → −", "Borduria"),
     ]
     assert rows("diff", str(new), str(new)) == []
-    table = kg("diff", str(old), str(new), "--sentences", "1").stdout
-    assert "On 2020-02-01 Arland attacks Borduria." in table
+    table = kg("diff", str(old), str(new), "--sentences", "1", "--format", "csv").stdout
+    assert "On 2020-02-01 Arland attacks Borduria. (news-2020-02-01.txt, 2020-02-01)" in table
+    assert "On 2020-02-02 Arland attacks Borduria." not in table  # one sentence per relation
 
 
 def test_balance_lists_the_unbalanced_triangle_with_its_evidence(graphs):

@@ -134,7 +134,7 @@ EXPECTED = {
         {"first_date": "2019-12-27", "subject": "Kataib Hezbollah", "relation": "ATTACKS",
          "object": "United States", "mentions": 1, "sources": 1},
     ]),
-    # The signed view (places and negated edges out) is one part of 11 actors. The cycle
+    # The signed view (places and negated edges out) is one part of 12 actors. The cycle
     # United States –ISIS (−3) – Syria (−1) – Iran (+2) – United States (−2) has an odd
     # number of − links, so some vote is always frustrated; every way out costs 2 votes
     # (US–Iran, Iran–Syria, or ISIS's links to Syria and Russia), and the exact search
