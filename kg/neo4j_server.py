@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -87,6 +88,34 @@ class ServerStatus:
 
 def default_home() -> Path:
     return Path(os.environ.get("KG_NEO4J_HOME") or DEFAULT_HOME)
+
+
+def default_bolt_uri() -> str:
+    """Where clients look for Neo4j when ``NEO4J_URI``/``--uri`` is not given.
+
+    So that ``kg neo4j start --bolt-port 17687`` and a later ``kg build --backend neo4j``
+    agree without an export: ``KG_NEO4J_BOLT_PORT`` if set (the variable ``kg neo4j
+    start`` reads too), else the port of the local server running from
+    ``KG_NEO4J_HOME`` (default ``.neo4j``), else 7687.
+    """
+    port = os.environ.get("KG_NEO4J_BOLT_PORT", "").strip()
+    if port.isdigit():
+        return f"bolt://localhost:{port}"
+    running = running_server_port(default_home())
+    return f"bolt://localhost:{running or DEFAULT_BOLT_PORT}"
+
+
+def running_server_port(home: Path) -> int | None:
+    """The Bolt port of the server ``kg neo4j start`` runs from ``home``, if it is up."""
+    conf = home / "conf" / "neo4j.conf"
+    try:
+        text = conf.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    m = re.search(r"^server\.bolt\.listen_address=.*:(\d+)\s*$", text, re.MULTILINE)
+    if m is None or Neo4jServer(home, bolt_port=int(m.group(1))).pid() is None:
+        return None
+    return int(m.group(1))
 
 
 def _data_text(name: str) -> str:

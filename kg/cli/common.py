@@ -83,8 +83,10 @@ def backend_options(fn: Callable) -> Callable:
         click.option("--backend", type=click.Choice(BACKENDS), default="networkx",
                      show_default=True, envvar="KG_BACKEND",
                      help="Where the graph lives: embedded file or a Neo4j server."),
-        click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687",
-                     show_default=True, help="Neo4j URI [env NEO4J_URI]."),
+        click.option("--uri", envvar="NEO4J_URI", default=None,
+                     help="Neo4j URI [env NEO4J_URI; default: bolt://localhost:"
+                          "$KG_NEO4J_BOLT_PORT, else the port of the server `kg neo4j "
+                          "start` runs here, else 7687]."),
         click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True,
                      help="Neo4j user [env NEO4J_USERNAME]."),
         click.option("--password", envvar="NEO4J_PASSWORD", default=None,
@@ -106,6 +108,10 @@ def open_backend(backend: str, graph_path: str, uri: str, user: str, password: s
     if backend == "networkx":
         return open_store("networkx", graph=graph_path, create=create, lock=write,
                           on_wait=lambda msg: click.echo(f"{msg}…", err=True))
+    if not uri:
+        from ..neo4j_server import default_bolt_uri
+
+        uri = default_bolt_uri()
     return open_store("neo4j", uri=uri, user=user, password=password, database=database)
 
 

@@ -77,6 +77,20 @@ def start(home, bolt_port, http_port, auth, heap, pagecache, apoc, timeout):
     click.echo(f"Neo4j {st.version or ''} {verb} (pid {st.pid}): {st.bolt_uri}  "
                f"Browser {st.http_url}/browser/  auth {'on' if st.auth else 'off'}  "
                f"home {st.home}")
+    _tell_clients(st.bolt_uri)
+
+
+def _tell_clients(bolt_uri: str) -> None:
+    """When a kg client started here would look elsewhere, the one line that fixes it."""
+    import os
+
+    from ..neo4j_server import default_bolt_uri
+
+    found = os.environ.get("NEO4J_URI") or default_bolt_uri()
+    if found.rstrip("/") != bolt_uri:
+        click.echo(f"note: kg commands here would connect to {found}; for this server run:",
+                   err=True)
+        click.echo(f"export NEO4J_URI={bolt_uri}")
 
 
 @neo4j.command()
