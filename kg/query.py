@@ -459,6 +459,8 @@ def _run_single(g: nx.MultiDiGraph, text: str) -> tuple[list[str], list[dict[str
             if not hints:
                 raise QueryError(_explain(e)) from None
             hints = False
+        except MemoryError:
+            raise  # the query's memory budget ran out (kg.query_budget reports it)
         except Exception as e:  # grand-cypher raises lark and assorted errors
             raise QueryError(_explain(e)) from None
     keys = list(result)
@@ -498,11 +500,20 @@ def _row_key(row: dict[str, Any]) -> str:
 
 
 def run_on_networkx(g: nx.MultiDiGraph, cypher: str, params: dict[str, Any],
-                    *, write: bool = False) -> list[dict[str, Any]]:
-    """Run read-only Cypher with grand-cypher; return rows as dicts (column → value)."""
+                    *, write: bool = False, timeout: float | None = None) -> list[dict[str, Any]]:
+    """Run read-only Cypher with grand-cypher; return rows as dicts (column → value).
+
+    The query runs within its budget (:mod:`kg.query_budget`): ``timeout`` seconds (default
+    ``KG_QUERY_TIMEOUT`` or 10), a memory cap and a row cap, in a child process that is
+    killed when it overruns, so a runaway pattern costs one error line, not the machine.
+    """
+    from .query_budget import Budget, check_params, run_budgeted
+
     if write or is_write(cypher):
         raise QueryError("the embedded (networkx) backend answers read-only Cypher; the graph "
                          "changes only through `kg build` / `kg load` (or use --backend neo4j)")
+    check_params(params)
+    budget = Budget.from_env(timeout)
     text = substitute_params(cypher, params)
     parts, keep_all = split_union(text)
     if len(parts) > 1:
@@ -510,6 +521,10 @@ def run_on_networkx(g: nx.MultiDiGraph, cypher: str, params: dict[str, Any],
         if any(s != shapes[0] for s in shapes):
             raise QueryError(f"all parts of a UNION must return the same columns, in the same "
                              f"order: {' vs '.join(map(str, shapes))}")
+    return run_budgeted(lambda: _union_rows(g, parts, keep_all), budget)
+
+
+def _union_rows(g: nx.MultiDiGraph, parts: list[str], keep_all: bool) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for part in parts:

@@ -37,6 +37,24 @@ def evidence_options(fn):
 _exact = click.option("--exact", is_flag=True,
                       help="Use names exactly as given: no alias, spelling or case "
                            "resolution against the graph's names.")
+
+
+def _set_query_timeout(ctx, param, value):
+    """``--timeout`` is the budget of every query this command runs (resolution, filters,
+    the query itself), so it travels as ``KG_QUERY_TIMEOUT`` (see kg.query_budget)."""
+    if value is not None:
+        import os
+
+        os.environ["KG_QUERY_TIMEOUT"] = repr(value)
+    return value
+
+
+_timeout = click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+    envvar="KG_QUERY_TIMEOUT", expose_value=False, callback=_set_query_timeout,
+    help="Stop a query after this many seconds [env KG_QUERY_TIMEOUT; default 10]. The "
+         "embedded engine also caps a query's memory (KG_QUERY_MEMORY_MB, default 1024) and "
+         "rows (KG_QUERY_MAX_ROWS, default 100000); on Neo4j it is the transaction timeout.")
 _format = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
                        show_default=True, help="json prints one array of row objects.")
 
@@ -50,6 +68,7 @@ _format = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), def
 @_exact
 @backend_options
 @_format
+@_timeout
 @friendly_errors
 def query(name, params, list_, as_of, between, since, min_sources, exact, backend, graph_path,
           uri, user, password, database, fmt):
@@ -131,6 +150,7 @@ def _resolved(store, statement: str, params: dict, exact: bool) -> dict:
 @_exact
 @backend_options
 @_format
+@_timeout
 @friendly_errors
 def cypher(statement, params, write, as_of, between, since, min_sources, exact, backend,
            graph_path, uri, user, password, database, fmt):

@@ -33,8 +33,10 @@ class Store(Protocol):
         """Make the loaded triples durable (the embedded file); None where nothing to do."""
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *,
-              write: bool = False) -> list[dict[str, Any]]:
-        """Rows of a Cypher statement as dicts (column → value); read-only unless ``write``."""
+              write: bool = False, timeout: float | None = None) -> list[dict[str, Any]]:
+        """Rows of a Cypher statement as dicts (column → value); read-only unless ``write``;
+        at most ``timeout`` seconds (default: ``KG_QUERY_TIMEOUT`` or 10, see
+        :mod:`kg.query_budget`)."""
 
     def set_properties(self, nodes: dict[str, dict], relationships: list[tuple]) -> None:
         """Set properties derived from the whole graph (:mod:`kg.derive`): ``{name: props}``

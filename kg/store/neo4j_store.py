@@ -267,17 +267,41 @@ class Neo4jStore:
 
     # -- reading ---------------------------------------------------------------------
     def query(self, cypher: str, params: dict | None = None, *,
-              write: bool = False) -> list[dict[str, Any]]:
-        """Run Cypher in a READ transaction (the server refuses writes) unless ``write``."""
+              write: bool = False, timeout: float | None = None) -> list[dict[str, Any]]:
+        """Run Cypher in a READ transaction (the server refuses writes) unless ``write``.
+
+        Read mode also refuses administration commands and procedures that are not known
+        to be read-only (:mod:`kg.read_only`). The query is held to its budget
+        (:mod:`kg.query_budget`): ``timeout`` seconds as the transaction timeout (the
+        server stops it), at most ``KG_QUERY_MAX_ROWS`` rows, parameter values capped.
+        """
+        from ..query_budget import Budget, check_params
+
+        params = dict(params or {})
+        check_params(params)
+        if not write:
+            from ..read_only import check_read_only
+
+            check_read_only(cypher)
+        return self._run(cypher, params, write=write, budget=Budget.from_env(timeout))
+
+    def _run(self, cypher: str, params: dict[str, Any], *, write: bool,
+             budget, max_rows: int | None = -1) -> list[dict[str, Any]]:
+        from neo4j import unit_of_work
         from neo4j.exceptions import ClientError, Neo4jError
 
         from ..query import QueryError
 
-        params = dict(params or {})
+        limit = budget.max_rows if max_rows == -1 else max_rows
 
+        @unit_of_work(timeout=budget.timeout)
         def work(tx):
-            res = tx.run(cypher, params)
-            return [{k: plain(v) for k, v in rec.items()} for rec in res]
+            rows = []
+            for rec in tx.run(cypher, params):
+                if limit is not None and len(rows) >= limit:
+                    raise budget.too_many_rows(f"more than {limit:,}")
+                rows.append({k: plain(v) for k, v in rec.items()})
+            return rows
 
         def run():
             with self._session() as session:
@@ -290,14 +314,22 @@ class Neo4jStore:
             if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
                 raise QueryError("the statement writes, but it ran read-only on Neo4j; "
                                  "pass --write to allow changes") from None
+            if "TransactionTimedOut" in code or "Terminated" in code:
+                raise budget.timed_out() from None
             raise QueryError(f"Neo4j rejected the query: {code.split('.')[-1]}: "
                              f"{_first_line(e.message or '')}") from None
         except Neo4jError as e:
+            if "TransactionTimedOut" in (e.code or ""):
+                raise budget.timed_out() from None
             raise QueryError(f"Neo4j could not run the query: {e.code}: "
                              f"{_first_line(e.message or '')}") from None
 
     def _read(self, cypher: str, **params) -> list[dict[str, Any]]:
-        return self.query(cypher, params)
+        """kg's own reads (stats, export): known statements, so no row cap or time limit."""
+        from ..query_budget import Budget
+
+        return self._run(cypher, params, write=False, budget=Budget(timeout=None),
+                         max_rows=None)
 
     def stats(self) -> dict:
         """Same shape as :func:`kg.store.networkx_store.graph_stats`."""

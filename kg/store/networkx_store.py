@@ -125,10 +125,11 @@ class NetworkXStore:
         self.graph = nx.MultiDiGraph()
 
     # -- reading -------------------------------------------------------------------
-    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
+    def query(self, cypher: str, params: dict | None = None, *, write: bool = False,
+              timeout: float | None = None) -> list[dict]:
         from ..query import run_on_networkx
 
-        return run_on_networkx(self.graph, cypher, params or {}, write=write)
+        return run_on_networkx(self.graph, cypher, params or {}, write=write, timeout=timeout)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         return self.graph
