@@ -1,7 +1,7 @@
 """Typed records that travel between the stages: documents in, triples out.
 
 A :class:`Triple` is the unit of the triples file (one JSON object per line) and of
-loading; its field names are a public contract (see README, "Triples file").
+loading; its field names are a public contract (see docs/model.md, "Triples file").
 """
 
 from __future__ import annotations

@@ -266,7 +266,7 @@ def view(output, open_, title, backend, graph_path, uri, user, password, databas
 @click.command()
 @backend_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+              show_default=True, help="json prints one object with the same counts.")
 @friendly_errors
 def stats(backend, graph_path, uri, user, password, database, fmt):
     """Entities by type, relations by type, and documents in the graph."""

@@ -108,7 +108,7 @@ def stop(home, bolt_port, http_port, auth):
 @neo4j.command()
 @_server_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True, help="json prints one object: pid, URIs, version, auth.")
 @friendly_errors
 def status(home, bolt_port, http_port, auth, fmt):
     """Is the server running and answering? Exit code 0 only if it answers."""

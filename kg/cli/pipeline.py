@@ -56,7 +56,7 @@ def _report_skips(report) -> None:
               help="Progress bar on stderr for multi-file runs.")
 @friendly_errors
 def extract(paths, output, model, workers, scheduler, min_confidence, progress):
-    """Extract typed triples from articles (.txt .md .html .jsonl files or folders).
+    """Extract typed triples from articles (.txt .md .html .pdf .jsonl files or folders).
 
     \b
     Example:

@@ -1,6 +1,6 @@
 """The contract both backends implement, so code written against one runs on the other.
 
-The README's library example (``open_store`` → ``load`` → ``save`` → ``query``) must run
+The library example of docs/library.md (``open_store`` → ``load`` → ``save`` → ``query``) must run
 unchanged on either backend: ``save()`` writes the embedded graph file and is a no-op on
 Neo4j, whose writes are committed as they happen; ``batch_size`` sizes Neo4j transactions
 and is ignored by the embedded backend, which has none.

@@ -1,5 +1,5 @@
 """Against the real server (issue 13): clients find the server `kg neo4j start` runs
-without NEO4J_URI, the README's library example runs unchanged on Neo4j (one Store
+without NEO4J_URI, the library example of docs/library.md runs unchanged on Neo4j (one Store
 protocol; save() is a no-op), and names resolve at query time on Neo4j too."""
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def test_start_prints_the_export_line_when_clients_would_look_elsewhere(neo4j_se
     assert proc.returncode == 0 and "export NEO4J_URI" not in proc.stdout
 
 
-def test_the_readme_library_example_runs_on_neo4j(neo4j_server, store, tmp_path):
+def test_the_documented_library_example_runs_on_neo4j(neo4j_server, store, tmp_path):
     triples = list(kg.extract([REPO / "seeds"]))
     neo = kg.open_store("neo4j", uri=neo4j_server.uri, user="neo4j",
                         password=neo4j_server.password, database="neo4j")
