@@ -7,6 +7,7 @@ loading; its field names are a public contract (see docs/model.md, "Triples file
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -120,6 +121,9 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check_field_types(values: dict[str, Any]) -> None:
     """Reject wrongly typed fields from files here, with the field's name, rather than
     as a traceback deep inside a loader."""
@@ -130,6 +134,11 @@ def _check_field_types(values: dict[str, Any]) -> None:
         if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
             want = " or ".join("null" if t is type(None) else t.__name__ for t in expected)
             raise TypeError(f"field {name!r} must be {want}, not {type(value).__name__}")
+    for name, value in values.items():
+        bad = _SURROGATE.search(value) if isinstance(value, str) else None
+        if bad:  # JSON can spell "\ud800"; no file, terminal or database can hold it
+            raise ValueError(f"field {name!r} holds a lone surrogate (U+{ord(bad.group()):04X}), "
+                             "which is not Unicode text")
     for name in ("subject", "object"):
         if not values[name].strip():
             raise ValueError(f"field {name!r} is empty")

@@ -158,6 +158,9 @@ def read_triples(path: str | os.PathLike) -> Iterator[Triple]:
                 yield Triple.from_dict(json.loads(line))
             except (ValueError, TypeError) as e:
                 raise TriplesFileError(f"{path}:{n}: not a valid triple: {e}") from None
+            except RecursionError:
+                raise TriplesFileError(f"{path}:{n}: not a valid triple: JSON nested too "
+                                       "deeply") from None
 
 
 class _NoBar:

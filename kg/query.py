@@ -41,7 +41,8 @@ import difflib
 import json
 import os
 import re
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,9 @@ def cypher_dir() -> Path:
     copy packed into an installed wheel."""
     env = os.environ.get("KG_CYPHER_DIR")
     if env:
+        if not Path(env).is_dir():
+            raise QueryError(f"KG_CYPHER_DIR={env} is not a folder of saved queries; fix or "
+                             "unset it")
         return Path(env)
     here = Path(__file__).resolve().parent
     for candidate in (here.parent / "cypher", here / "_cypher"):
@@ -142,13 +146,37 @@ def parse_saved_query(path: Path) -> SavedQuery:
                       fallback)
 
 
-def list_saved_queries(directory: Path | None = None) -> list[SavedQuery]:
+def list_saved_queries(directory: Path | None = None, *,
+                       on_skip: Callable[[Path, str], None] | None = None) -> list[SavedQuery]:
+    """The readable saved queries; a file that cannot be read (not UTF-8, unreadable) is
+    left out and reported to ``on_skip(path, reason)`` (default: a warning), so one bad
+    file never takes the others down."""
     directory = directory or cypher_dir()
-    return [parse_saved_query(p) for p in sorted(directory.glob("*.cypher"))]
+    out = []
+    for path in sorted(directory.glob("*.cypher")):
+        try:
+            out.append(parse_saved_query(path))
+        except (OSError, UnicodeDecodeError) as e:
+            reason = _unreadable(e)
+            if on_skip is None:
+                warnings.warn(f"skipped saved query {path}: {reason}", stacklevel=2)
+            else:
+                on_skip(path, reason)
+    return out
+
+
+def _unreadable(e: Exception) -> str:
+    if isinstance(e, UnicodeDecodeError):
+        return f"not UTF-8 (byte 0x{e.object[e.start]:02x} at offset {e.start})"
+    return getattr(e, "strerror", None) or str(e)
 
 
 def get_saved_query(name: str, directory: Path | None = None) -> SavedQuery:
-    queries = {q.name: q for q in list_saved_queries(directory)}
+    skipped: dict[str, str] = {}
+    queries = {q.name: q for q in list_saved_queries(
+        directory, on_skip=lambda p, why: skipped.__setitem__(p.stem, f"{p}: {why}"))}
+    if name in skipped:
+        raise QueryError(f"saved query {name!r} cannot be read: {skipped[name]}")
     if name not in queries:
         close = difflib.get_close_matches(name, list(queries), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""

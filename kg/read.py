@@ -23,6 +23,7 @@ import errno
 import io
 import json
 import os
+import re
 import stat
 import threading
 from collections import Counter
@@ -351,9 +352,11 @@ def _open(path: Path, report: ReadReport) -> tuple[IO[bytes], str] | None:
 def sniff_encoding(head: bytes, *, html: bool = False) -> tuple[str, str | None]:
     """``(encoding, None)`` for text, ``("", reason)`` for binary data.
 
-    Order: byte-order mark; binary signatures and NUL/control bytes; valid UTF-8; the
-    charset an HTML page declares; Windows-1252 when no byte sequence is valid UTF-8
-    (legacy 8-bit text); UTF-8 with replacement otherwise.
+    Order: byte-order mark; binary signatures and NUL/control bytes (UTF-16 without a
+    BOM is recognised); valid UTF-8; the charset an HTML page declares; otherwise the
+    likeliest of the region's legacy encodings (:data:`LEGACY_ENCODINGS`: Windows-1256
+    and ISO-8859-6 Arabic, Windows-1252, Turkish, Hebrew, Cyrillic) by the maintained
+    detector charset-normalizer; UTF-8 with replacement when none fits.
     """
     for bom, enc in _BOMS:
         if head.startswith(bom):
@@ -362,7 +365,7 @@ def sniff_encoding(head: bytes, *, html: bool = False) -> tuple[str, str | None]
         if head.startswith(magic):
             return "", f"binary file ({kind})"
     if b"\x00" in head:
-        utf16 = _utf16_without_bom(head)
+        utf16 = _utf16_without_bom(head) or _detect(head, _UTF16)
         return (utf16, None) if utf16 else ("", "binary file (NUL bytes)")
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     if head and controls / len(head) > 0.05:
@@ -379,10 +382,47 @@ def sniff_encoding(head: bytes, *, html: bool = False) -> tuple[str, str | None]
                 return codecs.lookup(declared).name, None
             except LookupError:
                 pass
-    multibyte = head.decode("utf-8", "ignore")
-    if not any(ord(c) > 127 for c in multibyte):
-        return "cp1252", None
-    return "utf-8", None
+    if _mostly_utf8(head):
+        return "utf-8", None  # UTF-8 with a few damaged bytes: replace those, keep the rest
+    return _detect(head, LEGACY_ENCODINGS) or "utf-8", None
+
+
+def _mostly_utf8(head: bytes) -> bool:
+    """Well-formed multi-byte UTF-8 characters at least a quarter as many as stray bytes:
+    damaged UTF-8. (Legacy 8-bit text forms a valid UTF-8 sequence only now and then.)"""
+    text = head.decode("utf-8", "replace")
+    stray = text.count("\ufffd") - head.decode("utf-8", "ignore").count("\ufffd")
+    return 4 * sum(1 for c in text if ord(c) > 127 and c != "\ufffd") >= stray
+
+
+LEGACY_ENCODINGS = {
+    "cp1252": "Windows-1252", "cp1256": "Windows-1256 (Arabic)",
+    "iso8859_6": "ISO-8859-6 (Arabic)", "cp1254": "Windows-1254 (Turkish)",
+    "cp1255": "Windows-1255 (Hebrew)", "iso8859_8": "ISO-8859-8 (Hebrew)",
+    "cp1251": "Windows-1251 (Cyrillic)", "koi8_r": "KOI8-R (Cyrillic)",
+}
+"""Legacy encodings of news in the region, tried (with UTF-8) when a file is not UTF-8."""
+_UTF16 = {"utf_16_le": "UTF-16", "utf_16_be": "UTF-16"}
+# Latin encodings that differ from Windows-1252 in a few letters only: when the detector
+# finds Windows-1252 equally plausible, it is the likelier one for news in English.
+_NEAR_1252 = {"cp1250", "cp1254", "cp1257", "iso8859_1", "iso8859_9", "iso8859_15"}
+
+
+def _detect(head: bytes, candidates: dict[str, str]) -> str | None:
+    """The encoding charset-normalizer finds likeliest among ``candidates`` (None: none
+    decodes the bytes as plausible text)."""
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(head, cp_isolation=list(candidates), explain=False)
+    best = results.best()
+    if best is None:
+        return None
+    found = {m.encoding for m in results}
+    if (best.encoding in _NEAR_1252 or best.encoding == "cp1252") and "cp1252" in found:
+        if "cp1254" in found and any(c in "ðÐýÝþÞ" for c in head.decode("cp1252", "replace")):
+            return "cp1254"  # ğ ı ş Ğ İ Ş read as Windows-1252 are Icelandic letters
+        return "cp1252"
+    return best.encoding
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -458,8 +498,8 @@ def _text_documents(path: Path, raw: IO[bytes], encoding: str, report: ReadRepor
     stream.detach()
     if _REPLACED.count:
         report.warn(path, f"{_REPLACED.count} byte(s) not valid {encoding}; replaced with \ufffd")
-    if encoding == "cp1252":
-        report.warn(path, "not UTF-8; read as Windows-1252")
+    if encoding in LEGACY_ENCODINGS:
+        report.warn(path, f"not UTF-8; read as {LEGACY_ENCODINGS[encoding]} (detected)")
 
 
 def _events(lines: Iterable[tuple[str, bool]], cleaner: TextCleaner):
@@ -574,6 +614,9 @@ def _jsonl_documents(path: Path, raw: IO[bytes], encoding: str, report: ReadRepo
         report.warn(path, f"{_REPLACED.count} byte(s) not valid {encoding}; replaced with \ufffd")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _record(line: str) -> tuple[dict, str | None]:
     try:
         obj = json.loads(line)
@@ -581,6 +624,8 @@ def _record(line: str) -> tuple[dict, str | None]:
         return {}, f"not valid JSON ({e.__class__.__name__}: {str(e)[:80]})"
     if not isinstance(obj, dict):
         return {}, f"expected a JSON object, got {type(obj).__name__}"
+    obj = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
+           for k, v in obj.items()}  # "\ud800" is valid JSON but not text: U+FFFD
     text = obj.get("text")
     if not isinstance(text, str):
         return {}, 'no "text" string'

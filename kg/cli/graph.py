@@ -102,7 +102,8 @@ def query(name, params, list_, as_of, between, since, min_sources, exact, backen
     )
 
     if list_:
-        queries = list_saved_queries()
+        queries = list_saved_queries(on_skip=lambda path, why: click.echo(
+            f"warning: skipped {path}: {why}", err=True))
         if fmt == "json":
             click.echo(json.dumps([q.to_dict() for q in queries], ensure_ascii=False))
         else:
