@@ -37,7 +37,7 @@ from typing import Any
 from .errors import KgError
 from .extractor import Extractor
 from .model import Document, Triple
-from .read import EXTENSIONS, ReadReport, _is_project_file, discover, iter_file
+from .read import EXTENSIONS, ReadReport, _is_project_file, discover, document_base, iter_file
 
 PARTITION_BYTES = 256 * 1024  # input bytes per task: ~0.5 s of blank-pipeline work
 WINDOW_PER_WORKER = 3  # partitions in flight per worker thread
@@ -56,6 +56,7 @@ class Source:
     where: str
     size: int = 0
     folder_source: str | None = None  # see kg.pipeline.with_folder_sources
+    doc_base: str | None = None  # document id base, see kg.read.document_base
 
     @property
     def is_url(self) -> bool:
@@ -133,7 +134,8 @@ def extract_partition(sources: list[Source], model: str | None) -> PartitionResu
 def _extract_path(extractor: Extractor, path: Path, src: Source,
                   report: ReadReport) -> list[Triple]:
     part = ReadReport()
-    triples = list(extractor.extract(_with_source(iter_file(path, part), src.folder_source)))
+    documents = iter_file(path, part, doc_id=src.doc_base)
+    triples = list(extractor.extract(_with_source(documents, src.folder_source)))
     _merge(report, part, rename=(str(path), src.shown))
     return triples
 
@@ -190,7 +192,7 @@ def sources_of(paths: Iterable[str | os.PathLike], report: ReadReport) -> list[S
             except OSError:
                 size = 0
             out.append(Source(str(path), str(path.resolve()), size,
-                              folder_source(path, folders)))
+                              folder_source(path, folders), document_base(path, folders)))
         local.clear()
 
     for text in paths:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import KgError
 from .model import Document, Triple
-from .read import ReadReport, discover, iter_file
+from .read import ReadReport, discover, document_base, iter_file
 
 
 @dataclass
@@ -44,14 +44,22 @@ class ExtractReport:
 def iter_documents(paths: Iterable[str | os.PathLike], report: ReadReport,
                    on_file: Callable[[Path], None] | None = None) -> Iterator[Document]:
     """Documents of every readable file under ``paths``; unreadable files go to ``report``."""
-    return documents_of(discover(paths, report), report, on_file)
+    paths = list(paths)
+    return documents_of(discover(paths, report), report, on_file, roots=paths)
 
 
 def documents_of(files: Iterable[Path], report: ReadReport,
-                 on_file: Callable[[Path], None] | None = None) -> Iterator[Document]:
-    """Documents of already discovered ``files``; ``on_file`` runs after each file."""
+                 on_file: Callable[[Path], None] | None = None,
+                 roots: Iterable[str | os.PathLike] = ()) -> Iterator[Document]:
+    """Documents of already discovered ``files``; ``on_file`` runs after each file.
+
+    ``roots`` are the paths the user gave: a file's documents are named by its path below
+    the folder among them that holds it (:func:`kg.read.document_base`).
+    """
+    folders = source_folders(roots)
     for path in files:
-        yield from iter_file(path, report)  # streams: big files stay in bounded memory
+        # streams: big files stay in bounded memory
+        yield from iter_file(path, report, doc_id=document_base(path, folders))
         if on_file is not None:
             on_file(path)
 
@@ -75,7 +83,8 @@ def extract(paths: Iterable[str | os.PathLike], *, model: str | None = None, wor
         files = list(discover(paths, report.read))
         bar = _progress(len(files), enabled=progress and len(files) > 1)
         documents = with_folder_sources(
-            documents_of(files, report.read, on_file=lambda _path: bar.advance()), paths)
+            documents_of(files, report.read, on_file=lambda _path: bar.advance(),
+                         roots=paths), paths)
         triples = extractor.extract(documents, workers=workers)
     try:
         for t in triples:

@@ -11,9 +11,12 @@ bounded memory and yields its documents one at a time; a file longer than
 ``max_chars`` after cleaning becomes several documents ``name#part-1``, ``name#part-2``…
 cut on paragraph boundaries (so no document outgrows spaCy's ``max_length`` either).
 
-Document ids: the file name for an article; ``name#n`` for the n-th headline of a
-trailing "Read more" list (its outlet and date become ``source`` and ``date``);
-for ``.jsonl`` the record's ``id`` (or ``name#line``).
+Document ids: the file's path below the folder it was found in (``2020/report.txt``
+for ``kg build corpus/`` over ``corpus/2020/report.txt``; the bare name for a file named
+on the command line or lying directly in the folder given), so two files of the same name
+in different folders never merge; ``ID#n`` for the n-th headline of a trailing "Read
+more" list (its outlet and date become ``source`` and ``date``); for ``.jsonl`` the
+record's ``id`` (or ``ID#line``). :func:`document_base` computes the file part.
 """
 
 from __future__ import annotations
@@ -232,14 +235,31 @@ def read_file(path: Path, report: ReadReport, *,
     return list(iter_file(path, report, max_chars=max_chars))
 
 
+def document_base(path: str | os.PathLike, folders: Iterable[str | os.PathLike]) -> str:
+    """The id part a file gives its documents: its path below the first of ``folders``
+    (the folders the user gave) that holds it, with ``/`` separators; else its name."""
+    path = Path(path)
+    for folder in folders:
+        try:
+            rel = path.relative_to(folder)
+        except ValueError:
+            continue
+        if rel.parts:
+            return rel.as_posix()
+    return path.name
+
+
 def iter_file(path: str | os.PathLike, report: ReadReport, *,
-              max_chars: int = MAX_DOCUMENT_CHARS) -> Iterator[Document]:
+              max_chars: int = MAX_DOCUMENT_CHARS,
+              doc_id: str | None = None) -> Iterator[Document]:
     """Documents of one file, one at a time, in bounded memory; never raises on bad input.
 
-    A file that cannot be read at all is recorded in ``report.skipped`` with the reason
-    (``empty file``, ``binary file (PDF)``, ``permission denied``…).
+    ``doc_id`` is the id base of its documents (see :func:`document_base`; default: the
+    file name). A file that cannot be read at all is recorded in ``report.skipped`` with
+    the reason (``empty file``, ``binary file (PDF)``, ``permission denied``…).
     """
     path = Path(path)
+    base_id = doc_id or path.name
     made = 0
     try:
         if path.suffix.lower() == ".pdf":
@@ -252,9 +272,9 @@ def iter_file(path: str | os.PathLike, report: ReadReport, *,
         with raw:
             ext = path.suffix.lower()
             if ext == ".jsonl":
-                docs = _jsonl_documents(path, raw, encoding, report, max_chars)
+                docs = _jsonl_documents(path, raw, encoding, report, max_chars, base_id)
             else:
-                docs = _text_documents(path, raw, encoding, report, max_chars,
+                docs = _text_documents(path, raw, encoding, report, max_chars, base_id,
                                        html=ext in HTML_EXTENSIONS, markdown=ext == ".md")
             for doc in docs:
                 made += 1
@@ -486,14 +506,15 @@ def _html_lines(stream: io.TextIOWrapper, parser: HTMLText) -> Iterator[tuple[st
 
 
 def _text_documents(path: Path, raw: IO[bytes], encoding: str, report: ReadReport,
-                    max_chars: int, *, html: bool, markdown: bool) -> Iterator[Document]:
+                    max_chars: int, base_id: str, *, html: bool,
+                    markdown: bool) -> Iterator[Document]:
     _REPLACED.count = 0
     stream = _text_stream(raw, encoding)
     parser = HTMLText() if html else None
     lines = _html_lines(stream, parser) if parser else _lines(stream, READ_BLOCK_CHARS)
     cleaner = TextCleaner(max_chars=max_chars, markdown=markdown)
     events = _events(lines, cleaner)
-    yield from _assemble(path.name, events, cleaner, max_chars, report, path,
+    yield from _assemble(base_id, events, cleaner, max_chars, report, path,
                          meta_source=lambda: parser)
     stream.detach()
     if _REPLACED.count:
@@ -564,7 +585,7 @@ def _assemble(base_id: str, events: Iterable[str | ReadMoreItem], cleaner: TextC
 
 
 def _jsonl_documents(path: Path, raw: IO[bytes], encoding: str, report: ReadReport,
-                     max_chars: int) -> Iterator[Document]:
+                     max_chars: int, base_id: str) -> Iterator[Document]:
     """One document per valid line ``{"id", "text", "date"?, "title"?, "source"?}``.
 
     Bad lines are reported one by one up to ``MAX_LISTED_BAD_LINES``, then counted, so a
@@ -605,7 +626,7 @@ def _jsonl_documents(path: Path, raw: IO[bytes], encoding: str, report: ReadRepo
         if problem:
             bad_line(n, problem)
             continue
-        yield from _record_documents(record, f"{path.name}#{n}", path, report, max_chars)
+        yield from _record_documents(record, f"{base_id}#{n}", path, report, max_chars)
     stream.detach()
     if bad > MAX_LISTED_BAD_LINES:
         report.skip(path, f"{bad - MAX_LISTED_BAD_LINES} more bad lines (of {n}) not listed; "

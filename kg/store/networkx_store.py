@@ -31,6 +31,8 @@ from .graph_model import (
 FORMAT = "kg-graph"
 FORMAT_VERSION = 1
 DEFAULT_GRAPH = Path(".kg") / "graph.json"
+DOC_IDS = "path-below-input-folder"
+"""How the graph's document ids were made (see kg.read); absent in graphs of older kg."""
 
 
 class GraphFileError(KgError, RuntimeError):
@@ -65,7 +67,7 @@ class NetworkXStore:
             if self.path.exists():
                 self.graph = read_graph(self.path)
             elif create:
-                self.graph = nx.MultiDiGraph()
+                self.graph = nx.MultiDiGraph(doc_ids=DOC_IDS)
             else:
                 raise GraphFileError(
                     f"no graph at {self.path}; build one first with `kg build PATH...`"
@@ -80,8 +82,11 @@ class NetworkXStore:
         """Fold triples into the in-memory graph (``batch_size`` is for Neo4j; unused)."""
         g = self.graph
         result = LoadResult()
+        legacy = _LegacyDocIds(g) if g.graph.get("doc_ids") != DOC_IDS else None
         for row in evidence_rows(triples, include_negated=include_negated):
             result.rows += 1
+            if legacy is not None:
+                legacy.check(row.doc, self.path)
             for name, etype in ((row.subject, row.subject_type), (row.object, row.object_type)):
                 if name not in g:
                     g.add_node(name, name=name, type=etype, __labels__=_labels(etype))
@@ -93,6 +98,7 @@ class NetworkXStore:
                 result.relationships_created += 1
             if add_evidence(g.edges[row.subject, row.object, key], row):
                 result.evidence_added += 1
+        g.graph["doc_ids"] = DOC_IDS  # checked (or new): the graph now names documents by path
         return result
 
     def set_properties(self, nodes: dict[str, dict], relationships: list[tuple]) -> None:
@@ -122,7 +128,7 @@ class NetworkXStore:
         return target
 
     def clear(self) -> None:
-        self.graph = nx.MultiDiGraph()
+        self.graph = nx.MultiDiGraph(doc_ids=DOC_IDS)
 
     # -- reading -------------------------------------------------------------------
     def query(self, cypher: str, params: dict | None = None, *, write: bool = False,
@@ -145,6 +151,36 @@ class NetworkXStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class _LegacyDocIds:
+    """Guards a graph written before document ids were paths below the input folder.
+
+    Such a graph names ``corpus/2020/report.txt`` just ``report.txt``; loading the same
+    article again as ``2020/report.txt`` would count it twice, and ``2021/report.txt``
+    would have been merged into it. Ids of files that lay directly in the folder given
+    did not change, so most old graphs take new triples as they are (and are marked as
+    migrated); a load that brings a path whose file name the graph already holds is
+    refused instead, with what to do.
+    """
+
+    def __init__(self, g: nx.MultiDiGraph):
+        self.old: set[str] | None = None
+        self.g = g
+
+    def check(self, doc_id: str, path: Path) -> None:
+        base = doc_id.split("#", 1)[0]
+        if "/" not in base:
+            return
+        if self.old is None:
+            self.old = {d.split("#", 1)[0] for _, _, data in self.g.edges(data=True)
+                        for d in data.get("docs", ())}
+        name = base.rsplit("/", 1)[1]
+        if name in self.old and base not in self.old:
+            raise GraphFileError(
+                f"{path} was built by an older kg that named documents by file name only; "
+                f"{base!r} may be its {name!r} and would be counted twice. Rebuild the graph "
+                f"from the articles (kg build --fresh …)")
 
 
 def _stamp(path: Path) -> tuple[int, int, int, int] | None:
@@ -192,7 +228,8 @@ def to_json_data(g: nx.MultiDiGraph) -> dict:
         d = {k2: v2 for k2, v2 in data.items() if k2 != "__labels__"}
         d.update(source=u, target=v, key=k)
         edges.append(d)
-    return {"format": FORMAT, "version": FORMAT_VERSION, "nodes": nodes, "relationships": edges}
+    return {"format": FORMAT, "version": FORMAT_VERSION, "doc_ids": g.graph.get("doc_ids"),
+            "nodes": nodes, "relationships": edges}
 
 
 def from_json_data(data: dict, origin: str = "graph file") -> nx.MultiDiGraph:
@@ -201,7 +238,7 @@ def from_json_data(data: dict, origin: str = "graph file") -> nx.MultiDiGraph:
     if data.get("version") != FORMAT_VERSION:
         raise GraphFileError(f"{origin} has graph format version {data.get('version')!r}; "
                              f"this kg reads version {FORMAT_VERSION}")
-    g = nx.MultiDiGraph()
+    g = nx.MultiDiGraph(doc_ids=data.get("doc_ids"))  # None: written before DOC_IDS
     try:
         for node in data["nodes"]:
             d = dict(node)
