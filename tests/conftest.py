@@ -70,3 +70,16 @@ def test_artifacts() -> Path:
     path = Path(os.environ.get("KG_TEST_ARTIFACTS") or REPO / "test-artifacts")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def quickstart_graph(tmp_path_factory) -> Path:
+    """The graph of the README's quick start: ``kg build seeds/``, through the CLI."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    path = tmp_path_factory.mktemp("quickstart") / "graph.json"
+    result = CliRunner().invoke(cli, ["build", str(REPO / "seeds"), "--graph", str(path)])
+    assert result.exit_code == 0, result.output
+    return path

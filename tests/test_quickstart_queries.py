@@ -9,23 +9,12 @@ from __future__ import annotations
 
 import json
 import shlex
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import kg
 from kg.cli import cli
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def quickstart_graph(tmp_path_factory):
-    path = tmp_path_factory.mktemp("quickstart") / "graph.json"
-    r = CliRunner().invoke(cli, ["build", str(REPO / "seeds"), "--graph", str(path)])
-    assert r.exit_code == 0, r.output
-    return path
 
 
 def listed_examples() -> list[dict]:

@@ -26,11 +26,8 @@ WAIT = 90
 
 
 @pytest.fixture(scope="module")
-def seeds_graph(tmp_path_factory):
-    path = tmp_path_factory.mktemp("view") / "graph.json"
-    r = CliRunner().invoke(cli, ["build", str(REPO / "seeds"), "--graph", str(path)])
-    assert r.exit_code == 0, r.output
-    return path
+def seeds_graph(quickstart_graph):
+    return quickstart_graph
 
 
 @pytest.fixture(scope="module")

@@ -115,6 +115,16 @@ def open_backend(backend: str, graph_path: str, uri: str, user: str, password: s
     return open_store("neo4j", uri=uri, user=user, password=password, database=database)
 
 
+def whole_graph(backend: str, graph_path: str, uri: str | None, user: str,
+                password: str | None, database: str):
+    """The backend's whole graph as a MultiDiGraph (the connection is closed after)."""
+    store = open_backend(backend, graph_path, uri, user, password, database)
+    try:
+        return store.to_networkx()
+    finally:
+        store.close()
+
+
 def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
     """``-p key=value`` pairs; values stay text unless they are JSON numbers/booleans."""
     out: dict[str, Any] = {}

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import OUTPUT_FORMATS, backend_options, emit_rows, friendly_errors, open_backend
+from .common import OUTPUT_FORMATS, backend_options, emit_rows, friendly_errors, whole_graph
 
 
 def _type_choice() -> click.Choice:
@@ -44,7 +44,7 @@ def entities(search, entity_type, limit, show, backend, graph_path, uri, user, p
     """
     from ..lookup import list_entities
 
-    g = _graph(backend, graph_path, uri, user, password, database)
+    g = whole_graph(backend, graph_path, uri, user, password, database)
     rows = list_entities(g, search, entity_type=entity_type, limit=limit)
     if show:
         if not rows:
@@ -74,18 +74,10 @@ def entity(name, exact, backend, graph_path, uri, user, password, database, fmt)
     """
     from ..lookup import NameIndex, resolve_in_graph
 
-    g = _graph(backend, graph_path, uri, user, password, database)
+    g = whole_graph(backend, graph_path, uri, user, password, database)
     if not exact:
         name = resolve_in_graph(name, NameIndex.of_graph(g)).name
     _print_profile(g, name, fmt)
-
-
-def _graph(backend, graph_path, uri, user, password, database):
-    store = open_backend(backend, graph_path, uri, user, password, database)
-    try:
-        return store.to_networkx()
-    finally:
-        store.close()
 
 
 def _print_profile(g, name: str, fmt: str) -> None:

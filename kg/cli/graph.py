@@ -13,6 +13,7 @@ from .common import (
     friendly_errors,
     open_backend,
     parse_params,
+    whole_graph,
 )
 
 
@@ -209,19 +210,11 @@ def export(fmt, output, gephi, title, backend, graph_path, uri, user, password, 
         targets = csv_paths(output) if fmt == "csv" else (output,)
         for target in targets:
             refuse_inputs(target, [graph_path], "the graph being exported")
-    g = _whole_graph(backend, graph_path, uri, user, password, database)
+    g = whole_graph(backend, graph_path, uri, user, password, database)
     path = export_graph(g, output, fmt, gephi=gephi, title=title)
     also = f" and {csv_paths(output)[1]}" if fmt == "csv" else ""
     click.echo(f"wrote {path}{also}: {g.number_of_nodes()} nodes, "
                f"{g.number_of_edges()} relationships", err=True)
-
-
-def _whole_graph(backend, graph_path, uri, user, password, database):
-    store = open_backend(backend, graph_path, uri, user, password, database)
-    try:
-        return store.to_networkx()
-    finally:
-        store.close()
 
 
 @click.command()
@@ -256,7 +249,7 @@ def view(output, open_, title, backend, graph_path, uri, user, password, databas
                   else Path("kg-graph.html"))
     if backend == "networkx":
         refuse_inputs(output, [graph_path], "the graph being viewed")
-    g = _whole_graph(backend, graph_path, uri, user, password, database)
+    g = whole_graph(backend, graph_path, uri, user, password, database)
     path = write_html(g, output, title)
     click.echo(f"wrote {path}: {g.number_of_nodes()} nodes, {g.number_of_edges()} "
                "relationships", err=True)
