@@ -103,9 +103,11 @@ def view_data(g: nx.MultiDiGraph) -> dict[str, Any]:
             "sentences": _list(data, "sentences", n), "docs": _list(data, "docs", n),
             "dates": _list(data, "dates", n), "attributed_to": _list(data, "attributed_to", n),
             "outlets": _list(data, "outlets", n),
+            "documents": data.get("documents"), "sources": data.get("sources"),
         })
     nodes = [{"id": ids[n], "name": str(d.get("name", n)), "type": d.get("type", ""),
-              "degree": degree[n], "aliases": aliases_seen(n, sentences[n])}
+              "degree": degree[n], "aliases": aliases_seen(n, sentences[n]),
+              "camp": d.get("camp") or ""}
              for n, d in g.nodes(data=True)]
     return {"nodes": nodes, "edges": edges, "style": grass_style()}
 

@@ -106,3 +106,21 @@ def test_diff_usage_errors_are_one_line():
     assert proc.returncode == 2 and "OLD NEW" in proc.stderr
     proc = kg("diff", "--since", "soon", ok=False)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
+
+
+def test_camps_and_corroboration_reach_graphml_and_the_html_view(graphs, tmp_path):
+    import networkx as nx
+
+    from kg.store.networkx_store import read_graph
+    from kg.view import view_data
+
+    _, new = graphs
+    out = tmp_path / "g.graphml"
+    kg("export", "--graph", str(new), "--format", "graphml", "-o", str(out))
+    exported = nx.read_graphml(out)
+    camps = {d["name"]: d["camp"] for _, d in exported.nodes(data=True)}
+    assert camps["Arland"] == camps["Red Hand"] != camps["Borduria"]
+    assert {d["sources"] for _, _, d in exported.edges(data=True)} >= {1, 2}
+    data = view_data(read_graph(new))
+    assert {n["name"]: n["camp"] for n in data["nodes"]} == camps
+    assert all(e["sources"] >= 1 and e["documents"] >= 1 for e in data["edges"])

@@ -242,7 +242,9 @@
     var span = [e.first_date, e.last_date].filter(Boolean);
     detail.appendChild(el("div", { class: "meta" }, e.mentions + " mention" +
       (e.mentions === 1 ? "" : "s") + (span.length ? ", " + span[0] + (span[1] && span[1] !==
-      span[0] ? " – " + span[1] : "") : "") + ", confidence " + e.confidence));
+      span[0] ? " – " + span[1] : "") : "") + ", confidence " + e.confidence +
+      (e.sources ? ", " + e.documents + " document" + (e.documents === 1 ? "" : "s") + " from " +
+      e.sources + " source" + (e.sources === 1 ? "" : "s") : "")));
     e.sentences.forEach(function (s, i) {
       var box = el("div", { class: "ev" });
       box.appendChild(el("div", { class: "sentence" }, s));
@@ -257,6 +259,9 @@
     var n = nodeById[id], node = cy.getElementById(id);
     detail.textContent = "";
     detail.appendChild(el("h3", {}, n.name + " (" + n.type + ")"));
+    if (n.camp) {
+      detail.appendChild(el("div", { class: "meta" }, "camp " + n.camp + " (kg balance --camps)"));
+    }
     if (n.aliases && n.aliases.length) {
       detail.appendChild(el("div", { class: "meta" }, "also written " + n.aliases.join(", ")));
     }
