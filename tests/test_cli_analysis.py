@@ -52,6 +52,9 @@ def test_diff_since_a_date_finds_new_gone_and_flipped_relations(graphs):
         "On 2020-01-02 Arland allied with Borduria.", "On 2020-01-03 Arland allied with Borduria."]
     assert {e["relation"] for e in flip["after"]} == {"ATTACKS", "OPPOSES"}
     assert all(e["date"] >= "2020-02-01" for e in flip["after"])
+    only = rows("diff", "--since", "2020-02-01", "--graph", str(new), "--change", "changed-sign",
+                "--change", "appeared")
+    assert [r["change"] for r in only] == ["appeared"] * 3 + ["changed sign"]
 
 
 def test_diff_of_two_graph_files(graphs):

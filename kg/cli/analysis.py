@@ -54,11 +54,15 @@ def _emit(rows: list[dict], fmt: str, sentences: int, evidence_columns: tuple[st
 @click.option("--since", metavar="DATE",
               help="Compare the evidence dated before DATE with the evidence dated from DATE "
                    "on, in one graph (the --backend graph).")
+@click.option("--change", "kinds", multiple=True,
+              type=click.Choice(("appeared", "disappeared", "changed-sign")),
+              help="Only these kinds of change (repeat for several); default all.")
 @backend_options
 @_format
 @_sentences
 @friendly_errors
-def diff(graphs, since, backend, graph_path, uri, user, password, database, fmt, sentences):
+def diff(graphs, since, kinds, backend, graph_path, uri, user, password, database, fmt,
+         sentences):
     """What changed: relations that appeared, disappeared or changed sign.
 
     Give two embedded graph files (an older and a newer build), or --since DATE to split
@@ -72,6 +76,7 @@ def diff(graphs, since, backend, graph_path, uri, user, password, database, fmt,
     Example:
       kg diff last_week.json .kg/graph.json
       kg diff --since 2020-01-01
+      kg diff --since 2020-01-01 --change appeared --change changed-sign
       kg diff --since 2020-01-01 --backend neo4j --format json
     """
     from ..diff import diff_graphs, diff_since
@@ -86,7 +91,9 @@ def diff(graphs, since, backend, graph_path, uri, user, password, database, fmt,
         changes = diff_graphs(read_graph(graphs[0]), read_graph(graphs[1]))
     else:
         raise click.UsageError("give two graph files (OLD NEW) or --since DATE")
-    _emit([c.to_row() for c in changes], fmt, sentences, ("before", "after"))
+    wanted = {k.replace("-", " ") for k in kinds}
+    _emit([c.to_row() for c in changes if not wanted or c.change in wanted], fmt, sentences,
+          ("before", "after"))
 
 
 @click.command()
@@ -129,7 +136,7 @@ def balance(as_of, between, since, min_sources, show_camps, all_triangles, backe
         found = triangles(g)
         rows = [t.to_row(sentences=None) for t in found if all_triangles or not t.balanced]
         _emit(rows, fmt, sentences, ("evidence",))
-        if fmt != "json":
+        if fmt == "table":  # csv and json stay machine-readable on 2>&1 too
             bad = sum(not t.balanced for t in found)
             click.echo(f"{bad} unbalanced of {len(found)} signed triangles", err=True)
         return
@@ -148,7 +155,7 @@ def balance(as_of, between, since, min_sources, show_camps, all_triangles, backe
                      "actor_type": g.nodes[name].get("type"),
                      "contradicted_links": "; ".join(frustrated)})
     emit_rows(rows, fmt)
-    if fmt != "json":
+    if fmt == "table":
         click.echo(f"frustration: {result.frustration} of {result.votes} signed mentions "
                    f"contradict the camps ({'exact' if result.exact else 'local search'})",
                    err=True)
