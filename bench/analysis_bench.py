@@ -37,7 +37,7 @@ def _ms(seconds):
     return rounded(seconds * 1000 if seconds is not None else None, 1)
 
 
-def bench_store(store, label: str, log=print) -> dict:
+def bench_store(store, label: str, log=print, queries_too: bool = True) -> dict:
     from kg.asof import EvidenceFilter, run_filtered
     from kg.derive import refresh
     from kg.diff import diff_since
@@ -51,7 +51,7 @@ def bench_store(store, label: str, log=print) -> dict:
     out["camps"] = derived.camps
     out["frustration"] = derived.frustration
     queries = {}
-    for saved in list_saved_queries():
+    for saved in list_saved_queries() if queries_too else []:
         params = bind_saved_params(saved, saved.example_params())
         plain, rows = _timed(lambda s=saved, p=params: store.query(s.text, p))
         entry = {"plain_ms": _ms(plain), "rows": len(rows)}
@@ -88,6 +88,8 @@ def main(argv=None) -> int:
                    help="also measure on this (auth-less) Neo4j server; it is emptied first")
     p.add_argument("--workdir", type=Path, default=DEFAULT_OUT / "analysis")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT / "analysis.json")
+    p.add_argument("--no-queries", action="store_true",
+                   help="skip the saved-query timings (the slow part)")
     args = p.parse_args(argv)
 
     from kg.diff import diff_graphs
@@ -109,7 +111,7 @@ def main(argv=None) -> int:
     results["networkx_load_s"] = rounded(t.seconds, 2)
     g = store.graph
     results["nodes"], results["relationships"] = g.number_of_nodes(), g.number_of_edges()
-    results["networkx"] = bench_store(store, "networkx")
+    results["networkx"] = bench_store(store, "networkx", queries_too=not args.no_queries)
     half = NetworkXStore(args.workdir / "unsaved-half.json")
     half.load(triples[: len(triples) // 2])
     took, changes = _timed(lambda: diff_graphs(half.graph, store.graph), runs=3)
@@ -123,7 +125,7 @@ def main(argv=None) -> int:
         with Timer() as t:
             neo.load(triples, batch_size=1000)
         results["neo4j_load_s"] = rounded(t.seconds, 2)
-        results["neo4j"] = bench_store(neo, "neo4j")
+        results["neo4j"] = bench_store(neo, "neo4j", queries_too=not args.no_queries)
         neo.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1), encoding="utf-8")
@@ -145,6 +147,8 @@ def markdown(r: dict) -> str:
             ("camps (s)", lambda b: r[b]["camps_s"])]
     for label, get in rows:
         lines.append(f"| {label} | " + " | ".join(str(get(b)) for b in backends) + " |")
+    if not r[backends[0]]["queries"]:
+        return "\n".join(lines)
     lines += ["", "| query | " + " | ".join(
         f"{b} plain ms | as-of × | between × | min-sources ×" for b in backends) + " |",
         "|---|" + "---|---|---|---|" * len(backends)]

@@ -202,11 +202,11 @@ def partition(weights: dict[tuple[str, str], tuple[int, int]], *,
     labels: dict[str, str] = {}
     total, votes, exact = 0, 0, True
     for number, nodes in enumerate(parts, 1):
-        sub = h.subgraph(nodes)
+        sub = h.subgraph(nodes).copy()  # plain graphs: views are slow to walk
         # Trees hanging off the 2-core can always agree with their one link to it, so
         # only the core is searched; the rest follows its links (still optimal).
         core = sorted(nx.k_core(nx.Graph(sub), 2)) or nodes[:1]
-        core_graph = sub.subgraph(core)
+        core_graph = sub.subgraph(core).copy()
         if len(core) <= exact_limit:
             side, cost = _exact(core_graph, core)
         else:
@@ -288,13 +288,18 @@ def _tree_start(h: nx.Graph, nodes: Iterable[str]) -> dict[str, int]:
 
 
 def _descend(h: nx.Graph, nodes: list[str], side: dict[str, int]) -> None:
-    """Move single actors while a move lowers the frustration (best move first)."""
+    """Make the best single-actor move while one lowers the frustration.
+
+    Gains are kept up to date as actors move: moving ``n`` turns each of its links from
+    together to apart (or back), which negates that link's share of the neighbour's gain.
+    """
     gains = {n: _gain(h, side, n) for n in nodes}
     while True:
-        n = max(nodes, key=lambda x: (gains[x], x))
+        n = max(nodes, key=gains.__getitem__)  # first of the best in name order
         if gains[n] <= 0:
             return
+        for m, d in h[n].items():
+            share = d["neg"] - d["pos"] if side[m] == side[n] else d["pos"] - d["neg"]
+            gains[m] -= 2 * share
         side[n] ^= 1
         gains[n] = -gains[n]
-        for m in h[n]:
-            gains[m] = _gain(h, side, m)
