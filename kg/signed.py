@@ -193,8 +193,8 @@ def camps(g: nx.MultiDiGraph, *, exact_limit: int = EXACT_LIMIT, seed: int = 0) 
 def partition(weights: dict[tuple[str, str], tuple[int, int]], *,
               exact_limit: int = EXACT_LIMIT, seed: int = 0) -> Camps:
     """:func:`camps` over plain ``{(a, b): (positive votes, negative votes)}``."""
-    h = nx.Graph()
-    for (a, b), (pos, neg) in weights.items():
+    h = nx.Graph()  # built in sorted order, so the search never depends on load order
+    for (a, b), (pos, neg) in sorted(weights.items()):
         if pos or neg:
             h.add_edge(a, b, pos=pos, neg=neg)
     parts = sorted((sorted(c) for c in nx.connected_components(h)),

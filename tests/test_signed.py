@@ -161,3 +161,14 @@ def test_trees_off_the_core_are_placed_exactly_whatever_their_size():
 def _brute_force_small(weights, result):
     side = {n: c[-1] for n, c in result.camp.items()}
     return frustration(weights, side)
+
+
+def test_the_camps_of_a_large_part_do_not_depend_on_the_order_edges_were_loaded():
+    rng = random.Random(5)
+    weights = _random_weights(rng, 3 * EXACT_LIMIT, 0.2)
+    items = list(weights.items())
+    first = partition(dict(items))
+    rng.shuffle(items)
+    second = partition(dict(items))
+    assert not first.exact
+    assert (first.camp, first.frustration) == (second.camp, second.frustration)
