@@ -139,3 +139,19 @@ def test_valid_triples_still_load(tmp_path):
                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert sys.executable
+
+
+@pytest.mark.neo4j
+def test_lone_surrogate_is_refused_on_neo4j_too(server, driver, tmp_path):
+    from ._helpers import OWN_PASSWORD, neo4j_env, neo4j_fingerprint, wipe
+
+    wipe(driver)
+    before = neo4j_fingerprint(driver)
+    line = make_triples(1)[0].to_json().replace('"rule": "synthetic"', '"rule": "x\\ud800y"')
+    triples = _triples_with(tmp_path, line)
+    proc = run_kg("load", str(triples), "--backend", "neo4j",
+                  env=neo4j_env(server.bolt_uri, OWN_PASSWORD), cwd=tmp_path)
+    assert_clean_failure(proc, "t.jsonl:2", "surrogate", exit_codes=(1,))
+    after = neo4j_fingerprint(driver)
+    assert after["mentions"] <= 1 and after["nodes"] <= 2  # at most the first good line
+    assert before["nodes"] == 0
