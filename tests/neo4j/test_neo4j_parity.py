@@ -142,10 +142,15 @@ def test_injection_through_a_parameter_changes_nothing(graphs, neo4j_server):
     # and through the real CLI, as a user would type it
     name = with_params[0].name
     args = [a for p in with_params[0].params for a in ("-p", f"{p.name}={INJECTION}")]
-    proc = subprocess.run([*KG, "query", name, *args, "--backend", "neo4j", "--format", "json"],
-                          capture_output=True, text=True, env=neo4j_server.cli_env(), timeout=120)
+    proc = subprocess.run([*KG, "query", name, *args, "--backend", "neo4j", "--format", "json",
+                           "--exact"], capture_output=True, text=True,
+                          env=neo4j_server.cli_env(), timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+    # resolved against the graph's names (the default), the payload is a name it lacks
+    proc = subprocess.run([*KG, "query", name, *args, "--backend", "neo4j", "--format", "json"],
+                          capture_output=True, text=True, env=neo4j_server.cli_env(), timeout=120)
+    assert proc.returncode == 3 and "is not in the graph" in proc.stderr, proc.stderr
     assert neo.stats() == before_neo
     assert snapshot(embedded.to_networkx()) == before_nx
     assert embedded.stats() == NetworkXStore(embedded.path).stats()  # the file too
