@@ -123,6 +123,45 @@ def test_dependency_rules_fire_on_a_real_parse(trained):
     assert all(r["kind"] != "dep" for r in blank._.kg_relations)
 
 
+def _dep_triples(nlp, text: str) -> set[tuple[str, str, str]]:
+    return {(r["subject"], r["relation"], r["object"]) for r in nlp(text)._.kg_relations
+            if r["kind"] == "dep"}
+
+
+@pytest.mark.trained
+def test_dependency_arguments_resolve_like_token_arguments(trained):
+    """Arguments that are not names: a pronoun kg_coref resolved, a relative pronoun, a
+    member or target noun with an "of" phrase, a place noun with an "of" phrase."""
+    nlp = load_pipeline(trained)
+    assert _dep_triples(nlp, "Iran faces new sanctions. It armed the Houthis anyway.") == {
+        ("Iran", "BACKS", "Houthis")}
+    assert _dep_triples(nlp, "Russia, which for years quietly armed the Houthis, said "
+                             "nothing.") == {("Russia", "BACKS", "Houthis")}
+    assert _dep_triples(nlp, "Israeli jets struck positions of Hezbollah overnight.") == {
+        ("Israel", "ATTACKS", "Hezbollah")}
+    assert _dep_triples(nlp, "US forces entrenched themselves in the border town of "
+                             "Tanf.") == {("United States", "DEPLOYED_IN", "Al-Tanf base")}
+    # a relative clause on a description in apposition to a name
+    assert _dep_triples(nlp, "US troops patrol with Maghawir al-Thawra, a local rebel group "
+                             "that American advisers train.") == {
+        ("United States", "BACKS", "Maghawir al-Thawra")}
+
+
+@pytest.mark.trained
+def test_dependency_arguments_do_not_overreach(trained):
+    nlp = load_pipeline(trained)
+    # a relative clause belongs to the last of two coordinated places only
+    got = _dep_triples(nlp, "Strikes hit depots near Hodeidah and the capital Sanaa, which "
+                            "the Houthis have controlled since 2014.")
+    assert ("Houthis", "CONTROLS", "Hodeidah") not in got
+    # "his nomination" is not the man "his" stands for
+    got = _dep_triples(nlp, "Al-Sudani called Marco Rubio. The Coordination Framework, "
+                            "which backed his nomination, met him.")
+    assert not any(rel == "BACKS" for _, rel, _ in got)
+    # militias called pro-Iranian are not Iran
+    assert _dep_triples(nlp, "Pro-Iranian militias have been deployed in Albukamal.") == set()
+
+
 # -- the stricter NER check, on the real model ------------------------------------------
 
 @pytest.mark.trained

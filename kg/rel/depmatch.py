@@ -12,11 +12,11 @@ among its modifiers ("US forces" → United States), and conjuncts are expanded
 from __future__ import annotations
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from . import dep_args
 from .frames import Linker
-from .mentions import Mention
 from .rules import RELATIONS_DIR, DepRule, RuleError
 
 
@@ -32,25 +32,6 @@ def build(vocab: Vocab, rules: list[DepRule]) -> tuple[DependencyMatcher, dict[s
     return matcher, {r.id: r for r in rules}
 
 
-def _mention_for(lk: Linker, tok: Token) -> Mention | None:
-    m = lk.mention_at(tok.i)
-    if m is not None:
-        return m
-    for child in tok.children:
-        if child.dep_ in ("compound", "amod", "poss", "nmod") and lk.mention_at(child.i):
-            return lk.mention_at(child.i)
-    return None
-
-
-def _with_conjuncts(lk: Linker, tok: Token) -> list[Mention]:
-    out = []
-    for t in (tok, *tok.conjuncts):
-        m = _mention_for(lk, t)
-        if m is not None and m not in out:
-            out.append(m)
-    return out
-
-
 def run(lk: Linker, matcher: DependencyMatcher, rules: dict[str, DepRule], doc: Doc) -> None:
     vocab = doc.vocab
     for match_id, token_ids in matcher(doc):
@@ -63,8 +44,10 @@ def run(lk: Linker, matcher: DependencyMatcher, rules: dict[str, DepRule], doc: 
         subj, obj, cue = role.get("subj"), role.get("obj"), role.get("cue")
         if subj is None or obj is None or cue is None:
             continue
-        for s in _with_conjuncts(lk, subj):
-            for o in _with_conjuncts(lk, obj):
+        subjects = dep_args.arguments(lk, subj, rule.relation, "subj")
+        objects = dep_args.arguments(lk, obj, rule.relation, "obj")
+        for s in subjects:
+            for o in objects:
                 if s.type in rule.subject_types and o.type in rule.object_types \
                         and s.name != o.name:
                     from .frame_common import CONF, Cand
