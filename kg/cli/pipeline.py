@@ -159,25 +159,53 @@ def _echo_load(result, store, backend) -> None:
                f"{result.evidence_added} new evidence sentences ({result.rows} triples)", err=True)
 
 
+def _bulk_options(fn):
+    from .neo4j import _server_options
+
+    fn = _server_options(fn)
+    for opt in reversed([
+        click.option("--bulk", is_flag=True,
+                     help="Fresh database: write neo4j-admin import files and run "
+                          "`neo4j-admin database import full` on the stopped local server "
+                          "(kg neo4j; --home/--bolt-port/--http-port), then start it. "
+                          "REPLACES the whole database."),
+        click.option("--bulk-dir", type=click.Path(file_okay=False), default=None,
+                     help="Folder for the import files [default: HOME/import/kg-bulk]."),
+        click.option("--print-command", is_flag=True,
+                     help="With --bulk: only write the files and print the neo4j-admin "
+                          "command, for a server on another machine."),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
 @click.command()
 @click.argument("triples_file", type=click.Path(exists=True, dir_okay=False))
 @backend_options
 @_negated
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=1000, show_default=True,
               help="Rows per Neo4j transaction.")
+@_bulk_options
 @friendly_errors
 def load(triples_file, backend, graph_path, uri, user, password, database, include_negated,
-         batch_size):
+         batch_size, bulk, bulk_dir, print_command, home, bolt_port, http_port, auth):
     """Load a triples file (from `kg extract`) into the graph; idempotent.
 
     \b
     Example:
       kg load triples.jsonl
       kg load triples.jsonl --backend neo4j --batch-size 5000
+      kg neo4j stop && kg load triples.jsonl --bulk     # first load of a big corpus
     """
     from ..derive import refresh
     from ..pipeline import read_triples
 
+    if print_command and not bulk:
+        raise click.UsageError("--print-command goes with --bulk")
+    if bulk:
+        _bulk_load(triples_file, include_negated, bulk_dir, print_command, home, bolt_port,
+                   http_port, auth, user, password, database)
+        return
     store = open_backend(backend, graph_path, uri, user, password, database, create=True,
                          write=True)
     try:
@@ -188,6 +216,49 @@ def load(triples_file, backend, graph_path, uri, user, password, database, inclu
     finally:
         store.close()
     _echo_load(result, store, backend)
+
+
+def _bulk_load(triples_file, include_negated, bulk_dir, print_command, home, bolt_port,
+               http_port, auth, user, password, database) -> None:
+    from pathlib import Path
+
+    from ..neo4j_server import Neo4jServer
+    from ..pipeline import read_triples
+    from ..store import neo4j_bulk as bulk
+    from ..store.neo4j_store import Neo4jStore
+
+    server = Neo4jServer(home, bolt_port=bolt_port, http_port=http_port, auth=auth,
+                         password=password)
+    if not print_command and server.is_running():
+        raise bulk.BulkImportError(
+            f"the Neo4j server in {server.home} is running; --bulk replaces its database "
+            "offline, so stop it first (`kg neo4j stop`); for loads into a running "
+            "database drop --bulk")
+    folder = Path(bulk_dir) if bulk_dir else server.home / "import" / "kg-bulk"
+    files = bulk.write_import_files(read_triples(triples_file), folder,
+                                    include_negated=include_negated)
+    click.echo(f"wrote {files.nodes_file} ({files.nodes} nodes) and {files.relationships_file} "
+               f"({files.relationships} relationships, {files.evidence} evidence sentences) "
+               f"in {files.seconds:.1f} s", err=True)
+    if print_command:
+        click.echo("# with the server stopped, on its machine:")
+        click.echo(bulk.import_command(files, database))
+        click.echo("# then start it and run (cypher-shell): the importer drops empty list "
+                   "items, these put them back")
+        for cypher in bulk.restore_statements(files):
+            click.echo(cypher.replace(bulk.EMPTY, "\\u001e") + ";")
+        return
+    seconds = bulk.run_import(files, server, database)
+    click.echo(f"neo4j-admin imported them into database {database!r} in {seconds:.1f} s; "
+               "starting the server", err=True)
+    server.start(timeout=600)
+    with Neo4jStore.connect(uri=server.bolt_uri, user=user, password=password,
+                            database=database) as store:
+        bulk.restore_empty_items(store, files)
+        store.ensure_constraints()
+    click.echo(f"loaded into Neo4j at {server.bolt_uri} (bulk): {files.nodes} nodes, "
+               f"{files.relationships} relationships, {files.evidence} evidence sentences",
+               err=True)
 
 
 def register(cli: click.Group) -> None:
