@@ -41,12 +41,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import qualifiers
-from ..rel import bridging, depmatch, structural
-from ..rel.frame_common import Cand
-from ..rel.frames import Linker
+from ..rel import bridging, depmatch, frames, structural
+from ..rel.findings import Cand, Findings
 from ..rel.mentions import collect
 from ..rel.patterns import CueMatcher, lexicon
 from ..rel.rules import load_rules
+from ..rel.view import DocView
 from ..tokens import token_data
 
 if not Doc.has_extension("kg_relations"):
@@ -68,49 +68,59 @@ class RelationExtractor:
         self.dep_matcher, self.dep_rules = depmatch.build(nlp.vocab, ruleset.dependency_rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions, index = collect(doc)
-        if not mentions:
+        view = self.view(doc)
+        if view is None:
             doc._.kg_relations = []
             return doc
-        lk = Linker(doc, mentions, index, lexicon(), self.verb_forms)
-        for rule_id, start, end in self.matcher(doc, lk.low):
-            lk.run(self.by_id[rule_id], start, end)
-        structural.run(lk)
+        found = Findings()
+        for rule_id, start, end in self.matcher(doc, view.low):
+            frames.run(view, found, self.by_id[rule_id], start, end)
+        structural.run(view, found)
         if self.use_dependencies and doc.has_annotation("DEP"):
-            depmatch.run(lk, self.dep_matcher, self.dep_rules, doc)
-        bridging.run(lk)
-        doc._.kg_relations = self._records(lk)
+            depmatch.run(view, found, self.dep_matcher, self.dep_rules, doc)
+        bridging.run(view, found)
+        doc._.kg_relations = self._records(view, found)
         return doc
 
-    def fire(self, doc: Doc, rule_id: str) -> Linker | None:
-        """Run one rule alone on a processed ``doc`` (its matches, frame and nothing else)
-        and return what it found, or None if the doc has no mentions. Used to check that
-        every rule's example makes that rule fire."""
+    def view(self, doc: Doc) -> DocView | None:
+        """The read-only view the frames receive (None when the Doc has no mentions)."""
         mentions, index = collect(doc)
         if not mentions:
             return None
-        lk = Linker(doc, mentions, index, lexicon(), self.verb_forms)
+        return DocView.build(doc, mentions, index, lexicon(), self.verb_forms)
+
+    def fire(self, doc: Doc, rule_id: str) -> Findings | None:
+        """Run one rule alone on a processed ``doc`` (its matches, frame and nothing else)
+        and return what it found, or None if the doc has no mentions. Used to check that
+        every rule's example makes that rule fire."""
+        view = self.view(doc)
+        if view is None:
+            return None
+        found = Findings()
         if rule_id in self.dep_rules:
             if doc.has_annotation("DEP"):
-                depmatch.run(lk, self.dep_matcher, {rule_id: self.dep_rules[rule_id]}, doc)
-            return lk
-        for rid, start, end in self.matcher(doc, lk.low):
+                depmatch.run(view, found, self.dep_matcher,
+                             {rule_id: self.dep_rules[rule_id]}, doc)
+            return found
+        for rid, start, end in self.matcher(doc, view.low):
             if rid == rule_id:
-                lk.run(self.by_id[rid], start, end)
-        return lk
+                frames.run(view, found, self.by_id[rid], start, end)
+        return found
 
-    def _records(self, lk: Linker) -> list[dict[str, Any]]:
-        doc = lk.doc
+    def _records(self, v: DocView, found: Findings) -> list[dict[str, Any]]:
+        """One record per (subject, relation, object, segment), the most confident
+        candidate's, with its qualifiers."""
+        doc = v.doc
         best: dict[tuple, dict[str, Any]] = {}
         attributions: dict[int, str | None] = {}
 
         def name_at(i: int) -> str | None:
-            m = lk.mention_at(i)
+            m = v.mention_at(i)
             return m.name if m is not None else None
 
-        for c in lk.cands:
-            seg = lk.segment_of[c.cue[0]]
-            s0, s1 = lk.segments[seg]
+        for c in found.cands:
+            seg = v.segment_of[c.cue[0]]
+            s0, s1 = v.segments[seg]
             key = (c.subj.name, c.rel, c.obj.name, seg)
             old = best.get(key)
             if old is not None and old["confidence"] >= c.conf:

@@ -23,8 +23,10 @@ base, F2, ..." — base facilities named in the same or next two sentences after
 
 from __future__ import annotations
 
-from .frame_common import CONF, Cand
-from .frames import Linker
+from .findings import Cand, Findings
+from .frame_common import CONF
+from .mentions import Mention
+from .view import DocView
 
 WINDOW = 3  # sentences after the descriptor's sentence
 BASE_WORDS = ("base", "airbase", "air base", "garrison", "outpost")
@@ -34,25 +36,25 @@ def _overlaps(a: tuple[int, int], lo: int, hi: int) -> bool:
     return a[0] <= hi and lo <= a[1]
 
 
-def descriptors(lk: Linker) -> None:
-    attacks = [c for c in lk.cands if c.rel == "ATTACKS"]
-    for d in lk.descriptors:
+def descriptors(v: DocView, found: Findings) -> None:
+    attacks = [c for c in found.cands if c.rel == "ATTACKS"]
+    for d in found.descriptors:
         if d.rel != "BACKS":
             continue
-        seg = lk.segment_of[d.noun]
+        seg = v.segment_of[d.noun]
         attackers = None
-        for oa in lk.open_attacks:
-            if lk.segment_of[oa.after] == seg and oa.after <= d.noun <= oa.after + 3:
+        for oa in found.open_attacks:
+            if v.segment_of[oa.after] == seg and oa.after <= d.noun <= oa.after + 3:
                 attackers = oa.attackers
                 break
         if not attackers:
             continue
         names = {a.name for a in attackers}
         backers = {b.name: b for b in d.backers}
-        last = min(seg + WINDOW, len(lk.segments) - 1)
-        found = {}
+        last = min(seg + WINDOW, len(v.segments) - 1)
+        named: dict[str, Mention] = {}
         for c in attacks:
-            cs = lk.segment_of[c.cue[0]]
+            cs = v.segment_of[c.cue[0]]
             if not (seg <= cs <= last):
                 continue
             if c.subj.name in names and c.obj.type in ("ORGANIZATION", "GROUP"):
@@ -63,58 +65,60 @@ def descriptors(lk: Linker) -> None:
                 continue
             if y.name in backers or y.name in names:
                 continue
-            found.setdefault(y.name, y)
-        if len(found) != 1:  # ambiguous or nothing: do not guess
+            named.setdefault(y.name, y)
+        if len(named) != 1:  # ambiguous or nothing: do not guess
             continue
-        y = next(iter(found.values()))
+        y = next(iter(named.values()))
         for b in d.backers:
-            lk.cands.append(Cand(b, "BACKS", y, "bridge.descriptor", "bridge", CONF["bridge"],
-                                 (d.noun, d.noun + 1)))
+            found.cands.append(Cand(b, "BACKS", y, "bridge.descriptor", "bridge",
+                                    CONF["bridge"], (d.noun, d.noun + 1)))
 
 
-def enumerations(lk: Linker) -> None:
-    for subj, ms, me in lk.enumerations:
-        if not any(lk.low[k] in ("bases", "airbases", "garrisons", "outposts")
+def enumerations(v: DocView, found: Findings) -> None:
+    for e in found.enumerations:
+        subj, ms, me = e.subjects, e.start, e.end
+        if not any(v.low[k] in ("bases", "airbases", "garrisons", "outposts")
                    for k in range(ms, me)):
             continue
-        seg = lk.segment_of[ms]
-        last = min(seg + 2, len(lk.segments) - 1)
-        hi = lk.segments[last][1]
-        for m in lk.mentions:
+        seg = v.segment_of[ms]
+        last = min(seg + 2, len(v.segments) - 1)
+        hi = v.segments[last][1]
+        for m in v.mentions:
             if m.start < me or m.start >= hi or m.type != "FACILITY":
                 continue
             if not any(w in m.name.lower() for w in BASE_WORDS):
                 continue
             for s in subj:
-                lk.cands.append(Cand(s, "OPERATES", m, "bridge.enumeration", "bridge",
-                                     CONF["bridge"], (ms, me)))
+                found.cands.append(Cand(s, "OPERATES", m, "bridge.enumeration", "bridge",
+                                        CONF["bridge"], (ms, me)))
 
 
 CLAIM_WINDOW = 3  # segments (sentences or paragraphs) back from a claim
 
 
-def claims(lk: Linker) -> None:
+def claims(v: DocView, found: Findings) -> None:
     """Rule ``bridge.claim``: "A drone struck X, injuring ..." / "Y claimed the attack" —
     the claimant attacked the targets of the latest attack before the claim (within the
     last few sentences) whose attacker the text did not name."""
-    for at, claimants in lk.claims:
-        seg = lk.segment_of[at]
-        before = [(cue, objs) for cue, objs in lk.open_targets
-                  if cue < at and seg - lk.segment_of[cue] <= CLAIM_WINDOW]
+    for claim in found.claims:
+        at, claimants = claim.at, claim.claimants
+        seg = v.segment_of[at]
+        before = [(t.cue, t.targets) for t in found.open_targets
+                  if t.cue < at and seg - v.segment_of[t.cue] <= CLAIM_WINDOW]
         if not before:
             continue
-        last_seg = lk.segment_of[max(cue for cue, _ in before)]
+        last_seg = v.segment_of[max(cue for cue, _ in before)]
         for cue, objs in before:
-            if lk.segment_of[cue] != last_seg:
+            if v.segment_of[cue] != last_seg:
                 continue
             for s in claimants:
                 for o in objs:
                     if o.name != s.name:
-                        lk.cands.append(Cand(s, "ATTACKS", o, "bridge.claim", "bridge",
-                                             CONF["bridge"], (at, at + 1)))
+                        found.cands.append(Cand(s, "ATTACKS", o, "bridge.claim", "bridge",
+                                                CONF["bridge"], (at, at + 1)))
 
 
-def run(lk: Linker) -> None:
-    descriptors(lk)
-    enumerations(lk)
-    claims(lk)
+def run(v: DocView, found: Findings) -> None:
+    descriptors(v, found)
+    enumerations(v, found)
+    claims(v, found)

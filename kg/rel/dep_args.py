@@ -28,6 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .mentions import Mention
+from .view import DocView
 
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$"])
@@ -38,11 +39,11 @@ MAX_DEPTH = 3
 class _Args:
     """The word classes one argument role uses, read once per match."""
 
-    __slots__ = ("lk", "of_nouns", "place_nouns", "regions", "non_state_heads")
+    __slots__ = ("v", "of_nouns", "place_nouns", "regions", "non_state_heads")
 
-    def __init__(self, lk, relation: str, role: str):
-        lex = lk.lex
-        self.lk = lk
+    def __init__(self, v: DocView, relation: str, role: str):
+        lex = v.lex
+        self.v = v
         self.of_nouns = frozenset(lex["members_of_nouns"])
         if relation == "ATTACKS" and role == "obj":
             self.of_nouns |= frozenset(lex["target_of_nouns"])
@@ -52,20 +53,20 @@ class _Args:
             if relation == "ATTACKS" and role == "obj" else frozenset()
 
     def direct(self, tok: Token) -> Mention | None:
-        lk = self.lk
-        m = lk.mention_at(tok.i)
+        v = self.v
+        m = v.mention_at(tok.i)
         if m is not None:
             return m
         if tok.dep_ == "appos" and tok.head is not tok:
             # "Maghawir al-Thawra, a rebel group that …": the description right after the
             # name and its comma (a parser's long-range apposition is not trusted)
-            m = lk.mention_at(tok.head.i)
-            if m is not None and m.end < len(lk.low) and lk.text[m.end] == "," \
+            m = v.mention_at(tok.head.i)
+            if m is not None and m.end < len(v.low) and v.text[m.end] == "," \
                     and tok.left_edge.i == m.end + 1:
                 return m
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS:
-                m = lk.mention_at(child.i)
+                m = v.mention_at(child.i)
                 # "Hezbollah fighters", "Israeli jets": the actor; "his nomination" is not
                 # the man, and "a Syrian rebel group" or "Iranian proxies" are not the state
                 if m is not None and m.source != "coref" and not (
@@ -76,17 +77,17 @@ class _Args:
     def resolve(self, tok: Token, depth: int) -> list[Mention]:
         if depth > MAX_DEPTH:
             return []
-        if tok.lower_ in self.place_nouns and self.lk.mention_at(tok.i) is None:
+        if tok.lower_ in self.place_nouns and self.v.mention_at(tok.i) is None:
             place = _of_object(tok)
             if place is not None and self.direct(place) is not None:
                 return self.resolve(place, depth + 1)
         m = self.direct(tok)
         if m is not None:
             if m.type == "STATE" and m.start > 0 and \
-                    self.lk.low[m.start - 1] in self.regions:
+                    self.v.low[m.start - 1] in self.regions:
                 return []
             return [m]
-        if tok.tag_ in RELATIVE_TAGS and tok.lower_ in self.lk.lex["relative_pronouns"]:
+        if tok.tag_ in RELATIVE_TAGS and tok.lower_ in self.v.lex["relative_pronouns"]:
             clause = tok.head
             if clause.dep_ == "relcl" and clause.head is not clause:
                 return self.resolve(clause.head, depth + 1)
@@ -115,7 +116,7 @@ def _of_object(tok: Token) -> Token | None:
     return None
 
 
-def arguments(lk, tok: Token, relation: str, role: str) -> list[Mention]:
+def arguments(v: DocView, tok: Token, relation: str, role: str) -> list[Mention]:
     """The mentions that argument token ``tok`` (``role`` "subj" or "obj" of a
     ``relation`` rule) stands for, conjuncts included; see the module docstring."""
-    return _Args(lk, relation, role).expand(tok)
+    return _Args(v, relation, role).expand(tok)

@@ -16,8 +16,10 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from . import dep_args
-from .frames import Linker
+from .findings import Cand, Findings
+from .frame_common import CONF
 from .rules import RELATIONS_DIR, DepRule, RuleError
+from .view import DocView
 
 
 def build(vocab: Vocab, rules: list[DepRule]) -> tuple[DependencyMatcher, dict[str, DepRule]]:
@@ -32,7 +34,10 @@ def build(vocab: Vocab, rules: list[DepRule]) -> tuple[DependencyMatcher, dict[s
     return matcher, {r.id: r for r in rules}
 
 
-def run(lk: Linker, matcher: DependencyMatcher, rules: dict[str, DepRule], doc: Doc) -> None:
+def run(v: DocView, found: Findings, matcher: DependencyMatcher, rules: dict[str, DepRule],
+        doc: Doc) -> None:
+    """Add a ``dep`` candidate for every match of a dependency rule whose arguments
+    (:mod:`.dep_args`) are mentions of the rule's types."""
     vocab = doc.vocab
     for match_id, token_ids in matcher(doc):
         rid = vocab.strings[match_id]
@@ -44,13 +49,11 @@ def run(lk: Linker, matcher: DependencyMatcher, rules: dict[str, DepRule], doc: 
         subj, obj, cue = role.get("subj"), role.get("obj"), role.get("cue")
         if subj is None or obj is None or cue is None:
             continue
-        subjects = dep_args.arguments(lk, subj, rule.relation, "subj")
-        objects = dep_args.arguments(lk, obj, rule.relation, "obj")
+        subjects = dep_args.arguments(v, subj, rule.relation, "subj")
+        objects = dep_args.arguments(v, obj, rule.relation, "obj")
         for s in subjects:
             for o in objects:
                 if s.type in rule.subject_types and o.type in rule.object_types \
                         and s.name != o.name:
-                    from .frame_common import CONF, Cand
-
-                    lk.cands.append(Cand(s, rule.relation, o, rule.id, "dep", CONF["dep"],
-                                         (cue.i, cue.i + 1)))
+                    found.cands.append(Cand(s, rule.relation, o, rule.id, "dep", CONF["dep"],
+                                            (cue.i, cue.i + 1)))

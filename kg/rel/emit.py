@@ -2,91 +2,97 @@
 evidence, hedged cues ("may deploy") and intentions ("to push X") that demote an attack
 to opposition, and bases synthesised from "a base in <town>".
 
-A mixin of :class:`kg.rel.frames.Linker`; every frame ends in :meth:`EmitMixin.emit`, so
-these checks apply to all of them in one place.
+Every frame ends in :func:`emit`, so these checks apply to all of them in one place; the
+candidates go to :class:`~kg.rel.findings.Findings`.
 """
 
 from __future__ import annotations
 
-from .frame_common import CONF, SYNTH_BASE_WORDS, Cand
+from .findings import Cand, Findings
+from .frame_common import CONF, SYNTH_BASE_WORDS
 from .mentions import Mention
 from .rules import Rule
+from .view import DocView
 
 
-class EmitMixin:
-    """Candidate emission and the modality checks it applies (see the module docstring)."""
-
-    # ---- emission ------------------------------------------------------------------------------
-    def emit(self, rule: Rule, subjects: list[Mention], objects: list[Mention],
-             cue: tuple[int, int], kind: str | None = None, relation: str | None = None) -> int:
-        kind = kind or rule.spec.kind
-        rel = relation or rule.relation
-        rule_id = rule.id
-        if rel == "ATTACKS" and self.intention_before(cue[0]):
-            rel, rule_id = "OPPOSES", rule.id + ".intent"
-        if self.hedged(cue[0]):
-            if rel != "ATTACKS":
-                return 0  # "Ankara may establish bases in X" is not a fact yet
-            rel, rule_id = "OPPOSES", rule.id + ".hedged"  # "X could strike Y": a threat
-        remap = rule.options.object_type_relation
-        n = 0
-        for s in subjects:
-            if s.type not in rule.subject_types:
+# ---- emission ------------------------------------------------------------------------------
+def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
+         objects: list[Mention], cue: tuple[int, int], kind: str | None = None,
+         relation: str | None = None) -> int:
+    """Add a candidate for every (subject, object) pair whose types the rule accepts, after
+    the modality checks (intention, hedging) and the object-type relabelling; returns how
+    many were added."""
+    kind = kind or rule.spec.kind
+    rel = relation or rule.relation
+    rule_id = rule.id
+    if rel == "ATTACKS" and intention_before(v, cue[0]):
+        rel, rule_id = "OPPOSES", rule.id + ".intent"
+    if hedged(v, cue[0]):
+        if rel != "ATTACKS":
+            return 0  # "Ankara may establish bases in X" is not a fact yet
+        rel, rule_id = "OPPOSES", rule.id + ".hedged"  # "X could strike Y": a threat
+    remap = rule.options.object_type_relation
+    n = 0
+    for s in subjects:
+        if s.type not in rule.subject_types:
+            continue
+        for o in objects:
+            if o.name == s.name or o.type not in rule.object_types:
                 continue
-            for o in objects:
-                if o.name == s.name or o.type not in rule.object_types:
-                    continue
-                r = remap.get(o.type, rel)
-                if r != rel and rule.options.synthesize_facility and o.type == "LOCATION" \
-                        and self._town_like(o) and any(self.low[k] in SYNTH_BASE_WORDS
-                                                       for k in range(cue[0], cue[1])):
-                    fac = Mention(o.start, o.end, self._facility_name(
-                        o.name, rule.options.synthesize_facility), "FACILITY", "synth", o.text)
-                    self.cands.append(Cand(s, rel, fac, rule_id + ".synth", "heuristic",
-                                           CONF["heuristic"], cue))
-                self.cands.append(Cand(s, r, o, rule_id, kind, CONF[kind], cue))
-                n += 1
-        return n
+            r = remap.get(o.type, rel)
+            if r != rel and rule.options.synthesize_facility and o.type == "LOCATION" \
+                    and town_like(v, o) and any(v.low[k] in SYNTH_BASE_WORDS
+                                                   for k in range(cue[0], cue[1])):
+                fac = Mention(o.start, o.end, facility_name(
+                    o.name, rule.options.synthesize_facility), "FACILITY", "synth", o.text)
+                found.cands.append(Cand(s, rel, fac, rule_id + ".synth", "heuristic",
+                                       CONF["heuristic"], cue))
+            found.cands.append(Cand(s, r, o, rule_id, kind, CONF[kind], cue))
+            n += 1
+    return n
 
-    @staticmethod
-    def _facility_name(place: str, kind: str) -> str:
-        """"a base in Tartus" is the known "Tartus naval base" when the gazetteer has it
-        under that alias; otherwise "Tartus base"."""
-        from ..resolve import canonical_name
 
-        name = f"{place} {kind}"
-        hit = canonical_name(name, "FACILITY")
-        return hit[0] if hit is not None and hit[1] == "FACILITY" else name
+def facility_name(place: str, kind: str) -> str:
+    """"a base in Tartus" is the known "Tartus naval base" when the gazetteer has it
+    under that alias; otherwise "Tartus base"."""
+    from ..resolve import canonical_name
 
-    def _town_like(self, m: Mention) -> bool:
-        """A place that can name a base ("a base in Tanf"), not a region ("outposts in the
-        Kurdistan region", "bases in northern Iraq's provinces")."""
-        if m.start > 0 and (self.low[m.start - 1] == "the"
-                            or self.low[m.start - 1] in self.lex["direction_adjectives"]):
-            return False
-        words = {w.lower() for w in m.name.split()} | {self.low[k] for k in range(m.start, m.end)}
-        if m.end < len(self.low):
-            words.add(self.low[m.end])
-        return not words & self.lex["area_words"]
+    name = f"{place} {kind}"
+    hit = canonical_name(name, "FACILITY")
+    return hit[0] if hit is not None and hit[1] == "FACILITY" else name
 
-    def hedged(self, pos: int) -> bool:
-        """A cue under "may", "might" or "could" ("may establish", "could soon deploy")."""
-        lo = self.seg_start[pos]
-        k = pos - 1
-        while k >= lo and pos - k <= 3 and self.low[k] in ("also", "soon", "still", "eventually",
-                                                         "even", "not", "yet", "then"):
-            k -= 1
-        return k >= lo and self.text[k] in ("may", "might", "could")  # not the month May
 
-    def intention_before(self, pos: int) -> bool:
-        lo = self.seg_start[pos]
-        for k in range(pos - 1, max(lo, pos - 3) - 1, -1):
-            if self.low[k] == "to":
-                for j in range(k - 1, max(lo, k - 6) - 1, -1):
-                    if self.low[j] in self.lex["intention_verbs"]:
-                        return True  # "threatened a new ground incursion to push X"
-                    if j < k - 3 and (self.mention_at(j) is not None or self.is_boundary(j)
-                                      or self.punct[j]):
-                        return False
-                return False
+def town_like(v: DocView, m: Mention) -> bool:
+    """A place that can name a base ("a base in Tanf"), not a region ("outposts in the
+    Kurdistan region", "bases in northern Iraq's provinces")."""
+    if m.start > 0 and (v.low[m.start - 1] == "the"
+                        or v.low[m.start - 1] in v.lex["direction_adjectives"]):
         return False
+    words = {w.lower() for w in m.name.split()} | {v.low[k] for k in range(m.start, m.end)}
+    if m.end < len(v.low):
+        words.add(v.low[m.end])
+    return not words & v.lex["area_words"]
+
+
+def hedged(v: DocView, pos: int) -> bool:
+    """A cue under "may", "might" or "could" ("may establish", "could soon deploy")."""
+    lo = v.seg_start[pos]
+    k = pos - 1
+    while k >= lo and pos - k <= 3 and v.low[k] in ("also", "soon", "still", "eventually",
+                                                     "even", "not", "yet", "then"):
+        k -= 1
+    return k >= lo and v.text[k] in ("may", "might", "could")  # not the month May
+
+
+def intention_before(v: DocView, pos: int) -> bool:
+    lo = v.seg_start[pos]
+    for k in range(pos - 1, max(lo, pos - 3) - 1, -1):
+        if v.low[k] == "to":
+            for j in range(k - 1, max(lo, k - 6) - 1, -1):
+                if v.low[j] in v.lex["intention_verbs"]:
+                    return True  # "threatened a new ground incursion to push X"
+                if j < k - 3 and (v.mention_at(j) is not None or v.is_boundary(j)
+                                  or v.punct[j]):
+                    return False
+            return False
+    return False

@@ -1,17 +1,13 @@
-"""What every argument-linking frame shares: the confidence scale, the word classes the
-frames test tokens against, and the records they produce (relation candidates, unnamed
-group descriptions, attacks without a named target).
+"""What every argument-linking frame shares: the confidence scale and the word classes
+the frames test tokens against.
 
-Kept apart from the frames themselves so the bridging and structural passes can use the
-records and word classes without importing the whole :class:`kg.rel.frames.Linker`.
+Kept apart from the frames themselves so the bridging and structural passes can use them
+without importing the frames. (What the frames find is in :mod:`.findings`.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
-
-from .mentions import Mention
 
 # Confidence by kind of evidence; see kg/components/relations.py for the documented scale.
 CONF = {"dep": 0.9, "token_tight": 0.8, "token": 0.7, "heuristic": 0.6, "bridge": 0.5}
@@ -60,8 +56,8 @@ def role_words(L: dict[str, Any]) -> frozenset[str]:
 _WORD_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], ...]]] = {}
 
 
-def _word_sets(L: dict[str, Any]) -> tuple[frozenset[str], ...]:
-    """The Linker's skippable words, title words and the words that stop ``_noun_use``'s
+def word_sets(L: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    """The view's skippable words, title words and the words that stop ``_noun_use``'s
     walk, built once per lexicon object (set unions per Doc, or per cue, were a visible
     part of the cost)."""
     hit = _WORD_SETS.get(id(L))
@@ -72,34 +68,3 @@ def _word_sets(L: dict[str, Any]) -> tuple[frozenset[str], ...]:
                    | {"and", "or", "but", "to", "not", "never"}))
         _WORD_SETS[id(L)] = hit
     return hit[1]
-
-
-@dataclass
-class Cand:
-    """One relation candidate between two mentions (before qualifiers are attached)."""
-
-    subj: Mention
-    rel: str
-    obj: Mention
-    rule: str
-    kind: str
-    conf: float
-    cue: tuple[int, int]
-
-
-@dataclass
-class Descriptor:
-    """An unnamed group description with a known backer: "factions supported by X"."""
-
-    backers: list[Mention]
-    noun: int  # token index of the group noun
-    rel: str = "BACKS"
-
-
-@dataclass
-class OpenAttack:
-    """An ATTACKS cue whose attacker was found but whose target is not a named mention."""
-
-    attackers: list[Mention]
-    after: int  # first token after the cue
-    cue: tuple[int, int]

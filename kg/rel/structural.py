@@ -19,19 +19,21 @@ titles, which are tight token patterns.
 from __future__ import annotations
 
 from ..resolve import canonical_name, gazetteer, vocab
-from .frame_common import CONF, Cand, role_words
-from .frames import Linker
+from . import phrases
+from .findings import Cand, Findings
+from .frame_common import CONF, role_words
 from .mentions import Mention
+from .view import DocView
 
 ACTORS = ("STATE", "ORGANIZATION", "PERSON", "GROUP")
 PLACES = ("FACILITY", "LOCATION")
 
 
-def _add(lk: Linker, s: Mention, rel: str, o: Mention, rule: str, kind: str = "heuristic",
-         cue: tuple[int, int] | None = None) -> None:
+def _add(v: DocView, found: Findings, s: Mention, rel: str, o: Mention, rule: str,
+         kind: str = "heuristic", cue: tuple[int, int] | None = None) -> None:
     if s.name == o.name:
         return
-    lk.cands.append(Cand(s, rel, o, rule, kind, CONF[kind], cue or (s.start, o.end)))
+    found.cands.append(Cand(s, rel, o, rule, kind, CONF[kind], cue or (s.start, o.end)))
 
 
 # organisations that are not a state's (or a parent organisation's) own body
@@ -59,39 +61,40 @@ def _body_of(b: Mention, a: Mention) -> bool:
     return bool(words) and words[-1] not in NON_STATE_HEADS
 
 
-def possessives(lk: Linker) -> None:
-    L = lk.lex
+def possessives(v: DocView, found: Findings) -> None:
+    L = v.lex
     title_words = L["honorifics"] | L["role_modifiers"] | role_words(L)
-    for a in lk.mentions:
-        if a.type not in ("STATE", "ORGANIZATION", "LOCATION") or not lk.possessive_after(a):
+    for a in v.mentions:
+        if a.type not in ("STATE", "ORGANIZATION", "LOCATION") \
+                or not phrases.possessive_after(v, a):
             continue
-        j = a.end + (1 if a.end < len(lk.doc) and lk.low[a.end] in L["possessive"] else 0)
-        end = lk.seg_end[a.start]
+        j = a.end + (1 if a.end < len(v.doc) and v.low[a.end] in L["possessive"] else 0)
+        end = v.seg_end[a.start]
         head_role = False
         k = j
-        while k < min(j + 4, end) and lk.mention_at(k) is None and lk.low[k] in title_words:
-            head_role = head_role or lk.low[k] in L["head_roles"]
+        while k < min(j + 4, end) and v.mention_at(k) is None and v.low[k] in title_words:
+            head_role = head_role or v.low[k] in L["head_roles"]
             k += 1
-        b = lk.mention_at(k)
-        if b is None or b.start != k or lk.low[k - 1:k] == [","]:
+        b = v.mention_at(k)
+        if b is None or b.start != k or v.low[k - 1:k] == [","]:
             continue
-        if b.end < end and lk.low[b.end] in RELATIONAL_NOUNS:
+        if b.end < end and v.low[b.end] in RELATIONAL_NOUNS:
             continue  # "its NATO ally Turkey": NATO is not the possessed actor
         if b.type == "ORGANIZATION" and a.type in ("STATE", "ORGANIZATION") \
                 and not _body_of(b, a):
             continue  # "Lebanon's Hezbollah" is not part of Lebanon
         if b.type in ("PERSON", "ORGANIZATION", "GROUP") and a.type in ("STATE", "ORGANIZATION"):
             rel = "LEADS" if head_role and b.type == "PERSON" else "PART_OF"
-            _add(lk, b, rel, a, "possessive." + rel.lower(), cue=(a.start, b.end))
+            _add(v, found, b, rel, a, "possessive." + rel.lower(), cue=(a.start, b.end))
         elif b.type == "LOCATION" and a.type in ("STATE", "LOCATION"):
-            _add(lk, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
-        elif b.type == "FACILITY" and a.type == "STATE" and not _military(lk, b):
+            _add(v, found, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
+        elif b.type == "FACILITY" and a.type == "STATE" and not _military(v, b):
             # "Syria's al-Hol camp", "Iraq's Basra port": where it is, not who runs it
-            _add(lk, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
+            _add(v, found, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
         elif b.type == "FACILITY" and a.type in ("STATE", "ORGANIZATION"):
-            _add(lk, a, "OPERATES", b, "possessive.operates", cue=(a.start, b.end))
+            _add(v, found, a, "OPERATES", b, "possessive.operates", cue=(a.start, b.end))
         elif b.type == "FACILITY" and a.type == "LOCATION":
-            _add(lk, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
+            _add(v, found, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
 
 
 # words that make a facility a military installation ("the US's Tanf base"): a state's
@@ -100,10 +103,10 @@ MILITARY_FACILITY_WORDS = frozenset({"base", "bases", "airbase", "garrison", "ou
                                      "naval", "air", "military", "barracks", "fort"})
 
 
-def _military(lk: Linker, b: Mention) -> bool:
-    words = {w.lower() for w in b.name.split()} | {lk.low[k] for k in range(b.start, b.end)}
-    if b.end < len(lk.doc):
-        words.add(lk.low[b.end])
+def _military(v: DocView, b: Mention) -> bool:
+    words = {w.lower() for w in b.name.split()} | {v.low[k] for k in range(b.start, b.end)}
+    if b.end < len(v.doc):
+        words.add(v.low[b.end])
     return bool(words & MILITARY_FACILITY_WORDS)
 
 
@@ -111,59 +114,60 @@ def _military(lk: Linker, b: Mention) -> bool:
 LINEAR_PLACES = frozenset({"border", "borders", "frontier", "river", "highway", "road", "line"})
 
 
-def _in_list(lk: Linker, m: Mention) -> bool:
+def _in_list(v: DocView, m: Mention) -> bool:
     """``m`` is one item of "A, B and C" (so a comma after it is not an apposition)."""
-    if len(lk.coord_left(m, ACTORS + PLACES)) > 1:
+    if len(phrases.coord_left(v, m, ACTORS + PLACES)) > 1:
         return True
-    return len(lk.coord_right(m, ACTORS + PLACES)) > 1
+    return len(phrases.coord_right(v, m, ACTORS + PLACES)) > 1
 
 
-def place_apposition(lk: Linker) -> None:
-    L = lk.lex
-    for a in lk.mentions:
+def place_apposition(v: DocView, found: Findings) -> None:
+    L = v.lex
+    for a in v.mentions:
         if a.type not in PLACES:
             continue
-        end = lk.seg_end[a.start]
+        end = v.seg_end[a.start]
         j = a.end
-        if j < end and lk.low[j] == ",":
-            while j < end and lk.low[j] == ",":
+        if j < end and v.low[j] == ",":
+            while j < end and v.low[j] == ",":
                 j += 1
             # "al-Waleed crossing, on Iraq's side of the border"
-            if j < end and lk.low[j] == "on":
-                k = j + 1 + (1 if j + 1 < end and lk.low[j + 1] == "the" else 0)
-                b = lk.mention_at(k)
+            if j < end and v.low[j] == "on":
+                k = j + 1 + (1 if j + 1 < end and v.low[j + 1] == "the" else 0)
+                b = v.mention_at(k)
                 if b is not None and b.type in ("STATE", "LOCATION"):
-                    nxt = b.end + (1 if b.end < end and lk.low[b.end] in L["possessive"] else 0)
-                    if nxt < end and lk.low[nxt] == "side":
-                        _add(lk, a, "LOCATED_IN", b, "place.side")
+                    nxt = b.end + (1 if b.end < end and v.low[b.end] in L["possessive"] else 0)
+                    if nxt < end and v.low[nxt] == "side":
+                        _add(v, found, a, "LOCATED_IN", b, "place.side")
                 continue
-            b = lk.mention_at(j)
+            b = v.mention_at(j)
             if b is None or b.start != j or b.type not in ("STATE", "LOCATION"):
                 continue
-            if b.adjectival_form or lk.possessive_after(b) or _in_list(lk, a) or _in_list(lk, b):
+            if b.adjectival_form or phrases.possessive_after(v, b) or _in_list(v, a) \
+                    or _in_list(v, b):
                 continue
-            if any(t.is_lower for t in lk.doc[b.start:b.end]):
+            if any(t.is_lower for t in v.doc[b.start:b.end]):
                 continue  # "…, American forces have …": a clause subject, not a place
-            if b.end < end and lk.low[b.end] not in (",", ".", ";", ":", ")", "\u2014"):
+            if b.end < end and v.low[b.end] not in (",", ".", ";", ":", ")", "\u2014"):
                 continue  # "Tehran, India gets …": B starts a new clause
-            _add(lk, a, "LOCATED_IN", b, "place.comma")
-        elif j < end and lk.low[j] in ("in", "inside"):
-            if lk.governing_prep(a) in ("on", "along", "across", "over") or any(
-                    lk.low[t] in LINEAR_PLACES for t in range(a.start, a.end)):
+            _add(v, found, a, "LOCATED_IN", b, "place.comma")
+        elif j < end and v.low[j] in ("in", "inside"):
+            if phrases.governing_prep(v, a) in ("on", "along", "across", "over") or any(
+                    v.low[t] in LINEAR_PLACES for t in range(a.start, a.end)):
                 continue  # "a village on the Euphrates in X", "near the border in X": the
                 # "in" phrase places the village, not the river or the border
             k = j + 1
-            while k < end and lk.low[k] in L["direction_adjectives"] and lk.mention_at(k) is None:
+            while k < end and v.low[k] in L["direction_adjectives"] and v.mention_at(k) is None:
                 k += 1
-            b = lk.mention_at(k)
-            if b is not None and b.type == "STATE" and lk.possessive_after(b):
-                h = lk.head_of(b)  # "Hmeimim air base in Syria's Latakia province"
+            b = v.mention_at(k)
+            if b is not None and b.type == "STATE" and phrases.possessive_after(v, b):
+                h = phrases.head_of(v, b)  # "Hmeimim air base in Syria's Latakia province"
                 b = h if h.type == "LOCATION" else b
-            if b is None or b.type not in ("STATE", "LOCATION") or not lk.modifier_ok(b):
+            if b is None or b.type not in ("STATE", "LOCATION") or not phrases.modifier_ok(v, b):
                 continue
             if b.adjectival_form:
                 continue
-            _add(lk, a, "LOCATED_IN", b, "place.in")
+            _add(v, found, a, "LOCATED_IN", b, "place.in")
 
 
 # words that end a national-force mention ("US troops", "Syrian government forces")
@@ -172,28 +176,29 @@ TROOP_WORDS = frozenset({"troops", "forces", "soldiers", "army", "military", "na
 STATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "along", "across"})
 
 
-def forces_at(lk: Linker) -> None:
+def forces_at(v: DocView, found: Findings) -> None:
     """"US troops at Erbil airport", "Iranian forces in Deir ez-Zor" → DEPLOYED_IN. The
     national-force mention already names the state; the place follows its preposition."""
-    for a in lk.mentions:
-        if a.type != "STATE" or a.end - a.start < 2 or lk.low[a.end - 1] not in TROOP_WORDS:
+    for a in v.mentions:
+        if a.type != "STATE" or a.end - a.start < 2 or v.low[a.end - 1] not in TROOP_WORDS:
             continue
         j = a.end
-        end = lk.seg_end[a.start]
-        if j >= end or lk.low[j] not in STATION_PREPS:
+        end = v.seg_end[a.start]
+        if j >= end or v.low[j] not in STATION_PREPS:
             continue
         k = j + 1
-        while k < end and lk.low[k] in lk.lex["direction_adjectives"] \
-                and lk.mention_at(k) is None:
+        while k < end and v.low[k] in v.lex["direction_adjectives"] \
+                and v.mention_at(k) is None:
             k += 1
-        b = lk.mention_at(k)
+        b = v.mention_at(k)
         if b is None or b.type not in ("LOCATION", "FACILITY", "STATE") or b.adjectival_form:
             continue
-        if b.type == "STATE" and lk.possessive_after(b):
-            b = lk.head_of(b)
-        for c in lk.coord_right(b, ("LOCATION", "FACILITY", "STATE")):  # "in Iraq and Syria"
+        if b.type == "STATE" and phrases.possessive_after(v, b):
+            b = phrases.head_of(v, b)
+        # "in Iraq and Syria"
+        for c in phrases.coord_right(v, b, ("LOCATION", "FACILITY", "STATE")):
             if not c.adjectival_form:
-                _add(lk, a, "DEPLOYED_IN", c, "forces.at", kind="token_tight",
+                _add(v, found, a, "DEPLOYED_IN", c, "forces.at", kind="token_tight",
                      cue=(a.start, c.end))
 
 
@@ -206,35 +211,35 @@ PRESENCE_NOUNS = frozenset({"headquarters", "base", "bases", "posts", "outposts"
                             "fighters", "personnel", "camps", "camp"})
 
 
-def where_present(lk: Linker) -> None:
+def where_present(v: DocView, found: Findings) -> None:
     """"P, where X forces ..." / "P, where X has (built) bases/posts/headquarters" →
     (X, DEPLOYED_IN, P): a relative clause on a place that puts an actor's forces there."""
-    for a in lk.mentions:
+    for a in v.mentions:
         if a.type not in ("STATE", "ORGANIZATION", "GROUP") or a.adjectival_form:
             continue
-        lo = lk.seg_start[a.start]
+        lo = v.seg_start[a.start]
         k = a.start - 1
-        if k >= lo and lk.low[k] == "the":
+        if k >= lo and v.low[k] == "the":
             k -= 1
-        if k - 2 < lo or lk.low[k] != "where" or lk.low[k - 1] != ",":
+        if k - 2 < lo or v.low[k] != "where" or v.low[k - 1] != ",":
             continue
-        p = lk.mention_at(k - 2)
+        p = v.mention_at(k - 2)
         if p is None or p.type not in ("LOCATION", "FACILITY", "STATE") or p.adjectival_form:
             continue
         forces = a.type == "STATE" and a.end - a.start >= 2 \
-            and lk.low[a.end - 1] in TROOP_WORDS
+            and v.low[a.end - 1] in TROOP_WORDS
         if not forces:
-            end = min(lk.seg_end[a.start], a.end + 9)
+            end = min(v.seg_end[a.start], a.end + 9)
             verb = next((j for j in range(a.end, min(a.end + 3, end))
-                         if lk.low[j] in PRESENCE_VERBS), None)
+                         if v.low[j] in PRESENCE_VERBS), None)
             forces = verb is not None and any(
-                lk.low[j] in PRESENCE_NOUNS for j in range(verb + 1, end)
-                if not lk.is_boundary(j))
+                v.low[j] in PRESENCE_NOUNS for j in range(verb + 1, end)
+                if not v.is_boundary(j))
         if forces:
-            _add(lk, a, "DEPLOYED_IN", p, "where.present", cue=(p.start, a.end))
+            _add(v, found, a, "DEPLOYED_IN", p, "where.present", cue=(p.start, a.end))
 
 
-def _demonym_state(lk: Linker, m: Mention) -> Mention | None:
+def _demonym_state(v: DocView, m: Mention) -> Mention | None:
     """The STATE an adjectival mention names: "Syrian" (a STATE ent), or the demonym that
     opens a place name such as "Syrian border"."""
     if m.type == "STATE" and m.adjectival_form:
@@ -242,7 +247,7 @@ def _demonym_state(lk: Linker, m: Mention) -> Mention | None:
     if m.type == "LOCATION" and m.end - m.start >= 2:
         from ..resolve import is_demonym
 
-        first = lk.text[m.start]
+        first = v.text[m.start]
         if is_demonym(first):
             hit = canonical_name(first, "STATE")
             if hit and hit[1] == "STATE":
@@ -250,55 +255,55 @@ def _demonym_state(lk: Linker, m: Mention) -> Mention | None:
     return None
 
 
-def demonym_place_of(lk: Linker) -> None:
+def demonym_place_of(v: DocView, found: Findings) -> None:
     """"the Syrian border town of al-Tanaf" → al-Tanaf LOCATED_IN Syria."""
-    L = lk.lex
-    for s in lk.mentions:
-        state = _demonym_state(lk, s)
+    L = v.lex
+    for s in v.mentions:
+        state = _demonym_state(v, s)
         if state is None:
             continue
-        end = lk.seg_end[s.start]
+        end = v.seg_end[s.start]
         k = s.end
         place = False
-        while k < min(s.end + 3, end) and lk.alpha[k] and lk.lowercase[k] \
-                and lk.low[k] != "of":
-            place = place or lk.low[k] in L["place_nouns"]
+        while k < min(s.end + 3, end) and v.alpha[k] and v.lowercase[k] \
+                and v.low[k] != "of":
+            place = place or v.low[k] in L["place_nouns"]
             k += 1
-        if place and k + 1 < end and lk.low[k] == "of":
-            b = lk.mention_at(k + 1)
+        if place and k + 1 < end and v.low[k] == "of":
+            b = v.mention_at(k + 1)
             if b is not None and b.type in PLACES:
-                _add(lk, b, "LOCATED_IN", state, "place.demonym_of")
+                _add(v, found, b, "LOCATED_IN", state, "place.demonym_of")
 
 
-def counterparts(lk: Linker) -> None:
+def counterparts(v: DocView, found: Findings) -> None:
     """"his Syrian counterpart, Faisal Mekdad" → (Faisal Mekdad, PART_OF, Syria): a
     counterpart is an official of the state the demonym names."""
-    for a in lk.mentions:
+    for a in v.mentions:
         if a.type != "STATE" or not a.adjectival_form:
             continue
         j = a.end
-        if j + 2 >= lk.seg_end[a.start] or lk.low[j] != "counterpart" or lk.low[j + 1] != ",":
+        if j + 2 >= v.seg_end[a.start] or v.low[j] != "counterpart" or v.low[j + 1] != ",":
             continue
-        p = lk.mention_at(j + 2)
+        p = v.mention_at(j + 2)
         if p is not None and p.start == j + 2 and p.type == "PERSON":
-            _add(lk, p, "PART_OF", a, "counterpart.part_of", kind="token_tight",
+            _add(v, found, p, "PART_OF", a, "counterpart.part_of", kind="token_tight",
                  cue=(a.start, p.end))
 
 
-def org_of_person(lk: Linker) -> None:
+def org_of_person(v: DocView, found: Findings) -> None:
     """"the Libyan National Army (LNA) of Khalifa Haftar" → (Khalifa Haftar, LEADS, LNA):
     an organisation "of" a named person is that person's."""
-    for a in lk.mentions:
+    for a in v.mentions:
         if a.type != "ORGANIZATION":
             continue
-        end = lk.seg_end[a.start]
-        j = lk.paren_end(a.end)
-        if j + 1 >= end or lk.low[j] != "of":
+        end = v.seg_end[a.start]
+        j = phrases.paren_end(v, a.end)
+        if j + 1 >= end or v.low[j] != "of":
             continue
-        p = lk.mention_at(j + 1)
+        p = v.mention_at(j + 1)
         if p is not None and p.start == j + 1 and p.type == "PERSON" \
-                and not lk.possessive_after(p):
-            _add(lk, p, "LEADS", a, "org_of.leads", cue=(a.start, p.end))
+                and not phrases.possessive_after(v, p):
+            _add(v, found, p, "LEADS", a, "org_of.leads", cue=(a.start, p.end))
 
 
 # "the EU launched its own naval mission, Operation Aspides": a named unit apposed to a
@@ -307,30 +312,30 @@ UNIT_NOUNS = frozenset({"mission", "operation", "force", "unit", "wing", "arm", 
                         "agency", "service", "brigade", "division", "militia", "command"})
 
 
-def owned_unit_apposition(lk: Linker) -> None:
-    for b in lk.mentions:
+def owned_unit_apposition(v: DocView, found: Findings) -> None:
+    for b in v.mentions:
         if b.type != "ORGANIZATION":
             continue
-        lo = lk.seg_start[b.start]
+        lo = v.seg_start[b.start]
         k = b.start - 1
-        if k - 1 < lo or lk.low[k] != "," or lk.low[k - 1] not in UNIT_NOUNS:
+        if k - 1 < lo or v.low[k] != "," or v.low[k - 1] not in UNIT_NOUNS:
             continue
         j = k - 2
-        while j >= lo and k - 1 - j <= 3 and lk.mention_at(j) is None and lk.lowercase[j] \
-                and lk.alpha[j] and lk.low[j] not in lk.lex["prepositions"]:
+        while j >= lo and k - 1 - j <= 3 and v.mention_at(j) is None and v.lowercase[j] \
+                and v.alpha[j] and v.low[j] not in v.lex["prepositions"]:
             j -= 1  # "its own naval [mission]"
-        if j > lo and lk.low[j] in lk.lex["possessive"]:
+        if j > lo and v.low[j] in v.lex["possessive"]:
             j -= 1  # "France's own naval mission"
-        owner = lk.mention_at(j) if j >= lo else None
+        owner = v.mention_at(j) if j >= lo else None
         if owner is None or owner.type not in ("STATE", "ORGANIZATION") \
-                or not lk.possessive_after(owner) or owner.name == b.name:
+                or not phrases.possessive_after(v, owner) or owner.name == b.name:
             continue
-        _add(lk, b, "PART_OF", owner, "unit.apposition", cue=(owner.start, b.end))
+        _add(v, found, b, "PART_OF", owner, "unit.apposition", cue=(owner.start, b.end))
 
 
-def titles(lk: Linker) -> None:
+def titles(v: DocView, found: Findings) -> None:
     """LEADS / PART_OF from ``kg_entities``' title constructions."""
-    doc = lk.doc
+    doc = v.doc
     if "kg_titles" not in doc.spans:
         return
     for sp in doc.spans["kg_titles"]:
@@ -346,7 +351,7 @@ def titles(lk: Linker) -> None:
             # "In Syria, President Ahmed al-Sharaa …": the gazetteer's organisation counts
             # when the sentence names it too (that mention is the evidence)
             sent = doc[ps].sent
-            same = [m for m in lk.mentions if m.name == info["org"]
+            same = [m for m in v.mentions if m.name == info["org"]
                     and sent.start <= m.start and m.end <= sent.end]
             if same:
                 m = min(same, key=lambda m: abs(m.start - ps))
@@ -356,16 +361,17 @@ def titles(lk: Linker) -> None:
         p = Mention(ps, pe, info["person"], "PERSON", "title", doc[ps:pe].text)
         o = Mention(os_, oe, info["org"], info.get("org_type") or "ORGANIZATION", "title",
                     doc[os_:oe].text)
-        _add(lk, p, rel, o, "title." + rel.lower(), kind="token_tight", cue=(sp.start, sp.end))
+        _add(v, found, p, rel, o, "title." + rel.lower(), kind="token_tight",
+             cue=(sp.start, sp.end))
 
 
-def run(lk: Linker) -> None:
-    possessives(lk)
-    place_apposition(lk)
-    forces_at(lk)
-    where_present(lk)
-    demonym_place_of(lk)
-    counterparts(lk)
-    org_of_person(lk)
-    owned_unit_apposition(lk)
-    titles(lk)
+def run(v: DocView, found: Findings) -> None:
+    possessives(v, found)
+    place_apposition(v, found)
+    forces_at(v, found)
+    where_present(v, found)
+    demonym_place_of(v, found)
+    counterparts(v, found)
+    org_of_person(v, found)
+    owned_unit_apposition(v, found)
+    titles(v, found)
