@@ -29,12 +29,12 @@ def _spec() -> dict:
 
 
 def entity_types() -> tuple[str, ...]:
-    """The six entity types, e.g. ``STATE``."""
+    """The entity types of ``kg/data/ontology.json``, e.g. ``STATE``."""
     return tuple(_spec()["entity_types"])
 
 
 def relations() -> tuple[str, ...]:
-    """The twelve relation types, e.g. ``BACKS``."""
+    """The relation types of ``kg/data/ontology.json``, e.g. ``BACKS``."""
     return tuple(_spec()["relations"])
 
 

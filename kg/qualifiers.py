@@ -15,12 +15,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc
 
 from .dates import find_dates, parse_date
-from .rel.patterns import lexicon
 from .tokens import token_data
+from .wordlists import words
+
+_W = words("frames")  # the word lists named below live in kg/data/words/frames.json
+
+
+@cache
+def _negation_phrases() -> list[list[str]]:
+    """The multi-word negators ("no longer", "has yet to") as word lists."""
+    return [p.split() for p in sorted(_W["negation_phrases"])]
 
 
 def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: int) -> bool:
@@ -30,7 +39,7 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     negator must sit between it and the end of the cue, or a denial verb anywhere before
     the cue in the sentence.
     """
-    lex = lexicon()
+    lex = _W
     lower = token_data(doc).lower  # token.lower_ of every token, read once per Doc
     # a contrast starts a new scope: "X withdrew its troops but still backs Y" is not negated
     contrast = max((i for i in range(sent_start, cue_start)
@@ -39,7 +48,7 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
         sent_start = contrast + 1
     lo = max(sent_start, min(left, cue_start) - 1)
     low = lower[lo:cue_end]
-    phrases = lex["negation_phrases"]
+    phrases = _negation_phrases()
     starts = {p[0] for p in phrases} if all(phrases) else None
     for k, w in enumerate(low):
         if w in lex["negation"]:
@@ -64,10 +73,7 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
 
 
 # verbs that put the speaker after them: "…, says Colonel X"
-INVERTED = frozenset({"says", "said", "adds", "added", "explains", "explained", "insists",
-                      "insisted", "observes", "observed", "notes", "noted", "writes", "wrote",
-                      "argues", "argued", "claims", "claimed", "asserts", "asserted", "confirms",
-                      "confirmed", "states", "stated", "reports", "reported", "tells", "told"})
+INVERTED = _W["inverted_speech_verbs"]
 
 NameAt = Callable[[int], "str | None"]
 
@@ -132,7 +138,7 @@ def attribution(doc: Doc, sent_start: int, sent_end: int,
                 name_at: NameAt | None = None) -> str | None:
     """The source a sentence reports, or ``None``. ``name_at`` maps a token index to the
     canonical name of its entity (default: built from ``doc.ents`` and ``kg_coref``)."""
-    lex = lexicon()
+    lex = _W
     name_at = name_at or names_by_token(doc)
     verbs = lex["speech_verbs"]
     data = token_data(doc)  # token strings and flags, read once per Doc

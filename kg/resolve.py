@@ -33,14 +33,12 @@ which is the running component's (see :func:`using`) and otherwise the default g
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 
@@ -52,11 +50,12 @@ FUZZY_MARGIN = 3.0
 
 
 
-@cache
 def vocab() -> dict[str, frozenset[str]]:
-    """The word lists in ``kg/data/entity_vocab.json`` (force nouns, role words, …)."""
-    text = resources.files("kg").joinpath("data/entity_vocab.json").read_text(encoding="utf-8")
-    return {k: frozenset(v) for k, v in json.loads(text).items() if not k.startswith("_")}
+    """The entity word lists (force nouns, role words, …): namespace ``entities`` of
+    :mod:`kg.wordlists` (``kg/data/words/entities.json``)."""
+    from .wordlists import words
+
+    return words("entities")
 
 
 _V = vocab()

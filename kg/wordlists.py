@@ -17,7 +17,6 @@ Relation cue words are not here: each relation's rule file holds its own (see
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -33,26 +32,23 @@ class WordListError(KgError, KeyError):
         return str(self.args[0])
 
 
-class WordLists(Mapping[str, frozenset[str]]):
-    """The word lists of one namespace (read-only)."""
+class WordLists(dict):
+    """The word lists of one namespace: list name → frozenset of words.
+
+    A dict (lookups in the frames' hot loops stay C-speed) that answers an unknown name
+    with :class:`WordListError` naming the namespace and file. Treat it as read-only: it
+    is shared by every Doc.
+    """
 
     def __init__(self, namespace: str, path: Path, lists: dict[str, frozenset[str]],
                  tables: dict[str, dict[str, tuple[str, ...]]]) -> None:
+        super().__init__(lists)
         self.namespace, self.path = namespace, path
-        self._lists, self._tables = lists, tables
+        self._tables = tables
 
-    def __getitem__(self, name: str) -> frozenset[str]:
-        try:
-            return self._lists[name]
-        except KeyError:
-            raise WordListError(f"no word list {name!r} in namespace {self.namespace!r} "
-                                f"({self.path})") from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._lists)
-
-    def __len__(self) -> int:
-        return len(self._lists)
+    def __missing__(self, name: str) -> frozenset[str]:
+        raise WordListError(f"no word list {name!r} in namespace {self.namespace!r} "
+                            f"({self.path})")
 
     def table(self, name: str) -> dict[str, tuple[str, ...]]:
         """A table of lists (word → its forms)."""

@@ -44,10 +44,11 @@ from .. import qualifiers
 from ..rel import bridging, depmatch, frames, structural
 from ..rel.findings import Cand, Findings
 from ..rel.mentions import collect
-from ..rel.patterns import CueMatcher, lexicon
+from ..rel.patterns import CueMatcher
 from ..rel.rules import load_rules
 from ..rel.view import DocView
 from ..tokens import token_data
+from ..wordlists import words
 
 if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=None)
@@ -87,7 +88,7 @@ class RelationExtractor:
         mentions, index = collect(doc)
         if not mentions:
             return None
-        return DocView.build(doc, mentions, index, lexicon(), self.verb_forms)
+        return DocView.build(doc, mentions, index, words("frames"), self.verb_forms)
 
     def fire(self, doc: Doc, rule_id: str) -> Findings | None:
         """Run one rule alone on a processed ``doc`` (its matches, frame and nothing else)

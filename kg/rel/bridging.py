@@ -23,13 +23,16 @@ base, F2, ..." — base facilities named in the same or next two sentences after
 
 from __future__ import annotations
 
+from ..wordlists import words
 from .findings import Cand, Findings
 from .frame_common import CONF
 from .mentions import Mention
 from .view import DocView
 
+_W = words("frames")  # the word lists named below live in kg/data/words/frames.json
+
 WINDOW = 3  # sentences after the descriptor's sentence
-BASE_WORDS = ("base", "airbase", "air base", "garrison", "outpost")
+BASE_WORDS = _W["base_name_words"]
 
 
 def _overlaps(a: tuple[int, int], lo: int, hi: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..resolve import is_demonym
 from . import phrases, scan
-from .frame_common import DETERMINERS, SUBORDINATORS
+from .frame_common import DETERMINERS, PLACE_ENTITY_TYPES, SUBORDINATORS
 from .mentions import Mention
 from .view import DocView
 
@@ -86,7 +86,7 @@ def including_list(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention
     allied groups, including Hezbollah, Hamas and the Houthis" → those three."""
     end = v.seg_end[pos] if pos < len(v.doc) else pos
     saw_group = False
-    places = all(t.lower() in v.lex["place_types"] for t in types)
+    places = all(t in PLACE_ENTITY_TYPES for t in types)
     for k in range(pos, min(pos + 12, end)):
         w = v.low[k]
         m = v.mention_at(k)

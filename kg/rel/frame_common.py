@@ -9,35 +9,36 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import ontology
+from ..wordlists import words
+
+_W = words("frames")  # the word lists named below live in kg/data/words/frames.json
+
 # Confidence by kind of evidence; see kg/components/relations.py for the documented scale.
 CONF = {"dep": 0.9, "token_tight": 0.8, "token": 0.7, "heuristic": 0.6, "bridge": 0.5}
-QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+QUOTES = _W["quotes"]
 # words after which a cue is a noun, never a finite verb ("the strikes", "their attacks")
-DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "his", "her",
-                         "our", "my", "your"})
+DETERMINERS = _W["determiners"]
 # prepositions that make a mention a place, not an actor ("troops in Syria supporting X")
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "along",
-                      "throughout", "from", "into", "within"})
+LOCATIVE = _W["locative"]
 # words that open a subordinate clause (never prepositions like "since 2016")
-SUBORDINATORS = frozenset({"when", "while", "because", "although", "though", "whereas", "where",
-                           "if", "unless", "whether"})
+SUBORDINATORS = _W["subordinators"]
 # participles after which the mention still belongs to the target ("a convoy carrying IRGC
 # officers", "depots belonging to X"): scan_right does not stop at them
 # "A and B, both Iran-backed groups": a plural apposition describes every item of the list
-PLURAL_DETERMINERS = frozenset({"both", "all", "two", "three", "four"})
-APPOSITION_DETERMINERS = frozenset({"the", "a", "an"}) | PLURAL_DETERMINERS
-COMPOUND_PARTICIPLES = frozenset({"led", "backed", "based", "run", "controlled", "dominated",
-                                  "allied", "aligned", "funded", "supported", "majority"})
+PLURAL_DETERMINERS = _W["plural_determiners"]
+APPOSITION_DETERMINERS = _W["articles"] | PLURAL_DETERMINERS
+COMPOUND_PARTICIPLES = _W["compound_participles"]
 # cue words that name a base ("a base in Tartus", "its naval facility in Tartus" → the
 # Tartus base); "facilities in X" may be any site, so it names no base
-SYNTH_BASE_WORDS = frozenset({"base", "bases", "airbase", "airbases", "garrison", "garrisons",
-                              "outpost", "outposts", "facility"})
+SYNTH_BASE_WORDS = _W["synth_base_words"]
 # names of alliances: "its NATO ally" is a NATO member, not NATO
-ALLIANCE_WORDS = frozenset({"nato", "alliance", "coalition", "league", "union", "pact", "bloc",
-                            "axis"})
+ALLIANCE_WORDS = _W["alliance_words"]
 PLACE_TYPES = frozenset({"FACILITY", "LOCATION", "STATE"})
-HOLDING = frozenset({"carrying", "transporting", "belonging", "housing", "hosting",
-                     "containing", "sheltering"})
+# the ontology's places (its "Place" label): FACILITY, LOCATION
+PLACE_ENTITY_TYPES = frozenset(t for t in ontology.entity_types()
+                                if "Place" in ontology.labels_for(t))
+HOLDING = _W["holding"]
 
 
 _ROLE_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}

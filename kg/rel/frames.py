@@ -1,14 +1,14 @@
 """Argument linking: given a cue matched by a token rule, find its subject and object mentions.
 
 The blank fallback pipeline has no parser, so the frames approximate syntax with word
-classes (``lexicon.json``): a subject is the nearest actor mention to the left of the cue
-inside the clause that is not the object of a preposition or of another cue verb; an object
-is the first mention to the right before a clause boundary or a preposition the rule does
-not allow. On top of that sit the constructions news uses: passives ("Y was backed by X",
-"Y, backed by X,"), "X-backed Y", "pro-X Y", "X's support for Y", nominalisations with a
-"by" agent ("the expulsion of Y by X"), relative clauses ("Y, which X supports"),
-coordination on either side ("Russia, Turkey and Iran") and adjectival demonyms
-("Syrian forces" is Syria, "the Lebanese group Hezbollah" is Hezbollah).
+classes (``kg/data/words/frames.json``): a subject is the nearest actor mention to the left
+of the cue inside the clause that is not the object of a preposition or of another cue
+verb; an object is the first mention to the right before a clause boundary or a preposition
+the rule does not allow. On top of that sit the constructions news uses: passives ("Y was
+backed by X", "Y, backed by X,"), "X-backed Y", "pro-X Y", "X's support for Y",
+nominalisations with a "by" agent ("the expulsion of Y by X"), relative clauses ("Y, which
+X supports"), coordination on either side ("Russia, Turkey and Iran") and adjectival
+demonyms ("Syrian forces" is Syria, "the Lebanese group Hezbollah" is Hezbollah).
 
 Every frame only looks at a bounded window around its cue, so the cost per document is
 linear in the number of cue matches.

@@ -97,7 +97,7 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             v.low[k] in v.lex["aux"] or v.low[k] in v.skippable
             for k in range(rel_i + 1, ms)):
         subj = scan.antecedent(v, rel_i, rule.subject_types)
-    if subj and v.low[ms] in v.lex.get("influence_verbs", ()):
+    if subj and v.low[ms] in v.lex["influence_verbs"]:
         return
     if not obj and rule.relation == "ATTACKS" and me < v.seg_end[ms] \
             and v.low[me] in ("alongside", "with"):

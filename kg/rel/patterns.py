@@ -1,15 +1,9 @@
-"""Match the token rules' cue phrases fast (:class:`CueMatcher`), and the frames' closed
-word classes (:func:`lexicon`).
-
-The rules themselves are loaded by :mod:`kg.rel.rules`.
-"""
+"""Match the token rules' cue phrases fast (:class:`CueMatcher`). The rules themselves are
+loaded by :mod:`kg.rel.rules`."""
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.matcher import Matcher
@@ -17,25 +11,10 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..tokens import token_data
+from ..wordlists import words
 from .rules import Rule, RuleError
 
-PATTERN_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    """Closed word classes (``lexicon.json``), lists turned into frozensets for lookups."""
-    data = json.loads((PATTERN_DIR / "lexicon.json").read_text(encoding="utf-8"))
-    out: dict[str, Any] = {}
-    for k, v in data.items():
-        if k.startswith("_"):
-            continue
-        if isinstance(v, list) and v and all(isinstance(x, str) for x in v):
-            out[k] = frozenset(x.lower() for x in v)
-        else:
-            out[k] = v
-    return out
-
+_W = words("frames")  # the word lists named below live in kg/data/words/frames.json
 
 def build_matcher(vocab: Vocab, rules: list[Rule]) -> Matcher:
     matcher = Matcher(vocab)
@@ -49,8 +28,7 @@ def build_matcher(vocab: Vocab, rules: list[Rule]) -> Matcher:
 
 # ---- fast cue matching ---------------------------------------------------------------------------
 
-_COMMON = frozenset({"in", "with", "and", "or", "the", "a", "an", "of", "to", "by", "on", "at",
-                     "-", ",", "is", "are", "was", "were", "has", "have", "had", "for", "under"})
+_COMMON = _W["common_anchor_words"]
 
 
 def _words_of(spec: dict[str, Any]) -> frozenset[str] | None:

@@ -12,6 +12,8 @@ from .frame_common import APPOSITION_DETERMINERS, PLACE_TYPES
 from .mentions import Mention
 from .view import DocView
 
+MODIFIER_GAP_MAX = 3  # words allowed between a modifier mention and the mention it modifies
+
 
 # ---- small predicates -------------------------------------------------------------
 def governing_prep(v: DocView, m: Mention) -> str | None:
@@ -116,7 +118,7 @@ def head_of(v: DocView, m: Mention) -> Mention:
         n = v.mention_at(j + 2)  # "his Syrian counterpart, Faisal Mekdad" → the person
         if n is not None and n.start == j + 2 and n.type == "PERSON":
             return n
-    limit = j + v.lex.get("modifier_gap_max", 3)
+    limit = j + MODIFIER_GAP_MAX
     saw_place = saw_title = False
     if j == m.end and j + 2 < end and v.text[j] in ("-", "\u2013") \
             and v.alpha[j + 1] and v.lowercase[j + 1] \

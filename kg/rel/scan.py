@@ -33,7 +33,7 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
             a = phrases.apposed_to(v, i, types)  # "Hamas, the militant group fighting X"
             return ([a] if a is not None else []), None  # "militias fighting X": unnamed
     if gerund and i - 1 >= lo and v.low[i] == "of" \
-            and v.low[i - 1] in v.lex.get("accusation_verbs", ()):
+            and v.low[i - 1] in v.lex["accusation_verbs"]:
         return [], None  # "firms it accuses of supplying X": the agent is not named
     if i - 1 >= lo and v.low[i] == "from":
         m = v.mention_at(i - 1)  # "prevent Tehran from entrenching": Tehran acts

@@ -18,12 +18,15 @@ titles, which are tight token patterns.
 
 from __future__ import annotations
 
-from ..resolve import canonical_name, gazetteer, vocab
+from ..resolve import canonical_name, gazetteer
+from ..wordlists import words
 from . import phrases
 from .findings import Cand, Findings
 from .frame_common import CONF, role_words
 from .mentions import Mention
 from .view import DocView
+
+_W = words("frames")  # the word lists named below live in kg/data/words/frames.json
 
 ACTORS = ("STATE", "ORGANIZATION", "PERSON", "GROUP")
 PLACES = ("FACILITY", "LOCATION")
@@ -37,9 +40,9 @@ def _add(v: DocView, found: Findings, s: Mention, rel: str, o: Mention, rule: st
 
 
 # organisations that are not a state's (or a parent organisation's) own body
-NON_STATE_HEADS = vocab()["non_state_heads"]
+NON_STATE_HEADS = words("entities")["non_state_heads"]
 # "its NATO ally Turkey": a possessed name before these nouns only modifies them
-RELATIONAL_NOUNS = vocab()["relational_nouns"]
+RELATIONAL_NOUNS = words("entities")["relational_nouns"]
 
 
 def _body_of(b: Mention, a: Mention) -> bool:
@@ -99,8 +102,7 @@ def possessives(v: DocView, found: Findings) -> None:
 
 # words that make a facility a military installation ("the US's Tanf base"): a state's
 # possessive on one names its operator; on a camp, port or prison it names its country
-MILITARY_FACILITY_WORDS = frozenset({"base", "bases", "airbase", "garrison", "outpost",
-                                     "naval", "air", "military", "barracks", "fort"})
+MILITARY_FACILITY_WORDS = _W["military_facility_words"]
 
 
 def _military(v: DocView, b: Mention) -> bool:
@@ -111,7 +113,7 @@ def _military(v: DocView, b: Mention) -> bool:
 
 
 # places that run through several regions: "X in Y" after them describes something else
-LINEAR_PLACES = frozenset({"border", "borders", "frontier", "river", "highway", "road", "line"})
+LINEAR_PLACES = _W["linear_places"]
 
 
 def _in_list(v: DocView, m: Mention) -> bool:
@@ -171,9 +173,8 @@ def place_apposition(v: DocView, found: Findings) -> None:
 
 
 # words that end a national-force mention ("US troops", "Syrian government forces")
-TROOP_WORDS = frozenset({"troops", "forces", "soldiers", "army", "military", "navy", "personnel",
-                         "marines", "units", "contingent", "warships"})
-STATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "along", "across"})
+TROOP_WORDS = _W["troop_words"]
+STATION_PREPS = _W["station_preps"]
 
 
 def forces_at(v: DocView, found: Findings) -> None:
@@ -203,12 +204,8 @@ def forces_at(v: DocView, found: Findings) -> None:
 
 
 # "Libya, where Russian personnel ...", "the Golan, where Hezbollah has built up posts"
-PRESENCE_VERBS = frozenset({"has", "have", "had", "maintains", "maintain", "maintained",
-                            "keeps", "keep", "kept", "built", "build", "builds", "established",
-                            "establish", "set", "operates", "operate", "runs", "run"})
-PRESENCE_NOUNS = frozenset({"headquarters", "base", "bases", "posts", "outposts", "positions",
-                            "troops", "forces", "presence", "garrison", "garrisons", "units",
-                            "fighters", "personnel", "camps", "camp"})
+PRESENCE_VERBS = _W["presence_verbs"]
+PRESENCE_NOUNS = _W["presence_nouns"]
 
 
 def where_present(v: DocView, found: Findings) -> None:
@@ -308,8 +305,7 @@ def org_of_person(v: DocView, found: Findings) -> None:
 
 # "the EU launched its own naval mission, Operation Aspides": a named unit apposed to a
 # possessed unit noun belongs to the possessor
-UNIT_NOUNS = frozenset({"mission", "operation", "force", "unit", "wing", "arm", "branch",
-                        "agency", "service", "brigade", "division", "militia", "command"})
+UNIT_NOUNS = _W["unit_nouns"]
 
 
 def owned_unit_apposition(v: DocView, found: Findings) -> None:

@@ -1,5 +1,5 @@
 """Shared pieces of the ``kg_entities`` rules: the word lists the unknown-actor rules test
-tokens against (from ``kg/data/entity_vocab.json``), the confidence of each way of finding
+tokens against (from ``kg/data/words/entities.json``), the confidence of each way of finding
 an entity, the candidate record every rule emits, and memoised name resolution.
 
 Kept in one place so every rule family (and the component) scores and resolves the same
@@ -10,17 +10,20 @@ from __future__ import annotations
 
 from ... import resolve
 from ...gazetteer import NAME
+from ...wordlists import words
+
+_W = words("entities")  # the word lists named below live in kg/data/words/entities.json
 
 _V = resolve.vocab()
 # capitalised heads that make a name an organisation ("… Division", "… Front")
 ORG_HEADS = _V["org_heads"]
 # lower-case heads allowed right after a capitalised name ("Euphrates Shield coalition")
 LOWER_ORG_HEADS = _V["lower_org_heads"]
-NAME_INNER = frozenset(["of", "for", "and", "the", "al", "el", "-", "bin", "ibn", "de", "&"])
-PARTICLES = frozenset(["al", "el", "bin", "ibn", "-", "abu", "de"])
-SECOND_IN_COMMAND = frozenset(["deputy", "vice", "assistant", "associate", "under"])
+NAME_INNER = _W["name_inner"]
+PARTICLES = _W["particles"]
+SECOND_IN_COMMAND = _W["second_in_command"]
 # words that are not names on their own but can be part of a unit's name
-UNIT_NAME_WORDS = frozenset(["general", "state", "secretary", "minister", "staff"])
+UNIT_NAME_WORDS = _W["unit_name_words"]
 # capitalised words that are not names (months, pronouns, "First", "Read", …)
 NOT_NAMES = _V["not_names"]
 STOP_ACRONYMS = frozenset(w.upper() for w in _V["stop_acronyms"])
@@ -37,15 +40,15 @@ PEOPLE_ADJECTIVES = _V["people_adjectives"]
 FACILITY_HEADS = frozenset(h.split()[-1] for h in _V["facility_heads"])
 FACILITY_MODIFIERS = _V["facility_modifiers"]
 ANAPHOR_NOUNS = _V["anaphor_nouns"]
-LED_HEADS = frozenset(["coalition", "alliance", "force", "mission", "task force"])
+LED_HEADS = _W["led_heads"]
 DASHES = ("-", "\u2013")
 # the trigger words of the scans below, as sets for TokenData.where (one vectorised lookup
 # per Doc instead of a Python loop over every token)
 PLACE_TRIGGERS_OF = frozenset(PLACE_TRIGGERS) | {"of"}
 BACKED_OR_PRO = frozenset(resolve.BACKED_WORDS) | {"pro"}
 ANY_ORG_HEADS = frozenset(ORG_HEADS) | frozenset(LOWER_ORG_HEADS)
-GOVERNMENT_WORDS = frozenset(["government", "administration", "regime", "cabinet"])
-WHO_WORDS = frozenset(["who", "whose"])
+GOVERNMENT_WORDS = _W["government_words"]
+WHO_WORDS = _W["who_words"]
 
 CONF = {"gazetteer": 0.95, "national_force": 0.9, "demonym": 0.85, "capital": 0.85,
         "border": 0.8, "title": 0.8, "acronym_defined": 0.85, "acronym": 0.55,
