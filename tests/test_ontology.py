@@ -33,12 +33,13 @@ def test_documented_relation_table_is_the_ontology():
     assert {r for r, sym in table.items() if sym} == ontology.symmetric_relations()
 
 
-def test_ontology_matches_the_spec():
+def test_ontology_has_every_relation_of_the_spec():
+    """The ontology may grow beyond the spec, but never loses or redirects a spec relation."""
     if not SPEC.exists():
         pytest.skip(f"the shared ontology spec is not here ({SPEC}); set KG_SHARED")
     table = _relation_table(SPEC.read_text(encoding="utf-8"))
-    assert set(table) == set(ontology.relations())
-    assert {r for r, sym in table.items() if sym} == ontology.symmetric_relations()
+    assert set(table) <= set(ontology.relations())
+    assert {r for r, sym in table.items() if sym} == ontology.symmetric_relations() & set(table)
 
 
 def test_labels_put_the_key_label_first():
