@@ -52,6 +52,9 @@ def test_tables():
         words("verbs").table("nope")
 
 
+NOT_WORD_LISTS = {"MODIFIER_DEPS"}  # spaCy dependency labels (entity_rules/ner_check.py)
+
+
 def _word_set_literals(path: Path) -> list[str]:
     """Module-level names bound to a literal set/frozenset/tuple of three or more lower-case
     words (entity type tuples such as ("STATE", "LOCATION") are not word lists)."""
@@ -68,7 +71,8 @@ def _word_set_literals(path: Path) -> list[str]:
                 isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value.isalpha()
                 and e.value.islower()
                 for e in value.elts):
-            found.extend(t.id for t in node.targets if isinstance(t, ast.Name))
+            found.extend(t.id for t in node.targets
+                         if isinstance(t, ast.Name) and t.id not in NOT_WORD_LISTS)
     return found
 
 
