@@ -45,8 +45,9 @@ _ROLE_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
 
 
 def role_words(L: dict[str, Any]) -> frozenset[str]:
-    """Every word of the lexicon's head and member roles, computed once per lexicon object
-    (it used to be rebuilt for every Doc, a large part of the cost of a short one)."""
+    """Every word of the ``head_roles`` and ``member_roles`` lists, computed once per
+    word-list object (it used to be rebuilt for every Doc, a large part of the cost of a
+    short one)."""
     hit = _ROLE_WORDS.get(id(L))
     if hit is None or hit[0] is not L:
         hit = (L, frozenset(w for r in (L["head_roles"] | L["member_roles"]) for w in r.split()))
@@ -58,8 +59,8 @@ _WORD_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], ...]]] = {}
 
 
 def word_sets(L: dict[str, Any]) -> tuple[frozenset[str], ...]:
-    """The view's skippable words, title words and the words that stop ``_noun_use``'s
-    walk, built once per lexicon object (set unions per Doc, or per cue, were a visible
+    """The view's skippable words, title words and the words that stop ``clause_helpers.noun_use``'s
+    walk, built once per word-list object (set unions per Doc, or per cue, were a visible
     part of the cost)."""
     hit = _WORD_SETS.get(id(L))
     if hit is None or hit[0] is not L:
