@@ -27,12 +27,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..wordlists import words
 from .mentions import Mention
 from .view import DocView
 
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$"])
-ARTICLES = frozenset(["the", "a", "an"])
+ARTICLES = words("frames")["articles"]
 MAX_DEPTH = 3
 
 
