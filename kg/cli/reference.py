@@ -35,12 +35,20 @@ def commands(group: click.Group = cli, prefix: tuple[str, ...] = ("kg",)
 
 
 def help_text(path: tuple[str, ...], cmd: click.Command) -> str:
-    """What ``kg … --help`` prints for ``cmd``, at a fixed width."""
-    ctx = click.Context(cli, info_name=path[0], terminal_width=WIDTH, max_content_width=WIDTH)
+    """What ``kg … --help`` prints for ``cmd``, at a fixed width.
+
+    The contexts get each command's ``context_settings`` as ``make_context`` would give
+    them (``-h`` as well as ``--help``), so the text does not depend on what ran before
+    in the process (Click caches a command's help option once built).
+    """
+    def context(command: click.Command, name: str, parent: click.Context | None):
+        settings = {**command.context_settings, "terminal_width": WIDTH,
+                    "max_content_width": WIDTH}
+        return click.Context(command, info_name=name, parent=parent, **settings)
+
+    ctx = context(cli, path[0], None)
     for name in path[1:]:
-        sub = ctx.command.get_command(ctx, name)
-        ctx = click.Context(sub, info_name=name, parent=ctx, terminal_width=WIDTH,
-                            max_content_width=WIDTH)
+        ctx = context(ctx.command.get_command(ctx, name), name, ctx)
     assert ctx.command is cmd
     return cmd.get_help(ctx)
 
