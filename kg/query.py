@@ -205,10 +205,20 @@ def bind_saved_params(query: SavedQuery, given: dict[str, Any]) -> dict[str, Any
                          f"e.g. {hint}")
     bound = {}
     for name, value in given.items():
-        if not _looks_numeric(declared[name].example) and isinstance(value, (bool, int, float)):
+        example = declared[name].example
+        if not _looks_numeric(example) and isinstance(value, (bool, int, float)):
             value = json.dumps(value) if isinstance(value, bool) else str(value)
+        if _ISO_DATE.fullmatch(example) and not (
+                isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+            # Dates are compared as ISO text, so any other string would compare too and
+            # answer rows that have nothing to do with the question.
+            raise QueryError(f"parameter {name!r} of query {query.name!r} takes an ISO date "
+                             f"(YYYY, YYYY-MM or YYYY-MM-DD, e.g. {example}); got {value!r}")
         bound[name] = value
     return bound
+
+
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def _looks_numeric(text: str) -> bool:

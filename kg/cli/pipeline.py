@@ -134,7 +134,8 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
                               min_confidence=min_confidence, report=report, progress=True,
                               scheduler=scheduler)
         result = store.load(triples, include_negated=include_negated, batch_size=batch_size)
-        refresh(store)  # corroboration and camps come from the whole graph (kg.derive)
+        if result.changed:
+            refresh(store)  # corroboration and camps come from the whole graph (kg.derive)
         store.save()
     finally:
         store.close()
@@ -211,7 +212,8 @@ def load(triples_file, backend, graph_path, uri, user, password, database, inclu
     try:
         result = store.load(read_triples(triples_file), include_negated=include_negated,
                             batch_size=batch_size)
-        refresh(store)
+        if result.changed:
+            refresh(store)
         store.save()
     finally:
         store.close()

@@ -122,3 +122,9 @@ class LoadResult:
     evidence_added: int = 0
     rows: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the graph is different after the load (derived properties then need a
+        refresh; a load that changed nothing must leave the graph byte for byte as it was)."""
+        return bool(self.nodes_created or self.relationships_created or self.evidence_added)
