@@ -33,6 +33,13 @@ _ADMIN = re.compile(
     r"(?:DATABASE|COMPOSITE|ALIAS|USER|ROLE|SERVER)"
     r"|LOAD\s+CSV"
     r")(?!\w)", re.IGNORECASE)
+# SHOW commands that list the database schema and the procedures: read-only and useful;
+# every other SHOW (USERS, ROLES, PRIVILEGES, TRANSACTIONS, SETTINGS, SERVERS, DATABASES…)
+# is administration.
+_SCHEMA_SHOW = re.compile(
+    r"SHOW\s+(?:(?:ALL|BUILTIN|USER|DEFINED|RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR|UNIQUE"
+    r"|UNIQUENESS|EXISTENCE|EXIST|NODE|RELATIONSHIP|REL|KEY|PROPERTY|TYPE)\s+)*"
+    r"(?:CONSTRAINTS?|INDEX(?:ES)?|PROCEDURES?|FUNCTIONS?)(?!\w)", re.IGNORECASE)
 _ALIAS_BEFORE = re.compile(r"(?<![\w.$])AS\s+$", re.IGNORECASE)
 _CALL = re.compile(r"(?<![\w.$])CALL(?!\w)\s*", re.IGNORECASE)
 _PROCEDURE_NAME = re.compile(r"(?:`[^`]*`|[A-Za-z_]\w*)(?:\s*\.\s*(?:`[^`]*`|[A-Za-z_]\w*))*")
@@ -44,6 +51,8 @@ def check_read_only(cypher: str) -> None:
     for m in _ADMIN.finditer(code):
         if _ALIAS_BEFORE.search(code, 0, m.start()):
             continue  # ``RETURN x AS show``: a column name, not a command
+        if _SCHEMA_SHOW.match(code, m.start()):
+            continue  # SHOW CONSTRAINTS / INDEXES / PROCEDURES / FUNCTIONS: the schema
         word = " ".join(m.group(1).split()).upper()
         raise QueryError(f"{word} is an administration command; it is refused in read-only "
                          "mode (pass --write if you mean to change the server)")

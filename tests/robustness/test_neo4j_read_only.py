@@ -16,6 +16,8 @@ from ._helpers import OWN_PASSWORD, assert_clean_failure, neo4j_env, run_kg
 ADMIN_STATEMENTS = (
     "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
     "SHOW USERS",
+    "SHOW ROLES",
+    "SHOW SETTINGS",
     "SHOW TRANSACTIONS YIELD transactionId RETURN transactionId",
     "CALL db.clearQueryCaches()",
     "CALL `db`.`clearQueryCaches`()",
@@ -34,6 +36,10 @@ READS = (
     "MATCH (n) CALL (n) { RETURN n.name AS inner } RETURN inner LIMIT 1",
     "MATCH (n) WHERE n.name = 'SHOW USERS' RETURN n.show AS show",  # words in data, not code
     "// TERMINATE TRANSACTIONS\nRETURN 1 AS one",
+    "SHOW CONSTRAINTS YIELD type, labelsOrTypes RETURN type, labelsOrTypes",
+    "SHOW RANGE INDEXES",
+    "SHOW PROCEDURES YIELD name WHERE name STARTS WITH 'apoc' RETURN count(*) AS c",
+    "SHOW ALL FUNCTIONS",
 )
 
 
