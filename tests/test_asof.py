@@ -140,3 +140,12 @@ def test_cli_as_of_between_and_min_sources(tmp_path):
                           str(store.path), "--as-of", "last week"], capture_output=True,
                          text=True, timeout=120)
     assert bad.returncode == 1 and "YYYY" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_date_parameter_takes_only_dates():
+    from kg.query import bind_saved_params, get_saved_query
+
+    q = get_saved_query("changes_since")
+    assert bind_saved_params(q, {"since": "2019-06"}) == {"since": "2019-06"}
+    with pytest.raises(QueryError, match="YYYY"):
+        bind_saved_params(q, {"since": 'x") OR 1=1 //'})
