@@ -98,6 +98,13 @@ def test_kg_cypher_resolves_parameters_compared_with_a_name(graph):
     assert r.exit_code == 0 and json.loads(r.stdout) == store.query(stmt, {"n": 2})
 
 
+def test_a_statement_that_writes_gets_its_names_as_given(graph):
+    # the embedded backend refuses writes; the refusal, not "not in the graph", must show
+    r = run("cypher", "CREATE (n:Entity {name: $name}) RETURN n.name AS name", "-p",
+            "name=Brand New Front", "--write", "--graph", graph)
+    assert r.exit_code == 1 and "read-only" in r.stderr and "not in the graph" not in r.stderr
+
+
 def test_name_parameters_are_read_from_the_statement():
     assert name_parameters('MATCH (x:Entity {name: $name})-[r]->(y {type: "S", name: $b}) '
                            'WHERE y.name = $c AND $d = x.name AND r.mentions > $n '

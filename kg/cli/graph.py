@@ -167,13 +167,16 @@ def cypher(statement, params, write, as_of, between, since, min_sources, exact, 
       kg cypher 'MATCH (a:State)-[r:BACKS]->(b) RETURN a.name, b.name, r.mentions'
     """
     from ..asof import EvidenceFilter, run_filtered
+    from ..query import is_write
 
     flt = EvidenceFilter.from_options(as_of, between, since, min_sources)
     if flt.active and write:
         raise click.UsageError("--write cannot be combined with an evidence filter")
     store = open_backend(backend, graph_path, uri, user, password, database)
     try:
-        bound = _resolved(store, statement, parse_params(params), exact)
+        # a statement that writes names a node it creates or sets: nothing to look up
+        bound = _resolved(store, statement, parse_params(params),
+                          exact or write or is_write(statement))
         rows = (run_filtered(store, statement, bound, flt) if flt.active
                 else store.query(statement, bound, write=write))
     finally:
