@@ -230,7 +230,8 @@ def _url_sources(url: str, report: ReadReport) -> list[Source]:
             full = fs.unstrip_protocol(name)
             below = name[len(folder):].split("/") if folder else []
             found.append(Source(full, full, int(info.get("size") or 0),
-                                below[0] if len(below) > 1 else None))
+                                below[0] if len(below) > 1 else None,
+                                "/".join(below) or None))  # ids as for a local folder
         del fsspec
         return found
     except ImportError:
