@@ -43,15 +43,19 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     lower = token_data(doc).lower  # token.lower_ of every token, read once per Doc
     # a contrast starts a new scope: "X withdrew its troops but still backs Y" is not negated
     contrast = max((i for i in range(sent_start, cue_start)
-                    if lower[i] in ("but", "yet", "however")), default=None)
+                    if lower[i] in ("but", "yet", "however", "instead")), default=None)
     if contrast is not None:
         sent_start = contrast + 1
     lo = max(sent_start, min(left, cue_start) - 1)
     low = lower[lo:cue_end]
     phrases = _negation_phrases()
     starts = {p[0] for p in phrases} if all(phrases) else None
+    closing = [k for k, w in enumerate(low) if w in ('"', "\u201d", "''")]
     for k, w in enumerate(low):
         if w in lex["negation"]:
+            if any(k < c < cue_start - lo for c in closing):
+                continue  # 'said the attacks "will not go unpunished" and warned X': the
+                # negator belongs to the quotation, not to the cue after it
             if w == "not" and k > 0 and low[k - 1] == ",":
                 continue  # "X, not the PMF, was behind it": a contrast, not a denial
             if w == "no" and not (k + 1 < len(low) and low[k + 1] == "longer") \

@@ -71,6 +71,7 @@ DEFINITE = {
     "army": ("STATE",), "military": ("STATE",), "emirate": ("STATE",),
     "sultanate": ("STATE",),
     "city": ("LOCATION",), "town": ("LOCATION",),
+    "mission": ("ORGANIZATION",),
 }
 DEF_ADJ = ["terror", "militant", "armed", "jihadist", "extremist", "islamist", "paramilitary",
            "military", "air", "border", "refugee", "shiite", "sunni", "kurdish", "lebanese",
@@ -96,7 +97,12 @@ SINGULAR_BLOCKERS = {"coalition", "group", "organization", "organisation", "gove
 CONF = {"pronoun": 0.6, "definite": 0.65}
 # definite descriptions that name the kind of actor ("the coalition" is a coalition or an
 # alliance, never ISIS)
-NAMED_DEFINITES = {"coalition": ("coalition", "alliance"), "alliance": ("alliance",)}
+NAMED_DEFINITES = {"coalition": ("coalition", "alliance"), "alliance": ("alliance",),
+                   # "the new mission" is a named operation or mission, not the last group
+                   "mission": ("operation", "mission", "task force")}
+# adjectives a named mission's description carries ("the new multinational mission")
+MISSION_ADJ = {"new", "multinational", "international", "naval", "maritime", "joint",
+               "european", "security"}
 DETERMINERS = {"the", "this"}
 CLAUSE_BOUNDARIES = {",", ";", ":", "and", "but", "while", "which", "that", "who", "because",
                      "after", "before", "when", "although", "as", "since", "if"}
@@ -351,8 +357,10 @@ class CorefResolver:
                     # "the coalition" means a coalition or alliance, not the last organisation
                     cands = [x for x in cands if _named_as(x, NAMED_DEFINITES[noun])]
                 elif "ORGANIZATION" in want_types:
-                    # "the rebels", "the paramilitary group" are not a state's own army
-                    cands = [x for x in cands if not _state_force(x)]
+                    # "the rebels", "the paramilitary group" are not a state's own army,
+                    # nor the agency that reports the story ("told the Associated Press")
+                    cands = [x for x in cands if not _state_force(x)
+                             and not _news_source(doc, x)]
                 # prefer an actor that is not a prepositional object ("X, one of the
                 # factions of Y, … The group" is X)
                 heads = [x for x in cands if not _after_preposition(doc, x)]
@@ -521,7 +529,8 @@ def _descriptions(doc: Doc, ents: list[Span], nouns: list[int]) -> list[tuple[st
         while k >= 0 and steps < 6 and doc[k].lower_ not in DETERMINERS:
             low = doc[k].lower_
             if low in DEF_ADJ or low in BACKED_WORDS or low == "pro" \
-                    or doc[k].text in ("-", "\u2013"):
+                    or doc[k].text in ("-", "\u2013") \
+                    or (doc[i].lower_ == "mission" and low in MISSION_ADJ):
                 k -= 1
             elif k in ent_at and ent_at[k].end - ent_at[k].start <= 3 \
                     and ent_at[k].label_ != "PERSON":
@@ -559,6 +568,23 @@ def _named_as(x: Span, words: tuple[str, ...]) -> bool:
 
 STATE_FORCE_ENDS = ("armed forces", "army", "navy", "air force", "police", "ministry",
                     "ministry of defense", "ministry of defence", "gendarmerie")
+
+
+NEWS_SOURCE_AFTER = {"reported", "reports", "reporting", "quoted", "cited"}
+
+
+def _news_source(doc: Doc, x: Span) -> bool:
+    """An organisation in the story's sourcing ("officials told Reuters", "according to
+    AFP", "Reuters reported"): the reporter, not an actor a description can mean."""
+    lower = token_data(doc).lower
+    i = x.start - 1
+    if i >= 0 and lower[i] == "the":
+        i -= 1
+    if i >= 0 and (lower[i] in ("told", "tells", "telling")
+                   or (lower[i] == "to" and i >= 1
+                       and lower[i - 1] in ("according", "spoke", "speaking", "talked"))):
+        return True
+    return x.end < len(doc) and lower[x.end] in NEWS_SOURCE_AFTER
 
 
 def _state_force(x: Span) -> bool:

@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import qualifiers
-from ..rel import bridging, depmatch, frames, structural
+from ..rel import bridging, constructions, depmatch, frames, structural
 from ..rel.findings import Cand, Findings
 from ..rel.mentions import collect
 from ..rel.patterns import CueMatcher
@@ -77,6 +77,7 @@ class RelationExtractor:
         for rule_id, start, end in self.matcher(doc, view.low):
             frames.run(view, found, self.by_id[rule_id], start, end)
         structural.run(view, found)
+        constructions.run(view, found)
         if self.use_dependencies and doc.has_annotation("DEP"):
             depmatch.run(view, found, self.dep_matcher, self.dep_rules, doc)
         bridging.run(view, found)

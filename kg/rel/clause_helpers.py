@@ -98,16 +98,17 @@ def including_list(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention
         if w in v.lex["group_nouns"] or w in v.lex["members_nouns"] \
                 or (places and w in v.lex["place_plurals"]):
             saw_group = True
-        elif w in ("including", "such") and saw_group:
-            start = k + 2 if w == "such" and k + 1 < end and v.low[k + 1] == "as" \
-                else k + 1
-            if w == "such" and start == k + 1:
+        elif w in ("including", "such", "like", "among") and saw_group:
+            start = k + 2 if w in ("such", "among") and k + 1 < end \
+                and v.low[k + 1] in ("as", "them") else k + 1
+            if w in ("such", "among") and start == k + 1:
                 return []
             items = scan.scan_right(v, start, types, ("of",), max_gap=1, prep_after_gap=True) \
                 if places \
                 else scan.scan_right(v, start, types, max_gap=0)
-            # "seized a string of towns including A and B": no comma needed for places
-            return items if v.low[k - 1] == "," or places else []
+            # "seized a string of towns including A and B": no comma needed for places;
+            # "groups like A and B", "militias such as A" name examples of the group
+            return items if v.low[k - 1] == "," or places or w != "including" else []
     return []
 
 

@@ -31,6 +31,16 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         if rel != "ATTACKS":
             return 0  # "Ankara may establish bases in X" is not a fact yet
         rel, rule_id = "OPPOSES", rule.id + ".hedged"  # "X could strike Y": a threat
+    if rel in v.lex["endable_relations"] and ended(v, cue[0]):
+        return 0  # "Turkey ended its deployment in Qatar", "lifted its blockade of Gaza"
+    if rel in v.lex["intended_not_done_relations"] and infinitive(v, cue[0]):
+        return 0  # "a bill to deploy troops", "a push to wrest control of": not done yet
+    if rel == "ATTACKS" and hypothetical(v, cue[0]):
+        if getattr(rule.options, "both_ways", False):
+            return 0  # "fears of a war between A and B": no attack is asserted
+        rel, rule_id = "OPPOSES", rule.id + ".hypothetical"
+    elif rel == "ATTACKS" and future(v, cue[0]):
+        rel, rule_id = "OPPOSES", rule.id + ".future"  # "X would retaliate against Y"
     remap = rule.options.object_type_relation
     n = 0
     for s in subjects:
@@ -96,3 +106,60 @@ def intention_before(v: DocView, pos: int) -> bool:
                     return False
             return False
     return False
+
+
+def ended(v: DocView, pos: int) -> bool:
+    """A nominal cue that an ending verb governs: "ended its deployment in X", "lifted the
+    blockade of Y", "scrapped its sanctions on Z"."""
+    lo = v.seg_start[pos]
+    k = pos - 1
+    while k >= lo and pos - k <= 3 and (v.low[k] in v.skippable
+                                        or v.low[k] in v.lex["possessive_pronouns"]) \
+            and (v.mention_at(k) is None or v.mention_at(k).source == "coref"):
+        k -= 1  # "ended its deployment": "its" may be a resolved pronoun
+    return k >= lo and v.low[k] in v.lex["ending_verbs"]
+
+
+def infinitive(v: DocView, pos: int) -> bool:
+    """A cue in a to-infinitive that states a purpose or plan, not a fact: "a bill to deploy
+    troops", "launched a push to wrest control of". Verbs that entail their complement
+    ("continued to occupy", "began to deploy") keep it a fact."""
+    lo = v.seg_start[pos]
+    k = pos - 1
+    if k >= lo and v.low[k] in v.lex["infinitive_light_verbs"]:
+        k -= 1  # "to wrest control of", "to take control of"
+    if k < lo or v.low[k] != "to" or k - 1 < lo:
+        return False
+    if not (v.alpha[pos] and v.lowercase[pos]) or v.low[pos].endswith(("ed", "ing")):
+        return False  # "moved to Syria", "to deployed forces": not an infinitive
+    j = k - 1
+    while j > lo and v.low[j] in v.lex["aux"]:
+        j -= 1
+    return v.low[j] not in v.lex["implicative_verbs"]
+
+
+def hypothetical(v: DocView, pos: int) -> bool:
+    """An attack named as a possibility: "a possible war", "fears of strikes", "to avert a
+    war between A and B"."""
+    lo = v.seg_start[pos]
+    for k in range(pos - 1, max(lo, pos - 4) - 1, -1):
+        if v.low[k] in v.lex["hypothetical_words"]:
+            return True
+        if v.mention_at(k) is not None or v.is_boundary(k):
+            return False
+    return False
+
+
+def future(v: DocView, pos: int) -> bool:
+    """A verbal attack cue under "would", "will", "must" or "should", or after "capable
+    of": a threat or a conditional, not an attack that happened."""
+    lo = v.seg_start[pos]
+    if pos - 2 >= lo and v.low[pos - 1] == "of" and v.low[pos - 2] == "capable":
+        return True  # "capable of striking X"
+    if not (v.alpha[pos] and v.lowercase[pos]) or v.low[pos].endswith(("ed", "s")):
+        return False
+    k = pos - 1
+    while k >= lo and pos - k <= 3 and v.low[k] in ("also", "soon", "not", "then", "never",
+                                                     "certainly", "be", "to"):
+        k -= 1
+    return k >= lo and v.low[k] in v.lex["future_modals"]

@@ -14,7 +14,8 @@ Every frame only looks at a bounded window around its cue, so the cost per docum
 linear in the number of cue matches.
 
 The frames are plain functions registered by name (:mod:`.registry`) in
-:mod:`.frames_verbal`, :mod:`.frames_nominal` and :mod:`.frames_membership`; each receives
+:mod:`.frames_verbal`, :mod:`.frames_nominal`, :mod:`.frames_membership` and
+:mod:`.frames_coverage` (the construction families of issue 10); each receives
 the read-only :class:`~kg.rel.view.DocView`, the :class:`~kg.rel.findings.Findings` it adds
 to, the rule and the cue match. Their helpers: :mod:`.phrases` (mentions, governors, heads,
 coordination), :mod:`.scan` (subject/object scans), :mod:`.clause_helpers` and :mod:`.emit`
@@ -23,7 +24,12 @@ coordination), :mod:`.scan` (subject/object scans), :mod:`.clause_helpers` and :
 
 from __future__ import annotations
 
-from . import frames_membership, frames_nominal, frames_verbal  # noqa: F401  (register)
+from . import (  # noqa: F401  (register)
+    frames_coverage,
+    frames_membership,
+    frames_nominal,
+    frames_verbal,
+)
 from .findings import Findings
 from .rules import Rule
 from .view import DocView

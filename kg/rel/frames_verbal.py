@@ -184,6 +184,16 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             return
     if patient is None:
         return
+    g = v.governor(patient)
+    if g - 1 >= v.seg_start[ms] and v.low[g] in ("against", "on", "targeting") \
+            and v.low[g - 1] in v.lex["event_nouns"] and patient.end + 1 == ms \
+            and v.low[ms - 1] == ",":
+        # "the Israeli offensive against Iran, supported by the US": the participle is about
+        # the offensive, so its agent is what the backer backs
+        event_agents = scan.possessor_or_premod(v, g - 1, rule.object_types)
+        if not event_agents:
+            return
+        patient = event_agents[0]
     if not phrases.modifier_ok(v, patient):
         return
     if agents:
@@ -196,7 +206,9 @@ def ditransitive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> N
     objs = [m for m in (v.mention_at(k) for k in range(ms + 1, me - 1)) if m]
     if not objs:
         return
-    subj, _ = scan.scan_left(v, ms, rule.subject_types)
+    subj, rel_i = scan.scan_left(v, ms, rule.subject_types)
+    if not subj and rel_i is not None and ms - rel_i <= 3:
+        subj = scan.antecedent(v, rel_i, rule.subject_types)  # "X, which granted Y asylum"
     emit(v, found, rule, subj, [objs[0]], (ms, me))
 
 
@@ -214,6 +226,8 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
     end = v.seg_end[ms]
     types = rule.subject_types
     left = scan.possessor_or_premod(v, ms, types) or scan.left_or_antecedent(v, ms, types, 10)
+    if len(left) == 1:
+        left = left + headline_pair(v, left[0], types)
     if left and v.low[ms] in ("meet", "meets", "met") \
             and v.low[min(m.start for m in left) - 1] == "where":
         return  # "the point where Syria, Iraq and Jordan meet": borders, not talks
@@ -253,10 +267,40 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
             p = v.mention_at(k)
             right = [p] if p is not None and p.type == "PERSON" else right
         pairs = [(a, b) for a in left for b in right if a.name != b.name]
+    pairs = [(a, official_state(v, b) if a.type == "STATE" else b) for a, b in pairs]
     for a, b in pairs:
         emit(v, found, rule, [a], [b], (ms, me))
         if rule.options.both_ways:  # "X exchanged fire with Y": Y attacks X as well
             emit(v, found, rule, [b], [a], (ms, me))
+
+
+def official_state(v: DocView, m: Mention) -> Mention:
+    """"Iran's foreign minister Zarif" as the counterpart of a state is Iran: states meet
+    through their officials."""
+    if m.type != "PERSON":
+        return m
+    lo = v.seg_start[m.start]
+    k = m.start - 1
+    while k >= lo and m.start - k <= 4 and v.mention_at(k) is None \
+            and v.low[k] in v.title_words:
+        k -= 1
+    if k == m.start - 1 or k < lo or v.low[k] not in v.lex["possessive"]:
+        return m
+    owner = v.mention_at(k - 1)
+    return owner if owner is not None and owner.type == "STATE" else m
+
+
+def headline_pair(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]:
+    """"US, Taliban sign deal": a headline writes "A, B" for "A and B". Only at the start
+    of a line that does not end as a sentence."""
+    lo = v.seg_start[m.start]
+    if m.start - 2 < lo or v.low[m.start - 1] != ",":
+        return []
+    a = v.mention_at(m.start - 2)
+    if a is None or a.start != lo or a.type not in types:
+        return []
+    last = v.seg_end[m.start] - 1
+    return [a] if v.text[last] not in (".", "!", "?", '"', "\u201d") else []
 
 
 @frame('adj_premod', AdjPremodOptions, tight=True)

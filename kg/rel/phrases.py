@@ -251,6 +251,9 @@ def coord_left(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]:
             i -= 1
         if i < lo or v.low[i] not in (",", "and", "or", "&"):
             break
+        if len(out) > 1 and v.low[i] in ("and", "or", "&") \
+                and v.low[out[-1].end] == "," and not list_continues(v, out[0]):
+            break  # "Despite efforts by Turkey and Russia, Haftar ...": no list
         while i >= lo and v.low[i] in (",", "and", "or", "&"):
             conj = conj or v.low[i] != ","
             i -= 1

@@ -141,6 +141,15 @@ class NominalOptions(Options):
     members_after: bool = False  # "factions of the PMF, including A and B" → A, B
 
 
+@dataclass(frozen=True)
+class DelegationOptions(Options):
+    """Options of ``led_delegation``: where the owner of the delegation is named —
+    before the cue ("the Iranian delegation, led by X": ``premod``) or as the mention
+    right before it ("Hamas, represented by X": ``before``)."""
+
+    owner: Literal["premod", "before"] = "premod"
+
+
 def option_error(cls: type[Options], key: str, value: Any) -> str | None:
     """Why ``value`` cannot be option ``key`` of ``cls`` (None when it can)."""
     import typing

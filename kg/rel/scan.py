@@ -73,8 +73,13 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
             gp = phrases.governing_prep(v, m)
             if gp == "including":  # "Several factions, including A and B, attacked ..."
                 included = phrases.coord_left(v, m, types)
+                heads = listed_before_including(v, included, types)
+                if heads:  # "A, B and their allies including C": all of them
+                    return heads + included, None
             elif gp == "by" and after_event_noun(v, m):
                 return [m], None  # "a drone strike by X killed ..." → X
+            elif (outer := inserted_participle_owner(v, m, types)) is not None:
+                return [outer], None  # "The Taliban, represented by X, denied …" → Taliban
             elif gp == "by" and after_leader_participle(v, m):
                 return [m], None  # "opposition forces led by X toppled Y" → X
         if m is not None and m.adjectival_form and not included \
@@ -356,6 +361,55 @@ def possessor_or_premod(v: DocView, pos: int, types: tuple[str, ...],
     return []
 
 
+def name_governor(v: DocView, m: Mention) -> int:
+    """Like :meth:`DocView.governor`, but also over capitalised words the mention left out
+    ("of the Islamic Revolutionary Guard" when the name is "Revolutionary Guard")."""
+    lo = v.seg_start[m.start]
+    i = m.start - 1
+    while i >= lo and v.mention_at(i) is None and (
+            v.low[i] in v.skippable or (v.alpha[i] and not v.lowercase[i] and m.start - i <= 2)):
+        i -= 1
+    return i
+
+
+def listed_before_including(v: DocView, included: list[Mention],
+                            types: tuple[str, ...]) -> list[Mention]:
+    """"A, B and their allies including C and D": A and B head the list that the allies
+    (C, D) close."""
+    first = min(included, key=lambda m: m.start)
+    lo = v.seg_start[first.start]
+    k = v.governor(first)
+    if k < lo or v.low[k] != "including":
+        return []
+    k -= 1
+    while k >= lo and k > first.start - 8 and v.mention_at(k) is None \
+            and v.alpha[k] and v.lowercase[k] and v.low[k] not in ("and", "or"):
+        k -= 1
+    if k - 1 < lo or v.low[k] not in ("and", "or") \
+            or v.low[k + 1] not in v.lex["possessive_pronouns"]:
+        return []
+    before = v.mention_at(k - 1)
+    return phrases.coord_left(v, before, types) if before is not None \
+        and before.type in types else []
+
+
+def inserted_participle_owner(v: DocView, m: Mention, types: tuple[str, ...]) -> Mention | None:
+    """"A, represented by M," / "A, led by M,": the actor before the inserted participle
+    phrase is the clause's subject, not M."""
+    lo = v.seg_start[m.start]
+    g = m.start - 1
+    while g >= lo and m.start - g <= 5 and v.mention_at(g) is None \
+            and (v.low[g] in v.title_words or v.low[g] in v.skippable):
+        g -= 1  # "represented by Defence Minister X"
+    if g - 2 < lo or v.low[g] != "by" or v.low[g - 2] != "," \
+            or v.low[g - 1] not in v.lex["inserted_participles"]:
+        return None
+    if m.end >= v.seg_end[m.start] or v.low[m.end] != ",":
+        return None
+    a = v.mention_at(g - 3)
+    return a if a is not None and a.type in types else None
+
+
 def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
     """What a relative pronoun refers to: the nearest mention before it that is not the
     object of a preposition ("the highway in the south of the country, which ..." →
@@ -369,6 +423,8 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
         a = phrases.apposed_to(v, k, types)  # "the STC, a separatist movement that controls"
         if a is not None:
             return [a]
+    if k >= lo and v.mention_at(k) is None and v.low[k] in v.lex["area_words"]:
+        return []  # "Russia's Kursk region, which X invaded": an unnamed place
     m = v.mention_at(k)
     if m is not None and m.type not in types and m.type in ("STATE", "LOCATION"):
         g = v.governor(m)
@@ -376,6 +432,18 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
             else None
         if n is not None and n.type in types and n.type in ("FACILITY", "LOCATION"):
             return [n]  # "the air base in eastern Libya, which is controlled by X"
+    if m is not None and m.type in types and m.type in ("ORGANIZATION", "STATE") \
+            and (g := name_governor(v, m)) - 1 >= lo and v.low[g] == "of" \
+            and v.low[g - 1] in v.lex["member_part_nouns"]:
+        if v.low[rel_i] == "that" and v.low[rel_i - 1] != ",":
+            # "X \u2014 an arm of the IRGC that funds Y": the arm, i.e. X
+            j = g - 2
+            while j >= lo and v.alpha[j] and v.lowercase[j] and g - j <= 5:
+                j -= 1
+            part = v.mention_at(j - 1) if j >= lo and v.text[j] in (
+                ",", "\u2014", "\u2013") else None
+            return [part] if part is not None and part.type in types else []
+        return [m]  # "the Syrian wing of the PKK, which ...": the parent organisation
     if m is not None and m.type == "PERSON" and "PERSON" in types \
             and v.low[rel_i] == "who":
         return [m]  # "the death of Soleimani, who commanded X": "who" is a person

@@ -348,12 +348,21 @@ def titles(v: DocView, found: Findings) -> None:
             # when the sentence names it too (that mention is the evidence)
             sent = doc[ps].sent
             same = [m for m in v.mentions if m.name == info["org"]
-                    and sent.start <= m.start and m.end <= sent.end]
+                    and sent.start <= m.start and m.end <= sent.end] \
+                or [m for m in v.mentions if m.name == info["org"]]
+            # "The cabinet met under President X" in an article that names the state
+            # elsewhere: the gazetteer's organisation, evidenced by the document
             if same:
                 m = min(same, key=lambda m: abs(m.start - ps))
                 os_, oe = m.start, m.end
         if ps is None or os_ is None:
             continue
+        if oe + 1 < len(doc) and v.low[oe] in v.lex["possessive"]:
+            owned = v.mention_at(oe + 1)
+            if owned is not None and owned.start == oe + 1 and owned.type == "ORGANIZATION":
+                # "commander of Iran's Quds Force": the role is in the owned organisation
+                info = dict(info, org=owned.name, org_type=owned.type)
+                os_, oe = owned.start, owned.end
         p = Mention(ps, pe, info["person"], "PERSON", "title", doc[ps:pe].text)
         o = Mention(os_, oe, info["org"], info.get("org_type") or "ORGANIZATION", "title",
                     doc[os_:oe].text)

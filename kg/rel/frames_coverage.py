@@ -1,0 +1,295 @@
+"""Frames for the construction families of issue 10 that the older frames do not read.
+
+Each frame is one construction; the rules that use it (and an example phrase each) are in
+``kg/data/relations/<RELATION>.json``; their word lists are in ``kg/data/words/frames.json``:
+
+* ``hyphen_pair``: "the Israel-Hamas truce", "Turkey-PKK clashes" — two actors joined by
+  a hyphen before a contact or conflict noun;
+* ``one_of_allies``: "Iraq, one of the closest US partners" — an apposition that makes the
+  named actor an ally;
+* ``and_its_ally``: "Hezbollah and its ally, the Amal Movement";
+* ``appos_member``: "the Quds Force — an arm of the IRGC —": a dash apposition;
+* ``held_areas``: "Houthi-controlled areas of Yemen";
+* ``led_delegation``: "the Iranian delegation, led by Foreign Minister X", "Hamas,
+  represented by X": the person belongs to the delegation's owner;
+* ``withdrawal``: "the withdrawal of Israeli forces from Gaza": a presence before it ends;
+* ``victim_of``: "three Hezbollah fighters were killed in an Israeli strike";
+* ``appos_place``: "Erbil, the capital of the Kurdistan Region";
+* ``fronted_passive``: "Classified as a terrorist group by X, Y ...";
+* ``join_in``: "A, B and C will join the US in the new mission": all of them are part of
+  the mission (a named operation, often through "the mission" resolved by ``kg_coref``);
+* ``result_of_attack``: "A conducted a strike …, resulting in the death of members of B";
+* ``ceasefire_pair``: "A and B agreed to a ceasefire after days of clashes";
+* ``at_request``: "A intervened at B's request";
+* ``appos_ally``: "Y, a Kremlin ally," / "Y, an Iranian proxy," / "Y, a proxy of X,".
+
+Plain functions over the read-only :class:`~kg.rel.view.DocView`, registered by name
+(:mod:`.registry`); each adds what it finds to :class:`~kg.rel.findings.Findings`.
+"""
+
+from __future__ import annotations
+
+from . import clause_helpers, phrases, scan
+from .emit import emit, hypothetical
+from .findings import Findings
+from .mentions import Mention
+from .registry import DelegationOptions, SymmetricOptions, frame
+from .rules import Rule
+from .view import DocView
+
+
+@frame('hyphen_pair', SymmetricOptions)
+def hyphen_pair(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"A-B <noun>": the cue is the noun; A and B sit just before it."""
+    k = ms - 1
+    lo = v.seg_start[ms]
+    while k >= lo and ms - k <= 3 and v.mention_at(k) is None and v.alpha[k] \
+            and v.lowercase[k]:
+        k -= 1  # "Israel-Hamas truce talks", "US-Iran nuclear talks"
+    b = v.mention_at(k)
+    if b is None or b.end != k + 1 or b.start - 2 < lo \
+            or v.text[b.start - 1] not in v.lex["dashes"]:
+        return
+    a = v.mention_at(b.start - 2)
+    if a is None or a.name == b.name:
+        return
+    types = rule.subject_types
+    if a.type not in types or b.type not in types:
+        return
+    if hypothetical(v, a.start):
+        return
+    emit(v, found, rule, [a], [b], (ms, me))
+    if rule.options.both_ways:
+        emit(v, found, rule, [b], [a], (ms, me))
+
+@frame('one_of_allies')
+def one_of_allies(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Y, one of X's closest allies" / "Y, one of the most important X partners"."""
+    if ms < 2 or v.low[ms - 1] != ",":
+        return
+    y = v.mention_at(ms - 2)
+    if y is None or y.type not in rule.object_types:
+        return
+    inside = [m for m in (v.mention_at(k) for k in range(ms + 2, me - 1)) if m]
+    if len(inside) != 1 or inside[0].type not in rule.subject_types:
+        return
+    emit(v, found, rule, inside[:1], [y], (ms, me))
+
+@frame('and_its_ally')
+def and_its_ally(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"X and its ally(,) Y": X is allied with the ally named after the phrase."""
+    x = v.mention_at(ms - 1)
+    if x is None or x.type not in rule.subject_types:
+        return
+    start = me + 1 if me < v.seg_end[ms] and v.low[me] == "," else me
+    y = scan.scan_right(v, start, rule.object_types, max_gap=1)
+    emit(v, found, rule, [x], y[:1], (ms, me))
+
+@frame('appos_member')
+def appos_member(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"X — an arm of Y —", "X, an affiliate of Y,": X is part of Y."""
+    x = v.mention_at(ms - 1)
+    if x is None or x.type not in rule.subject_types:
+        return
+    y = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
+    emit(v, found, rule, [x], y, (ms, me))
+
+@frame('held_areas')
+def held_areas(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"X-controlled areas of Y": X holds (part of) Y."""
+    if ms < 1:
+        return
+    x = v.mention_at(ms - 1)
+    if x is None or x.type not in rule.subject_types:
+        return
+    y = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
+    emit(v, found, rule, [x], y, (ms, me))
+
+@frame('led_delegation', DelegationOptions)
+def led_delegation(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"<owner> delegation, led by (Title) P", "<owner>, represented by P": P belongs to
+    the owner."""
+    if rule.options.owner == "before":
+        x = v.mention_at(ms - 1)
+        owners = [x] if x is not None and x.type in rule.object_types else []
+    else:
+        owners = scan.possessor_or_premod(v, ms, rule.object_types)
+    if not owners:
+        return
+    k = me
+    end = v.seg_end[ms]
+    while k < min(me + 5, end) and v.mention_at(k) is None \
+            and (v.low[k] in v.title_words or v.low[k] in v.skippable
+                 or (v.alpha[k] and not v.lowercase[k])):
+        k += 1  # "led by Foreign Minister X"
+    p = v.mention_at(k)
+    if p is None or p.type != "PERSON":
+        return
+    emit(v, found, rule, [p], owners[:1], (ms, me))
+
+@frame('withdrawal')
+def withdrawal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"the withdrawal of X (and Y) forces from Z": X and Y were present in Z."""
+    end = v.seg_end[ms]
+    actors: list[Mention] = []
+    k = me
+    while k < min(me + 10, end):
+        m = v.mention_at(k)
+        if m is not None:
+            if m.type in rule.subject_types and m not in actors:
+                actors.append(m)
+            k = m.end
+            continue
+        if v.low[k] == "from":
+            break
+        if v.is_boundary(k) or v.low[k] in v.lex["prepositions"]:
+            return
+        k += 1
+    if not actors or k >= end or v.low[k] != "from":
+        return
+    places = scan.scan_right(v, k + 1, rule.object_types, max_gap=1)
+    emit(v, found, rule, actors, places, (ms, me))
+
+@frame('victim_of')
+def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Y (fighters) were killed in an X strike": X attacked Y. The attacker is the
+    adjectival mention inside the match; the victim the actor just before the verb."""
+    agents = [m for m in (v.mention_at(k) for k in range(ms + 1, me)) if m]
+    if len(agents) != 1 or agents[0].type not in rule.subject_types \
+            or not agents[0].adjectival_form:
+        return
+    lo = v.seg_start[ms]
+    k = ms - 1
+    victims: list[Mention] = []
+    while k >= lo and ms - k <= 6:
+        m = v.mention_at(k)
+        if m is not None:
+            if m.type in rule.object_types:
+                victims = [m]
+            break
+        if not (v.low[k] in v.lex["aux"] or v.low[k] in v.skippable
+                or v.low[k] in v.lex["members_of_nouns"]
+                or v.text[k][:1].isdigit()
+                or v.low[k] in ("two", "three", "four", "five", "six", "seven",
+                                   "eight", "nine", "ten", "several", "dozens")):
+            break
+        k -= 1
+    emit(v, found, rule, agents, victims, (ms, me))
+
+@frame('appos_place')
+def appos_place(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"A, the capital of B": A lies in B."""
+    a = v.mention_at(ms - 1)
+    if a is None or a.type not in rule.subject_types:
+        return
+    b = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
+    emit(v, found, rule, [a], b, (ms, me))
+
+@frame('fronted_passive')
+def fronted_passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Classified as a terrorist group by X, Y ...": a participle opening the sentence
+    has the main clause's subject as its patient."""
+    if ms != v.seg_start[ms]:
+        return
+    agents = scan.scan_right(v, me, rule.subject_types, max_gap=2)
+    if not agents:
+        return
+    k = max(a.end for a in agents)
+    if k >= v.seg_end[ms] or v.low[k] != ",":
+        return
+    patient = scan.scan_right(v, k + 1, rule.object_types, max_gap=1, coordinate=False)
+    emit(v, found, rule, agents, patient, (ms, me))
+
+@frame('join_in')
+def join_in(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"A and B joined X in <organisation>": A, B and X are part of it."""
+    target = scan.scan_right(v, me, rule.object_types, max_gap=2, coordinate=False)
+    if not target or target[0].type != "ORGANIZATION":
+        return
+    subj, rel_i = scan.scan_left(v, ms, rule.subject_types)
+    if not subj and rel_i is not None:
+        subj = scan.antecedent(v, rel_i, rule.subject_types)
+    partners = [m for m in (v.mention_at(k) for k in range(ms + 1, me - 1))
+                if m is not None and m.type in rule.subject_types]
+    emit(v, found, rule, subj + partners[:1], target, (ms, me))
+
+@frame('result_of_attack')
+def result_of_attack(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"A conducted a strike …, resulting in the death of (members of) B": the
+    attacker of the attack named earlier in the sentence killed B."""
+    lo = v.seg_start[ms]
+    attackers: list[Mention] = []
+    for k in range(ms - 1, max(lo, ms - 20) - 1, -1):
+        if v.low[k] in v.lex["event_nouns"]:
+            attackers = scan.possessor_or_premod(v, k, rule.subject_types) \
+                or scan.scan_left(v, k, rule.subject_types)[0]
+            break
+    if not attackers:
+        return
+    victims = clause_helpers.members_of(v, me, rule.object_types) or \
+        scan.scan_right(v, me, rule.object_types, max_gap=2)
+    emit(v, found, rule, attackers, victims, (ms, me))
+
+@frame('ceasefire_pair')
+def ceasefire_pair(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"A and B agreed to a ceasefire after days of clashes": a truce between the two
+    subjects of the clause ends fighting between them (not when a third party brokered
+    it: "Qatar brokered a truce")."""
+    end = v.seg_end[ms]
+    window = v.low[me:min(me + 12, end)]
+    if not any(w in v.lex["conflict_nouns"] for w in window):
+        return
+    lo = v.seg_start[ms]
+    k = ms - 1
+    while k >= lo and ms - k <= 8 and v.mention_at(k) is None:
+        if v.low[k] in v.lex["mediation_words"] or v.is_boundary(k):
+            return
+        k -= 1
+    sides, _ = scan.scan_left(v, ms, rule.subject_types, 10)
+    if len(sides) != 2 or hypothetical(v, ms):
+        return
+    a, b = sides
+    emit(v, found, rule, [a], [b], (ms, me))
+    emit(v, found, rule, [b], [a], (ms, me))
+
+@frame('at_request')
+def at_request(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"A intervened at B's request", "A responded to B's request for support", "A
+    deployed at the invitation of B": A backs B. Needs an intervention verb before."""
+    lo = v.seg_start[ms]
+    window = range(max(lo, ms - 14), ms)
+    verb = next((k for k in window if v.low[k] in v.lex["intervention_verbs"]), None)
+    if verb is None:
+        return
+    helped = scan.possessor_or_premod(v, ms, rule.object_types)
+    if not helped and me + 1 < v.seg_end[ms] and v.low[me] == "of":
+        helped = scan.scan_right(v, me + 1, rule.object_types, max_gap=1, coordinate=False)
+    if not helped:
+        return
+    agents, _ = scan.scan_left(v, verb, rule.subject_types)
+    emit(v, found, rule, agents, helped[:1], (ms, me))
+
+@frame('appos_ally')
+def appos_ally(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Y, a Kremlin ally," / "Y, a key US partner," / "Y, an Iranian proxy," /
+    "Y, a proxy of X,": an apposition that names Y's ally (or, for a proxy, its
+    backer: the rule's relation decides)."""
+    owner = v.mention_at(ms - 1)
+    if owner is None and me + 1 < v.seg_end[ms] and v.low[me] in ("of", "for"):
+        owner = v.mention_at(me + 1) or v.mention_at(me + 2)
+        k = ms - 1
+    else:
+        k = owner.start - 1 if owner is not None else -1
+    if owner is None or owner.type not in rule.subject_types:
+        return
+    lo = v.seg_start[ms]
+    while k >= lo and ms - k <= 6 and v.mention_at(k) is None \
+            and v.alpha[k] and v.lowercase[k] and v.low[k] not in ("and", "or"):
+        k -= 1  # "a key", "a long-time", "the closest"
+    if k < lo or v.low[k] != "," or not any(
+            v.low[j] in ("a", "an", "the") for j in range(k + 1, ms)):
+        return
+    y = v.mention_at(phrases.skip_paren_left(v, k - 1, lo))
+    if y is None or y.type not in rule.object_types or y.name == owner.name:
+        return
+    emit(v, found, rule, [owner], [y], (ms, me))
