@@ -22,15 +22,18 @@ text has at least one capital letter (so "turkey" the bird is not Turkey).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
 import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import KgError
 from .ontology import entity_types
@@ -49,15 +52,22 @@ class GazetteerError(KgError, ValueError):
     """A gazetteer line that is not valid (bad JSON, unknown type, duplicate name)."""
 
 
+_THE = re.compile(r"^the\s+")
+_PUNCT_MAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
+
+
+@lru_cache(maxsize=200_000)
 def norm_key(text: str) -> str:
     """A spelling-insensitive key: case, diacritics, quotes, the Arabic article, hyphens and
     spaces do not matter, so "al-Tanf", "Al Tanf" and "Tanf" share a key, as do
     "Kata'ib Hezbollah" and "Kataib Hezbollah"."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
-    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u2013", "-"), ("\u2014", "-")):
-        s = s.replace(a, b)
-    s = re.sub(r"^the\s+", "", s)
+    if text.isascii():
+        s = text.lower().strip()
+    else:
+        s = unicodedata.normalize("NFKD", text)
+        s = "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
+        s = s.translate(_PUNCT_MAP)
+    s = _THE.sub("", s)
     s = _POSSESSIVE.sub("", s)
     s = _ARTICLE.sub("", s)
     return _NON_ALNUM.sub("", s)
@@ -73,14 +83,15 @@ class Actor:
     part_of: str | None = None
     code: str | None = None  # ISO 3166 alpha-3 of a state (world data), for overrides
     cue: bool = False  # a small place: only after a place cue ("in", "near", "the town of")
+    fuzzy: bool = True  # False: exact spellings only (the world data's thousands of cities)
 
 
 #: the keys a gazetteer line may have (anything else is a typo the loader reports)
-FIELDS = frozenset(["name", "type", "aliases", "demonyms", "capital", "part_of", "code", "cue"])
+FIELDS = frozenset(["name", "type", "aliases", "demonyms", "capital", "part_of", "code", "cue",
+                    "fuzzy"])
 
 
-@dataclass(frozen=True)
-class Surface:
+class Surface(NamedTuple):
     """One way of writing an actor: the text, which actor, and what kind of form it is."""
 
     text: str
@@ -96,6 +107,8 @@ class Gazetteer:
     path: str = ""
     #: small places (``cue``): never matched on their own, only looked up after a place cue
     cue_places: dict[str, Actor] = field(default_factory=dict)
+    #: the world data's table of small places, when the world file is one of the layers
+    places_file: str | None = None
 
     def actor(self, name: str) -> Actor | None:
         return self.actors.get(name)
@@ -106,9 +119,19 @@ class Gazetteer:
         return self.by_key.get(key) if key else None
 
     def cue_place(self, text: str) -> Actor | None:
-        """A small place named ``text`` (only meaningful after a place cue)."""
+        """A small place named ``text`` (only meaningful after a place cue): the files' own
+        ``cue`` lines, then the world data's places, unless an actor has that spelling."""
         key = norm_key(text)
-        return self.cue_places.get(key) if key else None
+        if not key:
+            return None
+        hit = self.cue_places.get(key)
+        if hit is None and self.places_file and key not in self.by_key:
+            row = world_places(self.places_file).get(key)
+            if row is not None:
+                hit = Actor(row[0], "LOCATION", part_of=row[1] or None, cue=True)
+                if hit.part_of and hit.part_of not in self.actors:
+                    hit = replace(hit, part_of=None)
+        return hit
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -125,6 +148,8 @@ def packaged_paths() -> list[Path]:
 
 
 WORLD_FILE = "gazetteer_world.jsonl"
+#: small places of the world data, read on the first place cue (see :func:`world_places`)
+WORLD_PLACES_FILE = "gazetteer_world_places.tsv"
 
 
 def env_paths(env: str | None = None) -> list[Path]:
@@ -134,19 +159,34 @@ def env_paths(env: str | None = None) -> list[Path]:
     return [Path(p) for p in (env or "").split(os.pathsep) if p.strip()]
 
 
+@cache
+def world_rules() -> dict:
+    """The lists of ``world_curation.json`` the entity rules use at run time: state names
+    that are also first names, states named like a US state and the words around such a
+    name that make it the US state."""
+    text = resources.files("kg").joinpath("data/world_curation.json").read_text("utf-8")
+    d = json.loads(text)
+    return {"first_names": frozenset(d["first_names"]),
+            "us_state_homonyms": dict(d["us_state_homonyms"]),
+            "us_state_before_of": frozenset(d["us_state_context"]["before_of"]),
+            "us_state_after": frozenset(d["us_state_context"]["after"])}
+
+
 def default_path() -> Path:
     """The region file (kept for callers that want the hand-written list alone)."""
     return packaged_paths()[-1]
 
 
-def _surfaces(actor: Actor) -> Iterator[Surface]:
-    yield Surface(actor.name, actor.name, NAME)
+def _surfaces(actor: Actor, name: str | None = None) -> Iterator[Surface]:
+    """The actor's spellings, credited to ``name`` (default: its own)."""
+    name = name or actor.name
+    yield Surface(actor.name, name, NAME)
     for a in actor.aliases:
-        yield Surface(a, actor.name, NAME)
+        yield Surface(a, name, NAME)
     for d in actor.demonyms:
-        yield Surface(d, actor.name, DEMONYM)
+        yield Surface(d, name, DEMONYM)
     if actor.capital:
-        yield Surface(actor.capital, actor.name, CAPITAL)
+        yield Surface(actor.capital, name, CAPITAL)
 
 
 def _strings(value, what: str) -> tuple[str, ...]:
@@ -164,13 +204,14 @@ def _actor_of(d) -> Actor:
     for k in ("name", "type", "capital", "part_of", "code"):
         if k in d and d[k] is not None and not (isinstance(d[k], str) and d[k].strip()):
             raise TypeError(f"{k!r} must be a non-empty string")
-    if "cue" in d and not isinstance(d["cue"], bool):
-        raise TypeError("'cue' must be true or false")
+    for k in ("cue", "fuzzy"):
+        if k in d and not isinstance(d[k], bool):
+            raise TypeError(f"{k!r} must be true or false")
     return Actor(name=d["name"].strip(), type=d["type"],
                  aliases=_strings(d.get("aliases", []), "aliases"),
                  demonyms=_strings(d.get("demonyms", []), "demonyms"),
                  capital=d.get("capital"), part_of=d.get("part_of"), code=d.get("code"),
-                 cue=d.get("cue", False))
+                 cue=d.get("cue", False), fuzzy=d.get("fuzzy", True))
 
 
 def _check(actor: Actor, types: set[str], where: str, seen: dict[str, Actor]) -> None:
@@ -253,11 +294,10 @@ def _compile(layers: list[list[Actor]], source: str) -> Gazetteer:
         own: dict[str, Surface] = {}
         for a, name in members[depth]:
             target = merged[final(name)]
-            for s in _surfaces(a):
+            for s in _surfaces(a, target.name):
                 key = norm_key(s.text)
                 if not key:
                     continue
-                s = Surface(s.text, target.name, s.kind)
                 if claimed.get(key, target.name) != target.name:
                     if s.text == a.name and a.name == target.name:
                         dropped.add(target.name)
@@ -325,9 +365,51 @@ def _read_file(path: str) -> tuple[Actor, ...]:
     return tuple(_read_actors(iter(text.splitlines()), str(p)))
 
 
+@contextmanager
+def _bulk():
+    """No cyclic garbage collection while tens of thousands of small objects are made
+    (they hold no cycles; collecting them as they are made tripled compile time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 @cache
 def _layered(paths: tuple[str, ...]) -> Gazetteer:
-    return _compile([list(_read_file(p)) for p in paths], " + ".join(paths))
+    with _bulk():
+        gz = _compile([list(_read_file(p)) for p in paths], " + ".join(paths))
+    for p in paths:  # the world file's small places come with it
+        places = Path(p).with_name(WORLD_PLACES_FILE)
+        if Path(p).name == WORLD_FILE and places.exists():
+            gz.places_file = str(places)
+    return gz
+
+
+@cache
+def world_places(path: str) -> dict[str, tuple[str, str]]:
+    """key → (name, country) of the world data's small places (read once, on first use:
+    most documents never ask, and 27,000 rows are not worth the pipeline's load time)."""
+    out: dict[str, tuple[str, str]] = {}
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        raise GazetteerError(f"cannot read {path}: {e.strerror or e}") from None
+    with _bulk():
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line or line[0] == "#":
+                continue
+            key, sep, rest = line.partition("\t")
+            name, sep2, country = rest.partition("\t")
+            if not (key and name and sep and sep2) or "\t" in country:
+                raise GazetteerError(f"{path}:{n}: expected key, name and country separated "
+                                     "by tabs")
+            if key not in out:
+                out[key] = (name, country)
+    return out
 
 
 def gazetteer_paths(path: str | os.PathLike | None = None,
@@ -348,17 +430,32 @@ def load_gazetteer(path: str | os.PathLike | None = None,
 
 # ---------------------------------------------------------------- compiling to patterns
 
+@lru_cache(maxsize=100_000)
 def is_caps_alias(text: str) -> bool:
     """Acronym-like forms ("US", "U.S.", "IS", "CJTF-OIR") must match case-sensitively."""
+    if text.isascii():
+        return text.isupper()
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def fold_diacritics(text: str) -> str:
+    """"Brasília" → "Brasilia", "Türkiye" → "Turkiye" (case and punctuation kept)."""
+    if text.isascii():
+        return text
+    s = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
 def surface_variants(s: Surface, actor: Actor) -> Iterator[str]:
-    """Spellings generated from one surface form: hyphen ↔ space, and the possessive that
-    lost its apostrophe in scraped text ("Irans", "Assads", "Washingtons")."""
+    """Spellings generated from one surface form: without diacritics, hyphen ↔ space, and
+    the possessive that lost its apostrophe in scraped text ("Irans", "Assads",
+    "Washingtons")."""
     t = s.text
     yield t
+    folded = fold_diacritics(t)
+    if folded != t:
+        yield folded  # "Brasília" is often written "Brasilia", "Türkiye" "Turkiye"
     if "-" in t and not is_caps_alias(t):
         yield t.replace("-", " ")
     if " " in t and t.lower().startswith(("al ", "el ")):
@@ -392,8 +489,25 @@ def tokenize_surfaces(nlp, texts: list[str]) -> dict[str, tuple[str, ...]]:
             out[t] = tuple(t.split(" "))
         else:
             slow.append(t)
-    for t, doc in zip(slow, nlp.tokenizer.pipe(slow), strict=True):
-        out[t] = tuple(tok.text for tok in doc)
+    if slow:
+        # one Doc for all of them (a Doc per text costs more than its tokenising): the
+        # tokenizer splits on whitespace first, so each text's tokens are its own
+        joined = " ".join(slow)
+        bounds, pos = [], 0
+        for t in slow:
+            bounds.append(pos + len(t))
+            pos += len(t) + 1
+        from .tokens import token_data  # token strings without a Token object each
+
+        data = token_data(nlp.make_doc(joined))
+        words: list[list[str]] = [[] for _ in slow]
+        k = 0
+        for idx, text in zip(data.idx, data.text, strict=True):
+            while idx >= bounds[k]:
+                k += 1
+            words[k].append(text)
+        for t, w in zip(slow, words, strict=True):
+            out[t] = tuple(w)
     return out
 
 
@@ -417,6 +531,10 @@ class SurfaceMatcher:
     looks only at tokens that can start a spelling (one set lookup per distinct word)."""
 
     def __init__(self, nlp, gz: Gazetteer):
+        with _bulk():
+            self._build(nlp, gz)
+
+    def _build(self, nlp, gz: Gazetteer) -> None:
         by_table: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
         for s in gz.surfaces:
             actor = gz.actors[s.actor]
@@ -439,7 +557,7 @@ class SurfaceMatcher:
                 for text in sorted(key_texts):
                     words = tokens[text]
                     if t == 0:
-                        words = tuple(w.lower() for w in words)
+                        words = tuple(map(str.lower, words))
                     if not words:
                         continue
                     hits = self.tables[t].setdefault(words, [])

@@ -202,7 +202,8 @@ class Resolver:
         for key, s in self.gz.by_key.items():
             if len(key) < FUZZY_MIN_LEN or s.kind == CAPITAL:
                 continue
-            if type_hint is not None and self.gz.actors[s.actor].type != type_hint:
+            actor = self.gz.actors[s.actor]
+            if not actor.fuzzy or (type_hint is not None and actor.type != type_hint):
                 continue
             keys.append(key)
             surfaces.append(s)

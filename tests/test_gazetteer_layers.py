@@ -78,6 +78,31 @@ def test_coref_resolves_with_the_pipelines_resolver(tmp_path):
     assert seen and seen[0] is nlp.get_pipe("kg_entities").resolver
 
 
+def test_relations_resolve_with_the_pipelines_resolver(tmp_path, monkeypatch):
+    one = _write(tmp_path / "one.jsonl",
+                 {"name": "Zorbia", "type": "STATE", "demonyms": ["Zorbian"]},
+                 {"name": "Zorbian Guard", "type": "ORGANIZATION", "part_of": "Zorbia"})
+    nlp = _pipeline(gazetteer=str(one))
+    nlp.add_pipe("kg_relations")
+    doc = nlp.make_doc("Zorbia's Zorbian Guard attacked the Zorbian camp. The Zorbians backed it.")
+    for name, proc in nlp.pipeline:
+        if name == "kg_relations":
+            break
+        doc = proc(doc)
+    seen = []
+    real = resolve.current
+
+    def spy():
+        seen.append(real())
+        return seen[-1]
+
+    monkeypatch.setattr(resolve, "current", spy)
+    nlp.get_pipe("kg_relations")(doc)
+    monkeypatch.setattr(resolve, "current", real)
+    mine = nlp.get_pipe("kg_entities").resolver
+    assert seen and all(r is mine for r in seen)
+
+
 # ------------------------------------------------------------------ layers
 def test_user_files_layer_over_the_packaged_data(tmp_path, monkeypatch):
     user = _write(tmp_path / "user.jsonl",

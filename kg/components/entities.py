@@ -32,7 +32,8 @@ After ``nlp(text)`` with ``kg_entities`` in the pipeline:
 
 ``Span._.kg_source`` / ``Span._.kg_confidence``
     How an ent was found ("gazetteer", "demonym", "capital", "national_force", "title",
-    "acronym", "org_head", "backed", "place", "fuzzy", "alias", "ner") and a 0–1 confidence.
+    "acronym", "org_head", "backed", "place", "world_place", "fuzzy", "alias", "ner") and a
+    0–1 confidence.
 
 ``doc.spans["kg_titles"]``
     One span per title construction ("US President Donald Trump", "Qassem Soleimani, the
@@ -212,6 +213,9 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
             if T.cap[j] and T.lower[j] not in NOT_NAMES:
                 j += 1
                 continue
+            if j > i and _glued_hyphen_part(T, j):
+                j += 2  # "Kim Jong-un", "Park Chung-hee": the lower-case part of the name
+                continue
             if T.lower[j] in PARTICLES and j > i:
                 k = j + 1
                 if k < n and T.text[k] == "-":
@@ -223,6 +227,15 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
         while j > i and T.lower[j - 1] in ("-", "al", "el", "bin", "ibn", "de"):
             j -= 1
         return j
+
+
+def _glued_hyphen_part(T: Toks, j: int) -> bool:
+    """Whether tokens j, j+1 are "-" and a short lower-case word written tight against the
+    capitalised name before them ("Jong" "-" "un"): one name, as the text wrote it."""
+    return (j + 1 < T.n and T.text[j] == "-" and T.cap[j - 1] and not T.ws[j - 1]
+            and not T.ws[j] and T.text[j + 1].isalpha() and T.text[j + 1].islower()
+            and len(T.text[j + 1]) <= 4 and T.lower[j + 1] not in T.stop
+            and (j + 2 >= T.n or T.ws[j + 1] or not T.text[j + 2].isalnum()))
 
 
 @Language.factory(

@@ -40,7 +40,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import qualifiers
+from .. import qualifiers, resolve
 from ..rel import bridging, constructions, depmatch, frames, structural
 from ..rel.findings import Cand, Findings
 from ..rel.mentions import collect
@@ -67,8 +67,14 @@ class RelationExtractor:
         self.verb_forms = ruleset.verb_forms
         self.use_dependencies = use_dependencies
         self.dep_matcher, self.dep_rules = depmatch.build(nlp.vocab, ruleset.dependency_rules)
+        self._nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
+        # name lookups in the frames go to the pipeline's own resolver (kg_entities')
+        with resolve.using(resolve.resolver_of(self._nlp)):
+            return self._extract(doc)
+
+    def _extract(self, doc: Doc) -> Doc:
         view = self.view(doc)
         if view is None:
             doc._.kg_relations = []

@@ -11,9 +11,33 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ... import resolve
-from ...gazetteer import CAPITAL, DEMONYM
-from .common import DASHES, LED_HEADS, PEOPLE_ADJECTIVES, PEOPLE_NOUNS, Cand
+from ...gazetteer import CAPITAL, DEMONYM, NAME, world_rules
+from .common import DASHES, LED_HEADS, NOT_NAMES, PEOPLE_ADJECTIVES, PEOPLE_NOUNS, Cand
 from .toks import Toks
+
+
+def _in_a_name(T: Toks, s: int, e: int, starts: set[int]) -> bool:
+    """Whether a one-word place of the bulk world data is part of a person's name: an
+    unknown capitalised word right before or after it."""
+    if _first_name(T, s, e, starts):
+        return True
+    p = s - 1
+    return (p >= 0 and T.cap[p] and p not in T.sent_starts and p + 1 not in T.sent_starts
+            and not T.is_upper(p) and T.lower[p] not in NOT_NAMES and not T.is_stop(p)
+            and not any(p - d in starts for d in range(4))
+            and T.lower[p] not in resolve.ROLES and not (e < T.n and T.cap[e]))
+
+
+def _first_name(T: Toks, s: int, e: int, starts: set[int]) -> bool:
+    """Whether the state name at s is the first name of a person: a capitalised word
+    follows that is no title, force, unit word or other known name ("Chad Smith", not
+    "Chad President X", "Jordan Valley Authority" stays unknown either way)."""
+    if e >= T.n or not T.cap[e] or T.is_upper(e) or e in starts:
+        return False
+    low = T.lower[e]
+    if low in NOT_NAMES or low in resolve.ROLES or low in resolve.GENERIC_UNIT_WORDS:
+        return False
+    return not (s > 0 and T.cap[s - 1] and s not in T.sent_starts)  # headline case
 
 
 class GazetteerRules:
@@ -37,7 +61,9 @@ class GazetteerRules:
         return None
 
     def _gazetteer(self, doc: Doc, T: Toks, cands: list[Cand]) -> None:
-        for key, s, e, exact_case in self.matcher(T.data):
+        hits = self.matcher(T.data)
+        starts = {s for _, s, _, _ in hits}
+        for key, s, e, exact_case in hits:
             kind, actor_name = key.kind, key.actor
             exact_case = exact_case or key.exact_only
             # lower-case text ("turkey", "us") is not a name, except "al-Tanf"-style
@@ -46,6 +72,9 @@ class GazetteerRules:
                     and any(T.cap[k] for k in range(s, e))):
                 continue
             actor = self.gz.actors[actor_name]
+            if actor.type == "LOCATION" and not actor.fuzzy and e - s == 1 \
+                    and _in_a_name(T, s, e, starts):
+                continue  # "Hassan Kabashi", "Ali Hassan": a person, not the town of Hassan
             if kind == CAPITAL:
                 if resolve.capital_is_place(doc, s, e):
                     cands.append(Cand(s, e, "LOCATION", actor.capital or actor.name, "capital",
@@ -53,6 +82,14 @@ class GazetteerRules:
                 else:
                     cands.append(Cand(s, e, "STATE", actor.name, "capital", prio=3, kind=kind))
                 continue
+            if kind == NAME and actor.type == "STATE" and e - s == 1:
+                world = world_rules()
+                if T.text[s] in world["first_names"] and _first_name(T, s, e, starts):
+                    continue  # "Chad Smith", "Jordan Peterson": a person's first name
+                homonym = world["us_state_homonyms"].get(T.text[s])
+                if homonym and self._us_context(T, s, e, cands):
+                    cands.append(Cand(s, e, "LOCATION", homonym, "gazetteer", prio=3))
+                    continue
             if kind == DEMONYM or actor.type == "STATE":
                 fe = self._force_end(T, e)
                 if fe is not None and s >= 2 and T.text[s - 1] == "-" and \
@@ -89,6 +126,20 @@ class GazetteerRules:
             cands.append(Cand(s, e, actor.type, actor.name, "gazetteer", prio=3, kind=kind))
         self._borders(T, cands)
         self._led_groups(T, cands)
+
+    def _us_context(self, T: Toks, s: int, e: int, cands: list[Cand]) -> bool:
+        """"Atlanta, Georgia", "the governor of Georgia", "Georgia lawmakers": the US state."""
+        world = world_rules()
+        if s >= 2 and T.lower[s - 1] == "of" and T.lower[s - 2] in world["us_state_before_of"]:
+            return True
+        if e < T.n and T.lower[e] in world["us_state_after"]:
+            return True
+        if s >= 2 and T.text[s - 1] == ",":
+            for c in cands:
+                if c.end == s - 1 and c.label == "LOCATION":
+                    place = self.gz.actors.get(c.kb)
+                    return place is not None and place.part_of == "United States"
+        return False
 
     def _led_groups(self, T: Toks, cands: list[Cand]) -> None:
         """"the Emirati-led coalition", "a French-led mission": a coalition named after

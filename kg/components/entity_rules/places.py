@@ -1,5 +1,6 @@
 """Unknown places: facilities named after a place or with a facility head ("the Mosul
-airport", "Tiyas Air Base") and capitalised names after in/near/at (low confidence).
+airport", "Tiyas Air Base") and capitalised names after in/near/at (low confidence, unless
+the world data knows the small place: "near Voi" is Voi in Kenya).
 
 A mixin of :class:`kg.components.entities.EntityRecognizer`; the in/near/at rule only fills
 tokens the main rules left free.
@@ -100,5 +101,10 @@ class PlaceRules:
             hit = _canonical(text, "LOCATION")
             if hit is not None:
                 fill.append(Cand(j, end, hit[1], hit[0], "fuzzy"))
+                continue
+            # a small place of the world data ("near Voi"): its own name, its country known
+            known = self.resolver.cue_place(text)
+            if known is not None:
+                fill.append(Cand(j, end, "LOCATION", known.name, "world_place"))
                 continue
             fill.append(Cand(j, end, "LOCATION", text, "place"))
