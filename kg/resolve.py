@@ -453,13 +453,7 @@ def capital_is_place(doc, start: int, end: int) -> bool:
 
 
 # verbs after which a capital is the government acting ("Sanaa accused …")
-ACTING_VERBS = frozenset(["said", "says", "announced", "announces", "accused", "accuses",
-                          "backs", "backed", "demanded", "demands", "warned", "warns",
-                          "denied", "denies", "insisted", "insists", "rejected", "rejects",
-                          "welcomed", "welcomes", "condemned", "condemns", "threatened",
-                          "threatens", "agreed", "agrees", "declared", "declares", "urged",
-                          "urges", "responded", "responds", "claimed", "claims", "has", "is",
-                          "will", "would", "wants", "seeks", "sought"])
+ACTING_VERBS = vocab()["acting_verbs"]
 
 
 def _acts(tok) -> bool:

@@ -78,7 +78,9 @@ def _word_set_literals(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", sorted([*(KG / "rel").glob("*.py"),
                                          *(KG / "components" / "entity_rules").glob("*.py"),
-                                         KG / "qualifiers.py"]), ids=lambda p: p.name)
+                                         *(KG / "components").glob("*.py"),
+                                         KG / "qualifiers.py", KG / "resolve.py"]),
+                         ids=lambda p: p.name)
 def test_no_word_sets_in_relation_and_entity_rule_modules(path):
     assert _word_set_literals(path) == [], \
         f"{path.name}: word sets belong in kg/data/words/<namespace>.json (kg.wordlists)"

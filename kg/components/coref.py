@@ -48,69 +48,38 @@ from .. import resolve
 from ..resolve import ROLES, TITLE_FILLERS
 from ..resolve import gazetteer as _gazetteer
 from ..tokens import token_data
+from ..wordlists import words
 from . import entities as _entities  # noqa: F401  (registers the Span extensions)
+
+_W = words("coref")
 
 
 def gazetteer_lookup(text: str):
     return _gazetteer().lookup(text)
 
 
-PRONOUN_IT = {"it", "its"}
-PRONOUN_THEY = {"they", "their", "them", "theirs"}
+PRONOUN_IT = _W["pronoun_it"]
+PRONOUN_THEY = _W["pronoun_they"]
 # "he"/"she" are a person: the last PERSON of this or the previous sentence
-PRONOUN_PERSON = {"he", "his", "him", "she", "her"}
-DEFINITE = {
-    "group": ("ORGANIZATION",), "militia": ("ORGANIZATION",), "movement": ("ORGANIZATION",),
-    "organization": ("ORGANIZATION",), "organisation": ("ORGANIZATION",),
-    "faction": ("ORGANIZATION",), "coalition": ("ORGANIZATION",),
-    "base": ("FACILITY",), "camp": ("FACILITY",), "crossing": ("FACILITY",),
-    "garrison": ("FACILITY",), "facility": ("FACILITY",), "airbase": ("FACILITY",),
-    "country": ("STATE",), "regime": ("STATE",), "kingdom": ("STATE",), "junta": ("STATE",),
-    "government": ("STATE",), "alliance": ("ORGANIZATION",), "rebels": ("ORGANIZATION",),
-    "insurgents": ("ORGANIZATION",), "paramilitaries": ("ORGANIZATION",),
-    "army": ("STATE",), "military": ("STATE",), "emirate": ("STATE",),
-    "sultanate": ("STATE",),
-    "city": ("LOCATION",), "town": ("LOCATION",),
-    "mission": ("ORGANIZATION",),
-}
-DEF_ADJ = ["terror", "militant", "armed", "jihadist", "extremist", "islamist", "paramilitary",
-           "military", "air", "border", "refugee", "shiite", "sunni", "kurdish", "lebanese",
-           "iraqi", "syrian", "iranian", "terrorist", "radical"]
-EXPLETIVE_NEXT = {"is", "was", "'s", "\u2019s", "seems", "seemed", "appears", "appeared",
-                  "remains", "remained", "became", "isnt", "wasnt", "doesnt", "does", "did"}
-EXPLETIVE_MODALS = {"would", "will", "could", "may", "might", "has", "had", "must", "should"}
-EXPLETIVE_LATER = {"that", "to", "whether", "who", "how", "what", "why", "if", "when"}
-PLURAL_HINTS = {"forces", "troops", "groups", "militias", "fighters", "brigades", "units",
-                "officials", "authorities", "soldiers", "rebels", "houthis", "kurds"}
-PLURAL_BLOCKERS = {"militias", "groups", "factions", "fighters", "militants", "rebels",
-                   "people", "civilians", "victims", "officials", "forces", "troops",
-                   "families", "countries", "states", "governments", "parties", "members"}
-SINGULAR_BLOCKERS = {"coalition", "group", "organization", "organisation", "government",
-                     "regime", "army", "alliance", "militia", "movement", "country", "council",
-                     "party", "administration", "company", "network", "force",
-                     # things "it" often means in news prose ("the crossing … kept it shut")
-                     "crossing", "base", "camp", "border", "road", "highway", "town", "city",
-                     "area", "region", "zone", "corridor", "route", "deal", "agreement", "plan",
-                     "project", "contract", "operation", "offensive", "attack", "strike",
-                     "war", "conflict", "campaign", "decision", "move", "report", "law",
-                     "resolution", "programme", "program", "initiative", "proposal", "system"}
+PRONOUN_PERSON = _W["pronoun_person"]
+DEFINITE = _W.table("definite")
+DEF_ADJ = _W["def_adj"]
+EXPLETIVE_NEXT = _W["expletive_next"]
+EXPLETIVE_MODALS = _W["expletive_modals"]
+EXPLETIVE_LATER = _W["expletive_later"]
+PLURAL_HINTS = _W["plural_hints"]
+PLURAL_BLOCKERS = _W["plural_blockers"]
+SINGULAR_BLOCKERS = _W["singular_blockers"]
 CONF = {"pronoun": 0.6, "definite": 0.65}
 # definite descriptions that name the kind of actor ("the coalition" is a coalition or an
 # alliance, never ISIS)
-NAMED_DEFINITES = {"coalition": ("coalition", "alliance"), "alliance": ("alliance",),
-                   # "the new mission" is a named operation or mission, not the last group
-                   "mission": ("operation", "mission", "task force")}
+NAMED_DEFINITES = _W.table("named_definites")
 # adjectives a named mission's description carries ("the new multinational mission")
-MISSION_ADJ = {"new", "multinational", "international", "naval", "maritime", "joint",
-               "european", "security"}
-DETERMINERS = {"the", "this"}
-CLAUSE_BOUNDARIES = {",", ";", ":", "and", "but", "while", "which", "that", "who", "because",
-                     "after", "before", "when", "although", "as", "since", "if"}
+MISSION_ADJ = _W["mission_adj"]
+DETERMINERS = _W["determiners"]
+CLAUSE_BOUNDARIES = _W["clause_boundaries"]
 # verbs after which a pronoun starts a new clause ("Israel says it will …")
-REPORTING = {"said", "says", "say", "told", "tells", "warned", "warns", "announced",
-             "announces", "claimed", "claims", "added", "adds", "believes", "believed",
-             "thinks", "thought", "insisted", "insists", "stated", "states", "argued",
-             "argues", "noted", "notes", "hopes", "hoped", "fears", "feared", "knew", "knows"}
+REPORTING = _W["reporting"]
 
 
 class _Sent(NamedTuple):
@@ -136,9 +105,7 @@ def _object_position(doc: Doc, i: int) -> bool:
             and low not in ("the", "a", "an", "of", "than", "then", "so", "where", "whether"))
 
 
-PREPOSITIONS = {"of", "by", "in", "on", "at", "with", "from", "to", "into", "against", "for",
-                "near", "via", "through", "between", "among", "about", "across", "toward",
-                "towards", "under", "over", "inside", "outside", "around", "like"}
+PREPOSITIONS = _W["prepositions"]
 
 
 def _possessive(doc: Doc, span: Span) -> bool:
@@ -173,8 +140,7 @@ def _after_preposition(doc: Doc, span: Span) -> bool:
 
 
 # forces a ministry's "its" owns are the state's: "the Defence Ministry said its jets ..."
-FORCE_NOUNS = frozenset({"jets", "warplanes", "aircraft", "drones", "forces", "troops",
-                         "soldiers", "army", "navy", "units", "warships", "artillery"})
+FORCE_NOUNS = _W["force_nouns"]
 
 
 def _ministry_state(name: str) -> str | None:
@@ -231,15 +197,11 @@ def _adjectival(doc: Doc, span: Span) -> bool:
     return span.start > 0 and data.lower[span.start - 1] in ("the", "a", "an", "this", "that")
 
 
-VERBISH = {"said", "says", "has", "have", "had", "is", "was", "are", "were", "will", "would",
-           "could", "can", "may", "might", "must", "should", "and", "or", "also", "which",
-           "who", "that", "does", "did", "announced", "launched", "seeks", "sought", "wants",
-           "needs", "established", "supports", "revealed", "avenged"}
+VERBISH = _W["verbish"]
 
 
 # plural member nouns after an organisation's name make the phrase plural ("ISIS cells")
-MEMBER_PLURALS = frozenset({"cells", "fighters", "militants", "members", "operatives",
-                            "gunmen", "militiamen", "units", "forces"})
+MEMBER_PLURALS = _W["member_plurals"]
 
 
 def _plural_actor(span: Span) -> bool:
@@ -492,9 +454,7 @@ class CorefResolver:
                                              "important", "necessary", "hard", "easy")
 
 
-_ROLE_WORDS = frozenset(w for r in ROLES for w in r.split()) | {
-    "fighters", "members", "forces", "troops", "militants", "officials", "spokesman",
-    "spokeswoman", "leadership", "commanders", "leaders"}
+_ROLE_WORDS = frozenset(w for r in ROLES for w in r.split()) | _W["people_nouns"]
 
 
 def _owner_of_people(doc: Doc, pron: int) -> bool:
@@ -553,8 +513,7 @@ def _descriptions(doc: Doc, ents: list[Span], nouns: list[int]) -> list[tuple[st
     return out
 
 
-BACKED_WORDS = {"backed", "supported", "funded", "sponsored", "aligned", "allied", "armed",
-                "affiliated", "linked", "controlled", "led", "trained", "financed"}
+BACKED_WORDS = _W["backed_words"]
 
 
 def _named_as(x: Span, words: tuple[str, ...]) -> bool:
@@ -566,11 +525,10 @@ def _named_as(x: Span, words: tuple[str, ...]) -> bool:
     return any(w in n for n in names for w in words)
 
 
-STATE_FORCE_ENDS = ("armed forces", "army", "navy", "air force", "police", "ministry",
-                    "ministry of defense", "ministry of defence", "gendarmerie")
+STATE_FORCE_ENDS = tuple(_W["state_force_ends"])  # str.endswith takes a tuple
 
 
-NEWS_SOURCE_AFTER = {"reported", "reports", "reporting", "quoted", "cited"}
+NEWS_SOURCE_AFTER = _W["news_source_after"]
 
 
 def _news_source(doc: Doc, x: Span) -> bool:
@@ -620,10 +578,7 @@ def _last_person(doc: Doc, earlier: list[Span], tok_sent: list[int], sn: int,
 
 
 # "X, the leader of Y, said his movement ...": the group a person leads
-LED_NOUNS = {"movement": "ORGANIZATION", "group": "ORGANIZATION", "party": "ORGANIZATION",
-             "militia": "ORGANIZATION", "organisation": "ORGANIZATION",
-             "organization": "ORGANIZATION", "faction": "ORGANIZATION",
-             "government": "STATE", "country": "STATE"}
+LED_NOUNS = {w: types[0] for w, types in _W.table("led_nouns").items()}
 
 
 def _led_by_person(doc: Doc, resolved: list[Span]) -> list[Span]:
