@@ -195,7 +195,7 @@ STATES_AND_OFFICIALS = [
     case("Soleimani, the commander of Iran's Quds Force, was killed in January.",
          [("Qassem Soleimani", "LEADS", "Quds Force")],
          [("Qassem Soleimani", "LEADS", IRAN)]),
-    case("Talks were cut short by the Israeli offensive against Iran, supported by the "
+    case("Talks collapsed during an Israeli offensive against Iran, supported by the "
          "United States.", [(US, "BACKS", ISRAEL)], [(US, "BACKS", IRAN)]),
     case("Washington condemned Iran's missile attacks in Erbil.",
          [(IRAN, "ATTACKS", "Erbil")]),
