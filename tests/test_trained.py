@@ -160,6 +160,9 @@ def test_dependency_arguments_do_not_overreach(trained):
     assert not any(rel == "BACKS" for _, rel, _ in got)
     # militias called pro-Iranian are not Iran
     assert _dep_triples(nlp, "Pro-Iranian militias have been deployed in Albukamal.") == set()
+    # whose side or behalf one fights on is who one stands with, not the target
+    assert _dep_triples(nlp, "Hezbollah fought on Syria's side for years.") == set()
+    assert _dep_triples(nlp, "The Houthis struck on Iran's behalf, officials said.") == set()
 
 
 # -- the stricter NER check, on the real model ------------------------------------------
@@ -249,8 +252,8 @@ def test_ner_check_context():
 @pytest.mark.slow
 def test_trained_path_adds_recall_on_real_news_without_losing_precision(trained):
     """The issue's bar on ``dev_real`` (real articles from many theatres): the trained
-    pipeline finds at least what the blank one finds, at no more than two points less
-    precision. (Both figures, for every gold set, are in BENCHMARKS.md.)"""
+    pipeline finds at least what the blank one finds, at no less precision. (Both
+    figures, for every gold set, are in docs/extraction.md and BENCHMARKS.md.)"""
     gold_path = SHARED / "eval" / "dev_real" / "gold.jsonl"
     if not gold_path.exists():
         pytest.skip(f"the shared dev_real gold is not here ({gold_path}); set KG_SHARED")
@@ -261,5 +264,5 @@ def test_trained_path_adds_recall_on_real_news_without_losing_precision(trained)
     docs = [str(gold_path.parent / "docs")]
     blank = score(gold, [t.to_dict() for t in extract(docs)])
     model = score(gold, [t.to_dict() for t in extract(docs, model=trained)])
-    assert model.found >= blank.found
-    assert model.precision >= blank.precision - 0.02
+    assert model.found > blank.found
+    assert model.precision >= blank.precision

@@ -40,7 +40,7 @@ MAX_DEPTH = 3
 class _Args:
     """The word classes one argument role uses, read once per match."""
 
-    __slots__ = ("v", "of_nouns", "place_nouns", "regions", "non_state_heads")
+    __slots__ = ("v", "of_nouns", "place_nouns", "regions", "non_state_heads", "stance_nouns")
 
     def __init__(self, v: DocView, relation: str, role: str):
         lex = v.lex
@@ -50,6 +50,7 @@ class _Args:
             self.of_nouns |= frozenset(lex["target_of_nouns"])
         self.place_nouns = frozenset(lex["place_nouns"])
         self.non_state_heads = frozenset(lex["non_state_heads"])
+        self.stance_nouns = lex["stance_nouns"]
         self.regions = frozenset(lex["direction_adjectives"]) - ARTICLES \
             if relation == "ATTACKS" and role == "obj" else frozenset()
 
@@ -65,6 +66,10 @@ class _Args:
             if m is not None and m.end < len(v.low) and v.text[m.end] == "," \
                     and tok.left_edge.i == m.end + 1:
                 return m
+        if tok.lower_ in self.stance_nouns:
+            # "fought on Iran's side", "on Iran's behalf": the owner of the side is who
+            # the subject stands with, not the verb's object
+            return None
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS:
                 m = v.mention_at(child.i)
