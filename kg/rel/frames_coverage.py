@@ -88,6 +88,12 @@ def and_its_ally(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> N
 @frame('appos_member')
 def appos_member(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"X — an arm of Y —", "X, an affiliate of Y,": X is part of Y."""
+    _apposed_pair(v, found, rule, ms, me)
+
+
+def _apposed_pair(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """The mention right before an apposed description ("X, an arm of", "A, the capital
+    of") and the one right after it: the shape several apposition frames share."""
     x = v.mention_at(ms - 1)
     if x is None or x.type not in rule.subject_types:
         return
@@ -179,11 +185,7 @@ def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
 @frame('appos_place')
 def appos_place(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"A, the capital of B": A lies in B."""
-    a = v.mention_at(ms - 1)
-    if a is None or a.type not in rule.subject_types:
-        return
-    b = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
-    emit(v, found, rule, [a], b, (ms, me))
+    _apposed_pair(v, found, rule, ms, me)
 
 @frame('fronted_passive')
 def fronted_passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
