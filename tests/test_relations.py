@@ -1173,6 +1173,14 @@ def test_claiming_an_unattributed_attack_bridges_to_its_target(nlp):
     got = triples(nlp, text, [("Front", G, "Front"), ("Kossei base", F, "Kossei base"),
                               ("Lions", G, "Lions")])
     assert ("Lions", "ATTACKS", "Kossei base") not in got
+    # an attack whose attacker one rule named is not the one claimed, even when another
+    # rule on the same cue left it open
+    text = ("A car bomb attack on the Kossei base by the Lions killed two guards.\n"
+            "The Front claimed the attack.")
+    got = triples(nlp, text, [("Kossei base", F, "Kossei base"), ("Lions", G, "Lions"),
+                              ("Front", G, "Front")])
+    assert ("Lions", "ATTACKS", "Kossei base") in got
+    assert ("Front", "ATTACKS", "Kossei base") not in got
 
 
 def test_targets_used_by_a_group_stand_for_the_group(nlp):

@@ -102,12 +102,16 @@ CLAIM_WINDOW = 3  # segments (sentences or paragraphs) back from a claim
 def claims(v: DocView, found: Findings) -> None:
     """Rule ``bridge.claim``: "A drone struck X, injuring ..." / "Y claimed the attack" —
     the claimant attacked the targets of the latest attack before the claim (within the
-    last few sentences) whose attacker the text did not name."""
+    last few sentences) whose attacker the text did not name. An attack that one rule
+    left open but another completed ("a drone attack on X by Y", read by a token frame
+    and a dependency rule) named its attacker."""
+    named = {k for c in found.cands if c.rel == "ATTACKS" for k in range(c.cue[0], c.cue[1])}
     for claim in found.claims:
         at, claimants = claim.at, claim.claimants
         seg = v.segment_of[at]
         before = [(t.cue, t.targets) for t in found.open_targets
-                  if t.cue < at and seg - v.segment_of[t.cue] <= CLAIM_WINDOW]
+                  if t.cue < at and seg - v.segment_of[t.cue] <= CLAIM_WINDOW
+                  and t.cue not in named]
         if not before:
             continue
         last_seg = v.segment_of[max(cue for cue, _ in before)]

@@ -126,3 +126,19 @@ def arguments(v: DocView, tok: Token, relation: str, role: str) -> list[Mention]
     """The mentions that argument token ``tok`` (``role`` "subj" or "obj" of a
     ``relation`` rule) stands for, conjuncts included; see the module docstring."""
     return _Args(v, relation, role).expand(tok)
+
+
+def unnamed(v: DocView, tok: Token) -> Token | None:
+    """The common noun that argument token ``tok`` stands for when it names no actor
+    ("drones", "militias"; a relative pronoun's antecedent: "militias that Iran trains"),
+    or None when it is a mention, a name, a pronoun or anything else that refers to
+    someone kg may simply not have resolved."""
+    if tok.tag_ in RELATIVE_TAGS and tok.lower_ in v.lex["relative_pronouns"]:
+        clause = tok.head
+        if clause.dep_ != "relcl" or clause.head is clause:
+            return None
+        tok = clause.head
+    if tok.pos_ != "NOUN" or v.mention_at(tok.i) is not None \
+            or tok.lower_ in v.lex["stance_nouns"]:
+        return None  # "on Iran's behalf" is no target
+    return tok
