@@ -53,11 +53,11 @@ SETS = [
 # them (seeds: P 0.85 R 0.70), otherwise the figures reached when they were set, rounded
 # down (dev_real and heldout_c are below the R 0.70 / 0.60; see the README).
 FLOORS = {
-    "dev_real": (0.85, 0.50),
+    "dev_real": (0.85, 0.62),
     "seeds": (0.85, 0.70),
     "dev": (0.85, 0.70),
     "dev2": (0.85, 0.70),
-    "heldout_c": (0.85, 0.48),
+    "heldout_c": (0.85, 0.50),
 }
 TARGETS = {"dev_real": (0.85, 0.70), "seeds": (0.85, 0.70), "heldout_c": (0.85, 0.60)}
 

@@ -84,7 +84,7 @@ from .entity_rules.organizations import OrganizationRules
 from .entity_rules.persons import PersonRules
 from .entity_rules.places import PlaceRules
 from .entity_rules.resolution import ResolutionRules
-from .entity_rules.titles import TitleRules
+from .entity_rules.titles import TitleRules, portfolio_roles
 from .entity_rules.toks import Toks, _is_headline
 from .entity_rules.writing import _write_ents
 
@@ -138,8 +138,8 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
         cands: list[Cand] = []
         self._gazetteer(doc, T, cands)
         headline = self._headline_tokens(doc, T)
-        roles = [(sp.start, sp.end) for sp in
-                 filter_spans([doc[s:e] for _, s, e in self.roles(doc)])]
+        roles = portfolio_roles(T, [(sp.start, sp.end) for sp in filter_spans(
+            [doc[s:e] for _, s, e in self.roles(doc)])], cands)
         if self.detect_unknown:
             self._titles_persons(T, cands, headline, roles)
             self._appositive_persons(T, cands, headline, roles)
@@ -218,6 +218,8 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
                 continue
             if T.lower[j] in PARTICLES and j > i:
                 k = j + 1
+                while k < n and k - j < 3 and T.lower[k] in PARTICLES and T.text[k] != "-":
+                    k += 1  # "van der Berg", "bin al-Hussein"
                 if k < n and T.text[k] == "-":
                     k += 1  # "al" "-" "Baghdadi"
                 if k < n and T.cap[k]:

@@ -22,6 +22,10 @@ LOWER_ORG_HEADS = _V["lower_org_heads"]
 NAME_INNER = _W["name_inner"]
 PARTICLES = _W["particles"]
 SECOND_IN_COMMAND = _W["second_in_command"]
+# "Information Minister X", "Minister of State for Foreign Affairs X": a portfolio is part
+# of the title
+PORTFOLIO_WORDS = _W["portfolio_words"]
+PORTFOLIO_ROLES = _W["portfolio_roles"]
 # words that are not names on their own but can be part of a unit's name
 UNIT_NAME_WORDS = _W["unit_name_words"]
 # capitalised words that are not names (months, pronouns, "First", "Read", …)

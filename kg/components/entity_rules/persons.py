@@ -8,6 +8,7 @@ title-case words or a title right before the name, to keep precision on unseen t
 from __future__ import annotations
 
 from ... import resolve
+from ...gazetteer import norm_key
 from .common import (
     ANAPHOR_NOUNS,
     DASHES,
@@ -53,12 +54,20 @@ class PersonRules:
                     j = c.end  # "spokesman for the X, Jane Doe"
                     continue
                 break
-            if j >= T.n or j in covered:
+            if j >= T.n:
                 continue
             end = self._name_run(T, j)
             if end == j or T.lower[end - 1] in ORG_HEADS:
                 continue  # "General Assembly"
             inside = [k for k in range(j, end) if k in covered]
+            if inside and self._first_name_claimed(T, j, end, inside, by_start):
+                inside = []  # "Foreign Minister Badr bin Hamad Al Busaidi": not the Badr group
+            elif j in covered:
+                continue
+            if inside and (known := self._same_bearer(T, j, end, inside, by_start)):
+                # "Foreign Minister Hossein Amirabdollahian": the known surname's person
+                cands.append(Cand(j, end, "PERSON", known, "title", prio=3))
+                continue
             if inside and not self._other_bearer(T, j, end, inside, by_start):
                 end = inside[0]
                 if end == j:
@@ -67,11 +76,54 @@ class PersonRules:
             hit = self.gz.lookup(text)
             if hit is not None and self.gz.actors[hit.actor].type != "PERSON":
                 continue
-            kb = hit.actor if hit is not None else None
+            kb = hit.actor if hit is not None else self._known_variant(text)
             if kb is None:
                 r = _canonical(text, "PERSON")
                 kb = r[0] if r and r[1] == "PERSON" else text
             cands.append(Cand(j, end, "PERSON", kb, "title", prio=2))
+
+    def _same_bearer(self, T: Toks, j: int, end: int, inside: list[int],
+                     by_start: dict[int, Cand]) -> str | None:
+        """The known person whose name the whole run after a title is: the gazetteer
+        matched only its end ("Hossein" + the known "Amirabdollahian", "Abed Rabbou" + the
+        known "Mansour Hadi") and the run's first name is that person's first name."""
+        c = by_start.get(inside[0])
+        if c is None or c.label != "PERSON" or c.end != end or inside[0] == j \
+                or any(k in inside for k in range(j, c.start)):
+            return None
+        known = norm_key(c.kb.split()[0])
+        return c.kb if known and known == norm_key(T.text[j]) else None
+
+    def _first_name_claimed(self, T: Toks, j: int, end: int, inside: list[int],
+                            by_start: dict[int, Cand]) -> bool:
+        """Whether a one-word organisation or place the gazetteer matched at the start of
+        the run after a title is the person's first name ("Badr" in "Minister Badr bin
+        Hamad Al Busaidi"): two more name words follow and nothing else is known."""
+        c = by_start.get(j)
+        if c is None or c.start != j or c.end - c.start != 1 or c.label not in (
+                "ORGANIZATION", "LOCATION", "FACILITY") or inside != [j]:
+            return False
+        return sum(1 for k in range(c.end, end) if T.cap[k]) >= 2
+
+    def _known_variant(self, text: str) -> str | None:
+        """A known person written with patronymics ("Badr bin Hamad Al Busaidi" is the
+        known "Badr Albusaidi"): the name without its "bin X"/"ibn X" parts, when the
+        gazetteer has that name as a person with the same first name."""
+        words = text.split()
+        short: list[str] = []
+        i = 0
+        while i < len(words):
+            if i > 0 and words[i].lower() in ("bin", "ibn") and i + 1 < len(words) - 1:
+                i += 2  # a father's name, not the last word
+                continue
+            short.append(words[i])
+            i += 1
+        if len(short) < 2 or len(short) == len(words):
+            return None
+        hit = self.gz.lookup(" ".join(short))
+        if hit is None or self.gz.actors[hit.actor].type != "PERSON":
+            return None
+        return hit.actor if norm_key(hit.actor.split()[0]) == norm_key(short[0]) else None
 
     def _other_bearer(self, T: Toks, j: int, end: int, inside: list[int],
                       by_start: dict[int, Cand]) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ... import resolve
 from . import ner_check
-from .common import CONF, NER_MAP, NOT_NAMES, Cand, _canonical, _fuzzy_cached
+from .common import CONF, NER_MAP, NOT_NAMES, PARTICLES, Cand, _canonical, _fuzzy_cached
 from .toks import Toks
 
 
@@ -101,8 +101,14 @@ class ResolutionRules:
         surname: dict[str, str] = {}
         for c in chosen:
             if c.label == "PERSON" and " " in c.kb:
-                last = c.kb.split()[-1]
-                surname[last] = c.kb if surname.get(last, c.kb) == c.kb else ""
+                words = c.kb.split()
+                lasts = [words[-1]]
+                # "Luiz Inácio Lula da Silva" … "Lula": the name before the particles
+                p = next((k for k in range(2, len(words) - 1) if words[k] in PARTICLES), None)
+                if p is not None:
+                    lasts.append(words[p - 1])
+                for last in lasts:
+                    surname[last] = c.kb if surname.get(last, c.kb) == c.kb else ""
         if not surname:
             return chosen
         taken: set[int] = set()

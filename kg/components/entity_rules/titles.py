@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ... import resolve
-from .common import ANAPHOR_NOUNS, SECOND_IN_COMMAND, Cand
+from .common import ANAPHOR_NOUNS, PORTFOLIO_ROLES, PORTFOLIO_WORDS, SECOND_IN_COMMAND, Cand
 from .toks import Toks
 
 
@@ -25,6 +25,9 @@ class TitleRules:
         by_start = {c.start: c for c in chosen}
         by_end = {c.end: c for c in chosen}
         role_at = dict(roles)
+        # "Prime Minister and Minister of Foreign Affairs X": the second role's organisation
+        # is the one written before the first
+        role_start_of = {e: s for s, e in roles}
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
         n = T.n
@@ -33,8 +36,11 @@ class TitleRules:
             if role_key is None:
                 continue
             relation = resolve.ROLES.get(role_key)
-            if relation == "LEADS" and rs > 0 and T.lower[rs - 1] in SECOND_IN_COMMAND:
-                relation = "PART_OF"  # "the deputy chairman of X" does not lead X
+            if relation == "LEADS" and rs > 0 and T.lower[rs - 1] in SECOND_IN_COMMAND and not (
+                    T.lower[rs - 1] == "under" and not role_key.startswith("secretary")):
+                # "the deputy chairman of X" does not lead X; "under" only makes an
+                # under-secretary ("met under President X" is the preposition)
+                relation = "PART_OF"
             if relation == "LEADS" and (_indefinite_before(T, rs) or (
                     re_ < n and T.lower[re_] == "in")):
                 relation = "PART_OF"  # "a (senior) commander of/in X": one of its officers
@@ -58,6 +64,8 @@ class TitleRules:
                     if (c := by_start.get(j)) is not None and c.label == "PERSON":
                         break  # "Supreme Leader Ayatollah Ali Khamenei": the name has it
                     j = role_at[j]
+                elif T.lower[j] == "and" and j + 1 in role_at:
+                    j += 1  # "Prime Minister and Foreign Minister X": one person, two roles
                 elif T.lower[j] in ("to", "in") and j + 1 in by_start \
                         and by_start[j + 1].label in ("STATE", "LOCATION") \
                         and by_start[j + 1].end < n and T.text[by_start[j + 1].end] == ",":
@@ -72,7 +80,7 @@ class TitleRules:
             inferred = False
             anaphor = self._anaphor_left(T, rs)
             if person is not None and person.label == "PERSON":
-                org = self._org_left(T, rs, by_end) or right_org
+                org = self._org_left(T, rs, by_end, role_start_of) or right_org
                 span_start = min(org.start, rs) if org is not None else rs
                 span_end = person.end
                 if org is None and relation is not None:
@@ -98,6 +106,10 @@ class TitleRules:
                 if person is None or (org is None and anaphor is None):
                     continue
                 span_start, span_end = person.start, max(org.end if org else re_, re_)
+            if (span_start, span_end) in seen:
+                # the second role of "Prime Minister and Minister of X, Y": its own span
+                # (spans over the same tokens share their ``_`` attributes)
+                span_start = max(span_start, rs)
             if (span_start, span_end) in seen:
                 continue
             seen.add((span_start, span_end))
@@ -150,14 +162,19 @@ class TitleRules:
         return None
 
     @staticmethod
-    def _org_left(T: Toks, i: int, by_end: dict[int, Cand]) -> Cand | None:
+    def _org_left(T: Toks, i: int, by_end: dict[int, Cand],
+                  role_start_of: dict[int, int] | None = None) -> Cand | None:
         k = i
         steps = 0
-        while k > 0 and steps < 5 and (T.lower[k - 1] in resolve.TITLE_FILLERS
-                                       or T.lower[k - 1] in ("(", "'s", "\u2019s", "and")
-                                       or (T.lower[k - 1] in resolve.GENERIC_UNIT_WORDS
-                                           and not T.cap[k - 1])):
-            k -= 1
+        while k > 0 and steps < 5:
+            if T.lower[k - 1] in resolve.TITLE_FILLERS or T.lower[k - 1] in (
+                    "(", "'s", "\u2019s", "and") or (
+                    T.lower[k - 1] in resolve.GENERIC_UNIT_WORDS and not T.cap[k - 1]):
+                k -= 1
+            elif role_start_of and k in role_start_of and k < i and T.lower[k] == "and":
+                k = role_start_of[k]  # over the first role of "Prime Minister and Minister …"
+            else:
+                break
             steps += 1
         c = by_end.get(k)
         if c is not None and c.label in ("STATE", "ORGANIZATION"):
@@ -210,8 +227,61 @@ def _indefinite_before(T: Toks, rs: int) -> bool:
 
 
 def _role_key(T: Toks, s: int, e: int) -> str | None:
+    """The role word of a title span; a span widened by a portfolio ("Information
+    Minister", "Minister of State for Foreign Affairs") has the bare role inside it."""
+    key = _exact_role_key(T, s, e)
+    if key is not None:
+        return key
+    for length in range(e - s - 1, 0, -1):
+        for a in range(s, e - length + 1):
+            key = _exact_role_key(T, a, a + length)
+            if key is not None and key in PORTFOLIO_ROLES:
+                return key
+    return None
+
+
+def _exact_role_key(T: Toks, s: int, e: int) -> str | None:
     text = " ".join(T.lower[s:e]).replace(" .", ".").replace(" - ", "-")
     for cand in (text, text.rstrip("."), text.rstrip(".") + "."):
         if cand in resolve.ROLES:
             return cand
     return None
+
+
+def portfolio_roles(T: Toks, roles: list[tuple[int, int]],
+                    cands: list[Cand]) -> list[tuple[int, int]]:
+    """Role spans widened over the portfolio of a bare "Minister"/"Secretary": capitalised
+    portfolio words before it ("Pakistan's Information Minister X") or an "of/for"
+    phrase of them after it ("Minister of State for Foreign Affairs X"). The portfolio
+    is part of the title, so the name after it and the state before it are found; a
+    known actor ("Minister of Defence of Iraq") ends the portfolio."""
+    taken: set[int] = set()
+    for c in cands:
+        if c.label in ("STATE", "ORGANIZATION", "PERSON"):
+            taken.update(range(c.start, c.end))
+    out = []
+    for s, e in roles:
+        if _exact_role_key(T, s, e) not in PORTFOLIO_ROLES:
+            out.append((s, e))
+            continue
+        k = s
+        while k > 0 and s - k < 4 and (k - 1) not in taken and (
+                (T.cap[k - 1] and T.lower[k - 1] in PORTFOLIO_WORDS)
+                or (T.lower[k - 1] == "and" and k < s)):
+            k -= 1
+        while k < s and T.lower[k] == "and":
+            k += 1
+        j = e
+        if j + 1 < T.n and T.lower[j] in ("of", "for"):
+            m, last = j + 1, None
+            while m < T.n and m - j < 8 and m not in taken:
+                if T.cap[m] and T.lower[m] in PORTFOLIO_WORDS:
+                    last = m = m + 1
+                elif T.lower[m] in ("and", "of", "for") and last is not None:
+                    m += 1
+                else:
+                    break
+            if last is not None:
+                j = last
+        out.append((k, j))
+    return out
