@@ -247,7 +247,52 @@ MORE = [
           ("Japan", "BACKS", "Ukraine")]),
 ]
 
-ALL = MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \
+# Second round (session 2): possessed regions, weapons used against a target, diplomatic
+# protests, phone contacts, ground operations and incursions, purpose infinitives, and
+# "what was described as" before a cue.
+SECOND = [
+    case("Ukrainian units pushed deeper into Russia's western Belgorod region.",
+         [("Belgorod", "LOCATED_IN", RUSSIA)]),
+    case("Gunfire was heard across Iraq's northern Nineveh province.",
+         [("Nineveh", "LOCATED_IN", "Iraq")]),
+    case("Beijing's use of water cannon against Philippine boats drew protests.",
+         [("China", "ATTACKS", "Philippines")]),
+    case("The Chinese coast guard fired on Philippine vessels near the shoal.",
+         [("China", "ATTACKS", "Philippines")]),
+    case("China's use of force against Taiwan would be a disaster, the minister said.",
+         [], [("China", "ATTACKS", "Taiwan")]),
+    case("Seoul lodged a formal protest with the Japanese embassy over the visit.",
+         [("South Korea", "OPPOSES", "Japan")]),
+    case("Israel lodged a protest with Washington over Turkey's remarks.",
+         [], [(ISRAEL, "OPPOSES", US)]),
+    case("Egypt lodged a protest with the UN Security Council about Ethiopia.",
+         [], [("Egypt", "OPPOSES", "UN Security Council")]),
+    case("Macron spoke by phone on Sunday with Zelensky about air defence.",
+         [("Emmanuel Macron", "NEGOTIATES_WITH", "Volodymyr Zelensky")]),
+    case("Erdogan spoke to reporters about Putin.",
+         [], [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Vladimir Putin")]),
+    case("Turkey's incursion into Iraq continued for a week.",
+         [(TURKEY, "DEPLOYED_IN", "Iraq")]),
+    case("The Sudanese army's advance into Khartoum slowed in the rain.",
+         [("Sudan", "DEPLOYED_IN", "Khartoum")]),
+    case("Israel began a ground operation in Gaza City on Friday.",
+         [(ISRAEL, "DEPLOYED_IN", "Gaza City")]),
+    case("Moscow again warned of a possible invasion into Ukraine.",
+         [], [(RUSSIA, "DEPLOYED_IN", "Ukraine")]),
+    case("Airstrikes into Syria continued overnight.",
+         [], [(ISRAEL, "DEPLOYED_IN", "Syria")]),
+    case("The Israeli army, which had massed troops near the frontier for weeks, began an "
+         "offensive against Hezbollah.",
+         [(ISRAEL, "ATTACKS", HEZ)]),
+    case("The Israeli army (IDF) moved on 3 March 2023 with what was described as a "
+         "\u201climited ground operation\u201d into Lebanon to target Hezbollah.",
+         [(ISRAEL, "DEPLOYED_IN", "Lebanon"), (ISRAEL, "ATTACKS", HEZ)]),
+    case("After weeks of debate in parliament over the costs, Turkey deployed troops to "
+         "Syria to fight the YPG.",
+         [(TURKEY, "DEPLOYED_IN", "Syria"), (TURKEY, "ATTACKS", "YPG")]),
+]
+
+ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \
     MEMBERSHIP + LISTS + MEETINGS + FORCE + PRESENCE + MODALITY
 
 

@@ -38,6 +38,23 @@ def elided_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]
     return []
 
 
+def purpose_subject(v: DocView, found, ms: int, types: tuple[str, ...]) -> list[Mention]:
+    """The agent of a purpose infinitive right after a deployment or an attack: "X began a
+    ground operation into Lebanon to target Y", "sent troops to Syria to fight Y" → X. Only
+    when "to" follows that event's object directly, so "Iran armed Hezbollah to attack Y"
+    (no force in motion) stays unread."""
+    k = ms - 1
+    if k <= v.seg_start[ms] or v.low[k] != "to":
+        return []
+    seg = v.segment_of[ms]
+    for c in reversed(found.cands):
+        if c.rel not in ("DEPLOYED_IN", "ATTACKS") or v.segment_of[c.cue[0]] != seg:
+            continue
+        if max(c.obj.end, c.cue[1]) == k and c.subj.type in types:
+            return [c.subj]
+    return []
+
+
 def opening_subject(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]:
     """The actor that opens the segment, when no relative clause or subordinate
     clause lies between it and token ``k``."""

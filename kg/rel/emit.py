@@ -35,6 +35,8 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         return 0  # "Turkey ended its deployment in Qatar", "lifted its blockade of Gaza"
     if rel in v.lex["intended_not_done_relations"] and infinitive(v, cue[0]):
         return 0  # "a bill to deploy troops", "a push to wrest control of": not done yet
+    if rel in v.lex["intended_not_done_relations"] and hypothetical(v, cue[0]):
+        return 0  # "a possible incursion into X", "fears of a deployment": not a fact
     if rel == "ATTACKS" and hypothetical(v, cue[0]):
         if getattr(rule.options, "both_ways", False):
             return 0  # "fears of a war between A and B": no attack is asserted

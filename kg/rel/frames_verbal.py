@@ -59,7 +59,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     else:
         subj, rel_i = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
     if not subj and rel_i is None:
-        subj = clause_helpers.elided_subject(v, ms, rule.subject_types)
+        subj = clause_helpers.elided_subject(v, ms, rule.subject_types) \
+            or clause_helpers.purpose_subject(v, found, ms, rule.subject_types)
     preps = rule.options.object_prep
     start = me
     if rule.options.inner_target:

@@ -126,7 +126,8 @@ def predicate_only(v: DocView, k: int, pos: int) -> bool:
     ("has maintained a", "attacked the"), then determiners/light words."""
     while k < pos and v.low[k] in v.lex["aux"] and v.low[k] != ",":
         k += 1
-    if k < pos and (v.low[k] in v.verb_forms or (
+    if k < pos and (v.low[k] in v.verb_forms
+                    or v.low[k] in v.lex["irregular_predicate_verbs"] or (
             v.alpha[k] and v.lowercase[k] and v.low[k][-2:] in ("ed", "es")
             and v.low[k] not in v.lex["prepositions"])):
         k += 1

@@ -90,8 +90,13 @@ class DocView:
 
     def is_boundary(self, i: int) -> bool:
         """Does token ``i`` end a clause (a line break, ";", "but", "while" …)?"""
-        return self.newline[i] or self.text[i] in self.lex["boundary_punct"] \
-            or self.low[i] in self.lex["clause_boundaries"]
+        if self.newline[i] or self.text[i] in self.lex["boundary_punct"]:
+            return True
+        if self.low[i] not in self.lex["clause_boundaries"]:
+            return False
+        # "what was described as a limited operation": "as" after a naming verb opens no clause
+        return not (self.low[i] == "as" and i > 0
+                    and self.low[i - 1] in self.lex["naming_participles"])
 
     def governor(self, m: Mention) -> int:
         """Index of the first token left of ``m`` that is not a determiner/light adjective."""
