@@ -87,15 +87,84 @@ def extract(paths: Iterable[str | os.PathLike], *, model: str | None = None, wor
                          roots=paths), paths)
         triples = extractor.extract(documents, workers=workers)
     try:
-        for t in triples:
-            if t.confidence < min_confidence:
-                report.below_confidence += 1
-                continue
-            report.triples += 1
-            report.negated += int(t.negated)
-            yield t
+        yield from _kept(triples, min_confidence, report)
     finally:
         bar.close()
+
+
+def _kept(triples: Iterable[Triple], min_confidence: float,
+          report: ExtractReport) -> Iterator[Triple]:
+    for t in triples:
+        if t.confidence < min_confidence:
+            report.below_confidence += 1
+            continue
+        report.triples += 1
+        report.negated += int(t.negated)
+        yield t
+
+
+def build_triples(paths: Iterable[str | os.PathLike], *, min_confidence: float = 0.0,
+                  report: ExtractReport | None = None, **extract_opts) -> Iterator[Triple]:
+    """Triples for ``kg build``: part folders (:mod:`kg.parts`) are read as they are, the
+    other paths extracted (:func:`extract`), in the order given."""
+    from itertools import groupby
+
+    from .parts import is_part_folder
+
+    report = report if report is not None else ExtractReport()
+    for folders, group in groupby(list(paths), key=is_part_folder):
+        if folders:
+            for folder in group:
+                yield from _kept(read_triples(folder), min_confidence, report)
+        else:
+            yield from extract(list(group), min_confidence=min_confidence, report=report,
+                               **extract_opts)
+
+
+@dataclass
+class PartsRun:
+    """What :func:`extract_to_parts` did: parts in the folder, and how many of them an
+    earlier run of the same plan had already written (kept, not extracted again)."""
+
+    folder: str
+    parts: int = 0
+    kept: int = 0
+
+
+def extract_to_parts(paths: Iterable[str | os.PathLike], folder: str | os.PathLike, *,
+                     scheduler: str, model: str | None = None, min_confidence: float = 0.0,
+                     report: ExtractReport | None = None, progress: bool = False,
+                     max_bytes: int | None = None) -> PartsRun:
+    """Extract on the Dask cluster at ``scheduler`` into a part folder (:mod:`kg.parts`):
+    one file per partition, the parts in input order holding what :func:`extract` yields."""
+    from .cluster import cluster_partitions, partition_bytes
+    from .parts import PartWriter
+
+    report = report if report is not None else ExtractReport()
+    writer = PartWriter(folder)
+    run = PartsRun(str(folder))
+    settings = {"model": model or "", "min_confidence": min_confidence,
+                "max_bytes": partition_bytes(max_bytes)}
+    bar = _LazyBar()
+
+    def on_plan(plan) -> set[int]:
+        kept = writer.begin(plan.describe(), settings)
+        run.parts, run.kept = len(plan.parts), len(kept)
+        return kept
+
+    try:
+        for index, result in cluster_partitions(
+                paths, scheduler, model=model, report=report.read, on_plan=on_plan,
+                on_partition=lambda result: bar.advance(result.files),
+                on_start=bar.start if progress else None,
+                max_bytes=max_bytes):
+            writer.write(index, _kept(result.triples, min_confidence, report))
+    finally:
+        bar.close()
+    if not writer.stamp:  # nothing to read: an empty, complete folder
+        writer.begin([], settings)
+    writer.finish()
+    return run
 
 
 def with_folder_sources(documents: Iterable[Document],
@@ -158,7 +227,13 @@ class TriplesFileError(KgError, ValueError):
 
 
 def read_triples(path: str | os.PathLike) -> Iterator[Triple]:
+    """Triples of a triples file, or of a part folder (:mod:`kg.parts`) in input order."""
     path = Path(path)
+    if path.is_dir():
+        from .parts import iter_part_folder
+
+        yield from iter_part_folder(path, read_triples)
+        return
     with path.open(encoding="utf-8", errors="replace") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():

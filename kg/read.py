@@ -38,6 +38,7 @@ from typing import IO
 from .dates import parse_date
 from .htmltext import HTMLText, declared_charset
 from .model import Document
+from .parts import MANIFEST as PARTS_MANIFEST
 from .textclean import ReadMoreItem, TextCleaner, is_title_echo
 
 EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl", ".pdf")
@@ -181,7 +182,8 @@ def _walk(root: Path, report: ReadReport, seen_dirs: set[tuple[int, int]],
             except OSError:
                 is_dir = False
             if is_dir:
-                subdirs.append(path)
+                if not os.path.isfile(path / PARTS_MANIFEST):  # kg's triples, not articles
+                    subdirs.append(path)
                 continue
             if path.suffix.lower() not in EXTENSIONS:
                 report.skip_extension(path)
@@ -584,55 +586,119 @@ def _assemble(base_id: str, events: Iterable[str | ReadMoreItem], cleaner: TextC
     yield from item_docs(items)
 
 
-def _jsonl_documents(path: Path, raw: IO[bytes], encoding: str, report: ReadReport,
-                     max_chars: int, base_id: str) -> Iterator[Document]:
+def _jsonl_documents(path: Path | str, raw: IO[bytes], encoding: str, report: ReadReport,
+                     max_chars: int, base_id: str, *, tally: JsonlTally | None = None,
+                     first_line: int = 1) -> Iterator[Document]:
     """One document per valid line ``{"id", "text", "date"?, "title"?, "source"?}``.
 
     Bad lines are reported one by one up to ``MAX_LISTED_BAD_LINES``, then counted, so a
     JSONL file that is not a documents file at all (a gold file, a log) gives a few
-    warnings and one total rather than a warning per line.
+    warnings and one total rather than a warning per line. A caller that reads the file in
+    pieces passes its own ``tally`` (and each piece's ``first_line``) and reports it once.
     """
+    own = tally is None
+    tally = tally if tally is not None else JsonlTally()
     _REPLACED.count = 0
-    bad = 0
-
-    def bad_line(n: int, reason: str) -> None:
-        nonlocal bad
-        bad += 1
-        if bad <= MAX_LISTED_BAD_LINES:
-            report.skip(f"{path}:{n}", f"bad line: {reason}")
-
     stream = _text_stream(raw, encoding)
     pieces: list[str] = []
     size = 0
     too_long = False
-    n = 0
-    for piece, complete in _lines(stream, READ_BLOCK_CHARS):
-        if not too_long:
-            pieces.append(piece)
-            size += len(piece)
-            if size > MAX_JSONL_LINE_CHARS:
-                too_long, pieces = True, []
-        if not complete:
-            continue
-        n += 1
-        line, pieces, size = "".join(pieces), [], 0
-        if too_long:
-            too_long = False
-            bad_line(n, f"longer than {MAX_JSONL_LINE_CHARS:,} chars")
-            continue
-        if not line.strip():
-            continue
-        record, problem = _record(line)
-        if problem:
-            bad_line(n, problem)
-            continue
-        yield from _record_documents(record, f"{base_id}#{n}", path, report, max_chars)
-    stream.detach()
-    if bad > MAX_LISTED_BAD_LINES:
-        report.skip(path, f"{bad - MAX_LISTED_BAD_LINES} more bad lines (of {n}) not listed; "
-                          f"is this a documents file with a \"text\" field per line?")
-    if _REPLACED.count:
-        report.warn(path, f"{_REPLACED.count} byte(s) not valid {encoding}; replaced with \ufffd")
+    n = first_line - 1
+    try:
+        for piece, complete in _lines(stream, READ_BLOCK_CHARS):
+            if not too_long:
+                pieces.append(piece)
+                size += len(piece)
+                if size > MAX_JSONL_LINE_CHARS:
+                    too_long, pieces = True, []
+            if not complete:
+                continue
+            n += 1
+            line, pieces, size = "".join(pieces), [], 0
+            if too_long:
+                too_long = False
+                tally.bad_line(n, f"longer than {MAX_JSONL_LINE_CHARS:,} chars")
+                continue
+            if not line.strip():
+                continue
+            record, problem = _record(line)
+            if problem:
+                tally.bad_line(n, problem)
+                continue
+            yield from _record_documents(record, f"{base_id}#{n}", path, report, max_chars)
+        stream.detach()
+    finally:
+        tally.lines = max(tally.lines, n)
+        tally.replaced += _REPLACED.count
+        if own:
+            tally.report_to(report, path, encoding)
+
+
+@dataclass
+class JsonlTally:
+    """A JSONL file's line-level problems, kept apart from the report until the file is
+    done, so that a file read in byte ranges (on a Dask cluster, :mod:`kg.cluster`)
+    reports what the same file read whole reports: the first bad lines listed, the rest
+    counted, one warning for replaced bytes."""
+
+    listed: list[tuple[int, str]] = field(default_factory=list)
+    bad: int = 0
+    lines: int = 0  # the last line number seen
+    replaced: int = 0
+    documents: int = 0  # counted by jsonl_block_documents only
+
+    def bad_line(self, n: int, reason: str) -> None:
+        self.bad += 1
+        if len(self.listed) < MAX_LISTED_BAD_LINES:
+            self.listed.append((n, reason))
+
+    def add(self, later: JsonlTally) -> None:
+        """Fold in the tally of the next piece of the same file."""
+        self.listed = (self.listed + later.listed)[:MAX_LISTED_BAD_LINES]
+        self.bad += later.bad
+        self.lines = max(self.lines, later.lines)
+        self.replaced += later.replaced
+        self.documents += later.documents
+
+    def report_to(self, report: ReadReport, path: Path | str, encoding: str) -> None:
+        for n, reason in self.listed:
+            report.skip(f"{path}:{n}", f"bad line: {reason}")
+        if self.bad > MAX_LISTED_BAD_LINES:
+            report.skip(path, f"{self.bad - MAX_LISTED_BAD_LINES} more bad lines (of "
+                              f"{self.lines}) not listed; is this a documents file with a "
+                              f"\"text\" field per line?")
+        if self.replaced:
+            report.warn(path, f"{self.replaced} byte(s) not valid {encoding}; replaced with "
+                              "\ufffd")
+
+
+def jsonl_block_documents(block: bytes, shown: str, encoding: str, report: ReadReport,
+                          tally: JsonlTally, *, first_line: int, doc_id: str,
+                          max_chars: int = MAX_DOCUMENT_CHARS) -> Iterator[Document]:
+    """Documents of one byte range of a JSONL file that starts at line ``first_line``.
+
+    ``block`` must start and end on line boundaries (as ``fsspec.utils.read_block`` with
+    ``delimiter=b"\\n"`` cuts them) and ``encoding`` must be the whole file's (see
+    :func:`splittable_encoding`); the documents, ids and line numbers are then those a
+    whole-file read gives these lines. Line-level problems go to ``tally``.
+    """
+    for doc in _jsonl_documents(shown, io.BytesIO(block), encoding, report, max_chars,
+                                doc_id, tally=tally, first_line=first_line):
+        report.documents += 1
+        tally.documents += 1
+        yield doc
+
+
+def count_lines(block: bytes) -> int:
+    """Lines ended in ``block`` as the reader counts them (universal newlines: ``\\n``,
+    ``\\r\\n`` and a lone ``\\r``), for an ASCII-compatible encoding."""
+    return block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+
+
+def splittable_encoding(encoding: str) -> bool:
+    """Line ends are the bytes 10 and 13 in this encoding, so a file in it can be cut into
+    byte ranges at line ends (not so in UTF-16 or UTF-32)."""
+    return not codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

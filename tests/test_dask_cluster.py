@@ -5,7 +5,10 @@ Checks: the cluster's triples equal a local run's (same order, field by field), 
 CLI and through the library; each worker process loads the pipeline once; a worker killed
 (SIGKILL, nanny and all) in the middle of a run costs nothing (Dask re-runs its partitions
 and the output still equals the local one, without duplicates); without ``--scheduler``
-Dask is never imported; an unreachable scheduler is one clear error.
+Dask is never imported; an unreachable scheduler is one clear error. One big JSONL file is
+cut into byte ranges that both workers share, through a path, a file:// URL and (on an
+in-process cluster) a memory:// URL, and ``-o DIR/`` writes part files whose concatenation
+is the local run's triples file, also with a worker killed while they are written.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -120,6 +124,38 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def local_triples(corpus) -> list[dict]:
     return [t.to_dict() for t in extract([corpus])]
+
+
+@pytest.fixture(scope="module")
+def big_jsonl(corpus, tmp_path_factory) -> Path:
+    """The corpus's text files as one JSONL export, one article per line: ids on some lines
+    only (the others are named FILE#LINE, so line numbers must survive the cut), CRLF line
+    ends on some, a line that is not JSON and blank lines in between."""
+    path = tmp_path_factory.mktemp("big") / "wires.jsonl"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        for n, article in enumerate(sorted(corpus.rglob("*.txt"))):
+            record = {"text": article.read_text(encoding="utf-8")}
+            if n % 3 == 0:
+                record["id"] = article.stem
+            f.write(json.dumps(record) + ("\r\n" if n % 4 == 1 else "\n"))
+            if n % 5 == 2:
+                f.write("{broken\n\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def local_big(big_jsonl) -> str:
+    """The triples file a local `kg extract wires.jsonl -o FILE` writes."""
+    return "".join(t.to_json() + "\n" for t in extract([big_jsonl]))
+
+
+def _parts_text(folder: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("part-*.jsonl")))
+
+
+def _kg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
+                          timeout=600, cwd=REPO, env={**os.environ, **(env or {})})
 
 
 def test_cli_on_the_cluster_writes_what_a_local_run_writes(cluster, corpus, local_triples,
@@ -238,3 +274,104 @@ def test_workers_and_scheduler_together_is_a_usage_error(tmp_path):
                           timeout=120, cwd=REPO)
     assert proc.returncode == 2
     assert "--workers is for this machine" in proc.stderr
+
+
+def test_a_big_jsonl_is_cut_into_byte_ranges_and_written_as_part_files(cluster, big_jsonl,
+                                                                       local_big, tmp_path):
+    local = _kg("extract", str(big_jsonl), "-o", str(tmp_path / "local.jsonl"))
+    assert local.returncode == 0, local.stderr
+    assert (tmp_path / "local.jsonl").read_text(encoding="utf-8") == local_big
+    out = tmp_path / "out"
+    small = {"KG_DASK_PARTITION_BYTES": "4096"}
+    proc = _kg("extract", str(big_jsonl), "-o", f"{out}/", "--scheduler", cluster.address,
+               env=small)
+    assert proc.returncode == 0, proc.stderr
+    parts = sorted(out.glob("part-*.jsonl"))
+    assert len(parts) >= big_jsonl.stat().st_size // 4096 >= 5  # one file, many ranges
+    assert local_big.count("#") > 10 and len(local_big.splitlines()) > 100
+    assert _parts_text(out) == local_big  # same lines, same order, nothing twice
+    # the reading report is the whole file's: documents, the bad lines by number
+    assert proc.stderr.splitlines()[-2] == local.stderr.splitlines()[-1]
+    assert f"{big_jsonl}:" in proc.stderr and "bad line" in proc.stderr
+    # kg load reads the folder as the one file
+    for name, source in (("parts", f"{out}/"), ("file", str(tmp_path / "local.jsonl"))):
+        loaded = _kg("load", source, "--graph", str(tmp_path / f"{name}.json"))
+        assert loaded.returncode == 0, loaded.stderr
+    assert (tmp_path / "parts.json").read_bytes() == (tmp_path / "file.json").read_bytes()
+    # rerun-safe: a part lost (or never written) is extracted again, the rest kept
+    parts[2].unlink()
+    again = _kg("extract", str(big_jsonl), "-o", f"{out}/", "--scheduler", cluster.address,
+                env=small)
+    assert again.returncode == 0, again.stderr
+    assert f"({len(parts) - 1} kept from an earlier run)" in again.stderr
+    assert _parts_text(out) == local_big
+    other = _kg("extract", str(big_jsonl), "-o", f"{out}/", "--scheduler", cluster.address,
+                "--min-confidence", "0.9", env=small)
+    assert other.returncode == 1
+    assert "holds the parts of another run" in other.stderr
+
+
+def test_byte_ranges_of_a_path_and_of_a_file_url_are_shared_by_both_workers(
+        cluster, big_jsonl, local_big):
+    from kg.cluster import extract_on_cluster
+
+    for given in (big_jsonl, big_jsonl.as_uri()):
+        results = []
+        with cluster.client() as client:
+            got = "".join(t.to_json() + "\n" for t in extract_on_cluster(
+                [given], cluster.address, client=client, max_bytes=2048,
+                on_partition=results.append))
+        assert got == local_big, given
+        assert len(results) >= 10
+        assert sum(r.files for r in results) == 1  # one file, finished by its last range
+        assert len({r.pid for r in results}) == 2
+
+
+def test_a_worker_killed_while_parts_are_written_duplicates_nothing(tmp_path, big_jsonl,
+                                                                    local_big):
+    from kg.pipeline import extract_to_parts
+
+    c = Cluster(tmp_path)  # its own cluster: this test kills one of its workers
+    out = tmp_path / "out"
+    killed = threading.Event()
+
+    def kill_after_two_parts() -> None:
+        while not killed.is_set():
+            if len(list(out.glob("part-*.jsonl"))) >= 2:
+                _stop(c.workers[1], signal.SIGKILL)  # nanny and worker: machine gone
+                killed.set()
+            time.sleep(0.05)
+
+    watcher = threading.Thread(target=kill_after_two_parts, daemon=True)
+    try:
+        watcher.start()
+        run = extract_to_parts([big_jsonl], out, scheduler=c.address, max_bytes=1024)
+        assert killed.is_set(), "the run ended before the worker could be killed"
+        with c.client() as client:
+            assert len(client.scheduler_info()["workers"]) == 1
+        assert run.parts == len(list(out.glob("part-*.jsonl"))) > 20
+        assert _parts_text(out) == local_big
+    finally:
+        killed.set()
+        c.close()
+
+
+def test_a_memory_url_is_read_where_the_workers_share_its_memory(big_jsonl, local_big):
+    """memory:// lives in one process: an in-process cluster reads it (workers in other
+    processes would not find it, see docs/cluster.md)."""
+    import fsspec
+    from distributed import Client, LocalCluster
+
+    from kg.cluster import extract_on_cluster
+
+    with fsspec.open("memory://kg-test/wires.jsonl", "wb") as f:
+        f.write(big_jsonl.read_bytes())
+    try:
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                          dashboard_address=":0") as lc, Client(lc) as client:
+            got = "".join(t.to_json() + "\n" for t in extract_on_cluster(
+                ["memory://kg-test/wires.jsonl"], lc.scheduler_address, client=client,
+                max_bytes=4096))
+        assert got == local_big
+    finally:
+        fsspec.filesystem("memory").rm("/kg-test", recursive=True)

@@ -29,7 +29,8 @@ _scheduler = click.option(
     help="Extract on the Dask cluster of this scheduler (e.g. tcp://10.0.0.5:8786) "
          "[env KG_DASK_SCHEDULER]; same triples and order as a local run. Needs "
          "pip install 'kg[dask]'; inputs must be readable by the workers (shared paths or "
-         "fsspec URLs).")
+         "fsspec URLs). Files are grouped, and a big JSONL file cut at line ends, into "
+         "partitions of 256 KiB [env KG_DASK_PARTITION_BYTES].")
 _min_conf = click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
                          show_default=True, help="Drop triples below this confidence.")
 _negated = click.option("--include-negated", is_flag=True,
@@ -46,8 +47,10 @@ def _report_skips(report) -> None:
 
 @click.command()
 @_paths
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", show_default=True,
-              help="Triples file (JSONL); '-' writes to stdout.")
+@click.option("-o", "--output", type=click.Path(), default="-", show_default=True,
+              help="Triples file (JSONL); '-' writes to stdout; with --scheduler, a folder "
+                   "(DIR/) gets one part file per partition (part-00000.jsonl…, in input "
+                   "order; a rerun keeps the parts already written) for kg load/build DIR/.")
 @_model
 @_workers
 @_scheduler
@@ -63,13 +66,27 @@ def extract(paths, output, model, workers, scheduler, min_confidence, progress):
       kg extract seeds/ -o triples.jsonl
       kg extract news.jsonl --min-confidence 0.6 -o - | head
       kg extract /shared/wires/ --scheduler tcp://10.0.0.5:8786 -o triples.jsonl
+      kg extract s3://bucket/big.jsonl --scheduler tcp://10.0.0.5:8786 -o out/
     """
-    from ..pipeline import ExtractReport, write_triples
+    from ..parts import wants_part_folder
+    from ..pipeline import ExtractReport, extract_to_parts, write_triples
     from ..pipeline import extract as run_extract
 
     _check_scheduler(scheduler, workers, paths)
-    _refuse_overwriting_inputs(output, paths)
     report = ExtractReport()
+    if wants_part_folder(output):
+        if not scheduler:
+            raise click.UsageError(f"-o {output} is a folder: part files are written per "
+                                   "Dask partition, so they need --scheduler (without it, "
+                                   "write one file: -o triples.jsonl)")
+        run = extract_to_parts(paths, output, scheduler=scheduler, model=model,
+                               min_confidence=min_confidence, report=report,
+                               progress=progress)
+        _report_skips(report)
+        kept = f" ({run.kept} kept from an earlier run)" if run.kept else ""
+        click.echo(f"wrote {run.parts} part files to {output}{kept}", err=True)
+        return
+    _refuse_overwriting_inputs(output, paths)
     triples = run_extract(paths, model=model, workers=workers, min_confidence=min_confidence,
                           report=report, progress=progress and output != "-",
                           scheduler=scheduler)
@@ -114,14 +131,17 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
 
     Loading is idempotent: building the same articles twice changes nothing.
 
+    A part folder of `kg extract -o DIR/ --scheduler ...` among PATHS is loaded as it is
+    (its triples are already extracted).
+
     \b
     Example:
       kg build seeds/                          # embedded graph in .kg/graph.json
       kg build seeds/ --backend neo4j          # a running Neo4j (NEO4J_* env)
+      kg build out/                            # part files of a cluster run
     """
     from ..derive import refresh
-    from ..pipeline import ExtractReport
-    from ..pipeline import extract as run_extract
+    from ..pipeline import ExtractReport, build_triples
 
     _check_scheduler(scheduler, workers, paths)
     store = open_backend(backend, graph_path, uri, user, password, database, create=True,
@@ -130,9 +150,9 @@ def build(paths, backend, graph_path, uri, user, password, database, model, work
         if fresh and backend == "networkx":
             store.clear()
         report = ExtractReport()
-        triples = run_extract(paths, model=model, workers=workers,
-                              min_confidence=min_confidence, report=report, progress=True,
-                              scheduler=scheduler)
+        triples = build_triples(paths, model=model, workers=workers,
+                                min_confidence=min_confidence, report=report, progress=True,
+                                scheduler=scheduler)
         result = store.load(triples, include_negated=include_negated, batch_size=batch_size)
         if result.changed:
             refresh(store)  # corroboration and camps come from the whole graph (kg.derive)
@@ -181,7 +201,7 @@ def _bulk_options(fn):
 
 
 @click.command()
-@click.argument("triples_file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("triples_file", type=click.Path(exists=True))
 @backend_options
 @_negated
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=1000, show_default=True,
@@ -192,9 +212,12 @@ def load(triples_file, backend, graph_path, uri, user, password, database, inclu
          batch_size, bulk, bulk_dir, print_command, home, bolt_port, http_port, auth):
     """Load a triples file (from `kg extract`) into the graph; idempotent.
 
+    TRIPLES_FILE may also be the part folder of `kg extract -o DIR/ --scheduler ...`.
+
     \b
     Example:
       kg load triples.jsonl
+      kg load out/                              # part files of a cluster run
       kg load triples.jsonl --backend neo4j --batch-size 5000
       kg neo4j stop && kg load triples.jsonl --bulk     # first load of a big corpus
     """
