@@ -32,6 +32,15 @@ def _negation_phrases() -> list[list[str]]:
     return [p.split() for p in sorted(_W["negation_phrases"])]
 
 
+def _cancels_an_ending(low: list[str], j: int) -> bool:
+    """Whether the negator that ends before ``j`` only negates an ending verb: "will not
+    lift sanctions", "refused to end its blockade": the sanctions and the blockade stay."""
+    n = 0
+    while j < len(low) and n < 2 and low[j] in ("to", "yet", "be", "immediately", "soon"):
+        j, n = j + 1, n + 1
+    return j < len(low) and low[j] in _W["ending_verbs"]
+
+
 def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: int) -> bool:
     """Whether a negator scopes over the cue.
 
@@ -53,6 +62,8 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     closing = [k for k, w in enumerate(low) if w in ('"', "\u201d", "''")]
     for k, w in enumerate(low):
         if w in lex["negation"]:
+            if w in ("not", "n't", "never") and _cancels_an_ending(low, k + 1):
+                continue  # "will not lift sanctions on X": the sanctions stay
             if any(k < c < cue_start - lo for c in closing):
                 continue  # 'said the attacks "will not go unpunished" and warned X': the
                 # negator belongs to the quotation, not to the cue after it
@@ -66,6 +77,8 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
             continue  # no negation phrase starts with this word
         for phrase in phrases:
             if low[k:k + len(phrase)] == phrase:
+                if _cancels_an_ending(low, k + len(phrase)):
+                    break  # "refused to lift the blockade": the blockade stays
                 return True
     denial = max((i for i in range(sent_start, cue_start) if lower[i] in lex["denial_verbs"]),
                  default=None)

@@ -290,6 +290,26 @@ SECOND = [
     case("After weeks of debate in parliament over the costs, Turkey deployed troops to "
          "Syria to fight the YPG.",
          [(TURKEY, "DEPLOYED_IN", "Syria"), (TURKEY, "ATTACKS", "YPG")]),
+    case("Moscow, which sheltered the deposed leader, is hoping to retain its two bases in "
+         "Syria, a naval base in Tartus and the Hmeimim air base near Latakia.",
+         [(RUSSIA, "OPERATES", "Tartus naval base"), (RUSSIA, "OPERATES", "Hmeimim air base")],
+         [(RUSSIA, "OPERATES", "Latakia air base")]),
+    case("Turkey has three bases in Iraq. One is an air base in Bamarni.",
+         [(TURKEY, "OPERATES", "Bamarni air base")]),
+    case("Washington will not lift its sanctions on Iran, the envoy said.",
+         [(US, "OPPOSES", IRAN)]),
+    case("Washington lifted its sanctions on Syria last year.",
+         [], [(US, "OPPOSES", "Syria")]),
+    case("Israel refused to end its blockade of Hamas.",
+         [(ISRAEL, "OPPOSES", HAMAS)]),
+    case("Israel did not attack Hezbollah on Sunday.",
+         [], [(ISRAEL, "ATTACKS", HEZ)]),
+    case("Supply boats reached the Philippine-occupied Second Thomas Shoal.",
+         [("Philippines", "CONTROLS", "Second Thomas Shoal")]),
+    case("Chinese forces at Whitsun Reef were seen on Monday.",
+         [("China", "DEPLOYED_IN", "Whitsun Reef")]),
+    case("Caracas wants the Guyanese territory of Essequibo.",
+         [("Essequibo", "LOCATED_IN", "Guyana")]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

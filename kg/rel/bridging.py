@@ -33,6 +33,7 @@ _W = words("frames")  # the word lists named below live in kg/data/words/frames.
 
 WINDOW = 3  # sentences after the descriptor's sentence
 BASE_WORDS = _W["base_name_words"]
+BASE_KINDS = _W["base_kind_words"]  # "a naval base in X" names "X naval base"
 
 
 def _overlaps(a: tuple[int, int], lo: int, hi: int) -> bool:
@@ -94,6 +95,30 @@ def enumerations(v: DocView, found: Findings) -> None:
             for s in subj:
                 found.cands.append(Cand(s, "OPERATES", m, "bridge.enumeration", "bridge",
                                         CONF["bridge"], (ms, me)))
+        for m in v.mentions:  # "… two bases: a naval base in Tartus and …"
+            if m.start < me or m.start >= hi or m.type != "LOCATION":
+                continue
+            fac = unnamed_base_at(v, m)
+            for s in subj if fac is not None else ():
+                found.cands.append(Cand(s, "OPERATES", fac, "bridge.enumeration.synth",
+                                        "bridge", CONF["bridge"], (ms, me)))
+
+
+def unnamed_base_at(v: DocView, m: Mention) -> Mention | None:
+    """"a naval base in Tartus" → the facility "Tartus naval base" (the gazetteer's name
+    when it knows one under that alias), when the place is a town, not a region."""
+    from .emit import facility_name, town_like
+
+    k = m.start - 1
+    lo = v.seg_start[m.start]
+    if k - 1 < lo or v.low[k] not in ("in", "at", "near") \
+            or v.low[k - 1] not in ("base", "airbase") or not town_like(v, m) \
+            or v.mention_at(k - 1) is not None:
+        return None  # "the Hmeimim air base near Latakia" has its own name
+    kind = v.low[k - 1]
+    if k - 2 >= lo and v.low[k - 2] in BASE_KINDS:
+        kind = f"{v.low[k - 2]} {kind}"
+    return Mention(m.start, m.end, facility_name(m.name, kind), "FACILITY", "synth", m.text)
 
 
 CLAIM_WINDOW = 3  # segments (sentences or paragraphs) back from a claim

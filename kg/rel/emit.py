@@ -119,7 +119,14 @@ def ended(v: DocView, pos: int) -> bool:
                                         or v.low[k] in v.lex["possessive_pronouns"]) \
             and (v.mention_at(k) is None or v.mention_at(k).source == "coref"):
         k -= 1  # "ended its deployment": "its" may be a resolved pronoun
-    return k >= lo and v.low[k] in v.lex["ending_verbs"]
+    if k < lo or v.low[k] not in v.lex["ending_verbs"]:
+        return False
+    j = k - 1
+    while j >= lo and k - j <= 2 and v.low[j] in ("to", "yet", "be", "immediately", "soon"):
+        j -= 1
+    # "will not lift sanctions", "refused to end the blockade": nothing ends
+    return not (j >= lo and (v.low[j] in ("not", "n't", "never")
+                             or v.low[j] in v.lex["refusal_verbs"]))
 
 
 def infinitive(v: DocView, pos: int) -> bool:

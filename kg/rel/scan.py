@@ -126,6 +126,9 @@ def predicate_only(v: DocView, k: int, pos: int) -> bool:
     ("has maintained a", "attacked the"), then determiners/light words."""
     while k < pos and v.low[k] in v.lex["aux"] and v.low[k] != ",":
         k += 1
+    if k + 1 < pos and v.low[k + 1] == "to" and v.alpha[k] and v.lowercase[k] \
+            and v.low[k][-3:] in ("ing", "ted", "ned", "ses", "pes", "eks", "ims", "nds"):
+        k += 2  # "is hoping to retain", "is expected to sign", "plans to open"
     if k < pos and (v.low[k] in v.verb_forms
                     or v.low[k] in v.lex["irregular_predicate_verbs"] or (
             v.alpha[k] and v.lowercase[k] and v.low[k][-2:] in ("ed", "es")

@@ -36,6 +36,8 @@ LOWER_CASE_ROLES_OK = _V["lower_case_roles_ok"]
 SPEECH_VERBS = _V["speech_verbs"]
 PLACE_TRIGGERS = _V["place_triggers"]
 PLACE_OF_NOUNS = _V["place_of_nouns"]
+# natural features that make a capitalised name a place: "Second Thomas Shoal"
+FEATURE_HEADS = frozenset(_V["feature_heads"])
 # "young Syrian men", "Afghan fighters": people named by nationality are a GROUP
 PEOPLE_NOUNS = _V["people_nouns"]
 PEOPLE_ADJECTIVES = _V["people_adjectives"]

@@ -13,6 +13,7 @@ from .common import (
     DASHES,
     FACILITY_HEADS,
     FACILITY_MODIFIERS,
+    FEATURE_HEADS,
     LOWER_ORG_HEADS,
     NOT_NAMES,
     ORG_HEADS,
@@ -80,8 +81,22 @@ class PlaceRules:
             cands.append(Cand(s, h + 1, "FACILITY", kb, "facility", prio=2))
 
     def _places(self, T: Toks, fill: list[Cand], taken: set[int], headline: set[int]) -> None:
-        """Capitalised names after in/near/at (or "the city of"): places, low confidence."""
+        """Capitalised names after in/near/at (or "the city of"): places, low confidence;
+        and capitalised names with a natural-feature head ("Second Thomas Shoal", "Thitu
+        Island"), wherever they stand."""
         n = T.n
+        for h in T.data.where(FEATURE_HEADS):
+            if not T.cap[h] or h in taken or h in headline:
+                continue
+            s = h
+            while s > 0 and h - s < 3 and T.cap[s - 1] and (s - 1) not in taken \
+                    and not T.is_upper(s - 1) and (s - 1) not in T.sent_starts:
+                s -= 1
+            if s == h:
+                continue
+            text = T.span_text(s, h + 1)
+            hit = _canonical(text, "LOCATION")
+            fill.append(Cand(s, h + 1, "LOCATION", hit[0] if hit else text, "place"))
         for i in T.data.where(PLACE_TRIGGERS_OF):
             low = T.lower[i]
             if low in PLACE_TRIGGERS or low == "of" and i > 0 and T.lower[i - 1] in PLACE_OF_NOUNS:
