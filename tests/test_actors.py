@@ -74,8 +74,76 @@ NAMES = [
          [("Ruben van der Berg", "PART_OF", "Netherlands")]),
 ]
 
+SYRIAN_REBELS, INSURGENTS = "Syrian rebels", "Islamist insurgents"
 
-@pytest.mark.parametrize("text, want, never", TITLES + NAMES)
+ARMED_GROUPS = [
+    # a demonym or a capitalised ideology names the group; rebels, rebel forces and the
+    # opposition are one node
+    case("Syrian rebels attacked Russian troops near Latakia.",
+         [(SYRIAN_REBELS, "ATTACKS", "Russia")], [("Syria", "ATTACKS", "Russia")]),
+    case("The Syrian opposition fighters attacked the Kurdish militia YPG.",
+         [(SYRIAN_REBELS, "ATTACKS", "YPG")], [("Syria", "ATTACKS", "YPG")]),
+    case("Mali's army has been fighting Islamist insurgents since 2012.",
+         [("Mali", "ATTACKS", INSURGENTS)]),
+    case("Islamist insurgents ambushed a Nigerien patrol near the border.",
+         [(INSURGENTS, "ATTACKS", "Niger")]),
+    # X-backed: named after the backer ("Ankara" is Turkey's adjective)
+    case("Turkish-backed Syrian rebel factions attacked the SDF near Manbij.",
+         [("Turkey", "BACKS", "Turkish-backed factions"),
+          ("Turkish-backed factions", "ATTACKS", "Syrian Democratic Forces")],
+         [("Turkey", "ATTACKS", "Syrian Democratic Forces"),
+          ("Syria", "ATTACKS", "Syrian Democratic Forces")]),
+    case("On Monday, Ankara-backed rebels attacked the SDF.",
+         [("Turkey", "BACKS", "Turkish-backed rebels"),
+          ("Turkish-backed rebels", "ATTACKS", "Syrian Democratic Forces")]),
+    # "X-held Y": the rebels of Y's state hold it
+    case("The army pushed into rebel-held Idlib on Sunday.",
+         [(SYRIAN_REBELS, "CONTROLS", "Idlib")]),
+    case("Aid convoys reached opposition-held Idlib.",
+         [(SYRIAN_REBELS, "CONTROLS", "Idlib")]),
+    # members of a named umbrella are no new group
+    case("The Syrian National Army, an alliance of Turkish-backed factions, seized Afrin.",
+         [], [("Turkey", "BACKS", "Turkish-backed factions")]),
+    # politics and objections are not armed groups
+    case("Turkish opposition parties voted against the deployment to Libya.",
+         [], [(SYRIAN_REBELS, "OPPOSES", "Libya")]),
+    # a named group keeps "the rebels" ("Houthi rebels" ... "the rebels")
+    case("Houthi rebels seized the port. Days later the rebels fired missiles at Saudi "
+         "Arabia.",
+         [("Houthis", "ATTACKS", "Saudi Arabia")]),
+]
+
+
+def _ents(nlp, text):
+    return [(e.text, e.kb_id_) for e in nlp(text).ents]
+
+
+def test_bare_mentions_take_the_one_named_group(nlp):
+    ents = _ents(nlp, "Government forces advanced on rebel-held Idlib. The rebels withdrew "
+                      "to the hills.")
+    assert ("rebels", SYRIAN_REBELS) in ents
+
+
+def test_bare_opposition_in_a_war_is_the_opposition_of_the_named_leader(nlp):
+    ents = _ents(nlp, "Iran helped Assad recapture territory from the opposition during "
+                      "the civil war.")
+    assert ("opposition", SYRIAN_REBELS) in ents
+    # without a war, "the opposition" is politics
+    ents = _ents(nlp, "President Emmanuel Macron met the opposition on Tuesday.")
+    assert not any(kb.endswith("rebels") for _, kb in ents)
+    # an objection is not a group
+    ents = _ents(nlp, "Russia's opposition to the war in Syria grew.")
+    assert not any(kb.endswith("rebels") for _, kb in ents)
+
+
+def test_the_government_is_the_state_called_a_government(nlp):
+    doc = nlp("Syrian government forces took the town.\n\nThe SDF clashed with Turkey and "
+              "militias allied to the government.")
+    gov = [s for s in doc.spans["kg_coref"] if s.text.endswith("government")]
+    assert gov and gov[0].kb_id_ == "Syria"
+
+
+@pytest.mark.parametrize("text, want, never", TITLES + NAMES + ARMED_GROUPS)
 def test_actor(nlp, text, want, never):
     got = found(nlp, text)
     missing = [t for t in want if canonical(t) not in got]

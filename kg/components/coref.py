@@ -20,7 +20,8 @@ antecedent ent (token offsets), ``span._.kg_confidence`` lower than a named ment
   Iran-backed militia"): the span is then only the words after the entity, so the relation
   rules still read "Iran-backed [group]" as X-backed Y; "the base/camp/crossing/garrison/
   facility" → the last FACILITY; "the country", "the regime", "the kingdom", "the emirate",
-  "the junta", "the government", "the army" → the last STATE; "the city/town" → the last
+  "the junta", "the government", "the army" → the last STATE ("the government": the last
+  state the article has called a government, if any); "the city/town" → the last
   LOCATION; "the coalition" → the last actor whose name or alias says coalition/alliance,
   "the alliance" one whose name says alliance;
 * titles whose organisation is an anaphor ("Its chairman, X", "X, the group's leader")
@@ -63,6 +64,7 @@ PRONOUN_THEY = _W["pronoun_they"]
 # "he"/"she" are a person: the last PERSON of this or the previous sentence
 PRONOUN_PERSON = _W["pronoun_person"]
 DEFINITE = _W.table("definite")
+GOVERNMENT_DEFINITES = _W["government_definites"]
 DEF_ADJ = _W["def_adj"]
 EXPLETIVE_NEXT = _W["expletive_next"]
 EXPLETIVE_MODALS = _W["expletive_modals"]
@@ -323,6 +325,14 @@ class CorefResolver:
                     # nor the agency that reports the story ("told the Associated Press")
                     cands = [x for x in cands if not _state_force(x)
                              and not _news_source(doc, x)]
+                if noun in GOVERNMENT_DEFINITES:
+                    # "the government": the state the article has called a government
+                    # ("Syrian government forces"), not a neighbour named since
+                    called = [x for x in ents if x.end <= s and x.label_ == "STATE"
+                              and any(low[i] in GOVERNMENT_DEFINITES
+                                      for i in range(x.start, x.end))]
+                    if called:
+                        cands = [called[-1]]
                 # prefer an actor that is not a prepositional object ("X, one of the
                 # factions of Y, … The group" is X)
                 heads = [x for x in cands if not _after_preposition(doc, x)]

@@ -22,6 +22,10 @@ After ``nlp(text)`` with ``kg_entities`` in the pipeline:
       ("… Brigade", "… Front", "… Council"), the Y of "X-backed Y"/"pro-X Y", names after a
       title ("Colonel Smith") or before an apposed one ("Jane Doe, the group's leader"),
       capitalised places after in/near/at (lower confidence);
+    * armed groups named by what they are: "Syrian rebels", "the Syrian opposition",
+      "Islamist insurgents", "Turkish-backed factions", the rebels of "rebel-held Idlib"
+      (kb "Syrian rebels"), and bare "the rebels"/"the opposition" of such a group
+      (:mod:`kg.components.entity_rules.armed_groups`);
     * a capitalised "National" makes a named armed group, not national forces ("Libyan
       National Army" is an ORGANIZATION, "Libyan forces" is Libya);
     * facilities named after a place or with a facility head ("Jeddah 1 rehabilitation
@@ -32,7 +36,8 @@ After ``nlp(text)`` with ``kg_entities`` in the pipeline:
 
 ``Span._.kg_source`` / ``Span._.kg_confidence``
     How an ent was found ("gazetteer", "demonym", "capital", "national_force", "title",
-    "acronym", "org_head", "backed", "place", "world_place", "fuzzy", "alias", "ner") and a
+    "acronym", "org_head", "backed", "place", "world_place", "fuzzy", "alias", "ner",
+    "armed_group") and a
     0–1 confidence.
 
 ``doc.spans["kg_titles"]``
@@ -78,6 +83,7 @@ from spacy.util import filter_spans
 
 from .. import resolve
 from ..gazetteer import Gazetteer, build_matchers, load_gazetteer, norm_key
+from .entity_rules.armed_groups import ArmedGroupRules
 from .entity_rules.common import NOT_NAMES, PARTICLES, Cand
 from .entity_rules.gazetteer_match import GazetteerRules
 from .entity_rules.organizations import OrganizationRules
@@ -92,7 +98,7 @@ TYPES = ("STATE", "ORGANIZATION", "PERSON", "GROUP", "FACILITY", "LOCATION")
 
 
 class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRules,
-                       ResolutionRules, TitleRules):
+                       ResolutionRules, TitleRules, ArmedGroupRules):
     """The ``kg_entities`` pipeline component (see the module docstring for the interface)."""
 
     def __init__(self, nlp: Language, name: str = "kg_entities", gazetteer: str | None = None,
@@ -147,6 +153,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
             self._org_heads(T, cands, headline)
             self._facilities(T, cands, headline)
             self._backed(T, cands, headline)
+            self._armed_groups(T, cands, headline)
             self._acronyms(T, cands, headline)
             self._speakers(T, cands, headline)
         main = self._select(cands, set())

@@ -28,14 +28,16 @@ class Mention:
     source: str = "ent"  # "ent" | "coref"
     text: str = ""
     # A one-token mention written differently from its name ("Syrian" for Syria, "US" for
-    # United States) that can modify a noun; an organisation's acronym ("SDF") cannot.
+    # United States) that can modify a noun; an organisation's acronym ("SDF") cannot, nor
+    # a common noun an entity rule named ("rebels" for "Syrian rebels").
     # Computed once here: the frames ask for it thousands of times per Doc.
     adjectival_form: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.adjectival_form = self.end - self.start == 1 and self.text != self.name \
             and self.text.lower() != self.name.lower() \
-            and (self.type == "STATE" or not self.text.replace(".", "").isupper())
+            and (self.type == "STATE" or not self.text.replace(".", "").isupper()) \
+            and not (self.source == "ent" and self.text.islower())  # "the rebels"
 
 
 def _name(span) -> str:

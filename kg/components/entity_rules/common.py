@@ -59,7 +59,8 @@ WHO_WORDS = _W["who_words"]
 CONF = {"gazetteer": 0.95, "national_force": 0.9, "demonym": 0.85, "capital": 0.85,
         "border": 0.8, "title": 0.8, "acronym_defined": 0.85, "acronym": 0.55,
         "org_head": 0.7, "backed": 0.7, "group": 0.7, "speaker": 0.65, "place": 0.5, "fuzzy": 0.75,
-        "alias": 0.8, "ner": 0.6, "facility": 0.7, "world_place": 0.7}
+        "alias": 0.8, "ner": 0.6, "facility": 0.7, "world_place": 0.7,
+        "armed_group": 0.7}
 NER_MAP = {"ORG": "ORGANIZATION", "PERSON": "PERSON", "GPE": "LOCATION", "NORP": "GROUP",
            "FAC": "FACILITY", "LOC": "LOCATION"}
 
