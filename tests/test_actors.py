@@ -113,6 +113,36 @@ ARMED_GROUPS = [
          [("Houthis", "ATTACKS", "Saudi Arabia")]),
 ]
 
+UK, FRANCE, GERMANY = "United Kingdom", "France", "Germany"
+
+NAMED_GROUPS = [
+    # a group noun that stands for the list of the previous sentence, then its name
+    case("Britain, France and Germany wrote to the Security Council on Monday. The trio, "
+         "known as the E3, wants the old sanctions back.",
+         [(UK, "PART_OF", "E3"), (FRANCE, "PART_OF", "E3"), (GERMANY, "PART_OF", "E3")]),
+    # the list right before the name
+    case("Japan, India, Australia and the United States, known as the Quad, held a summit.",
+         [("Japan", "PART_OF", "Quad"), ("India", "PART_OF", "Quad"),
+          ("United States", "PART_OF", "Quad")]),
+    # the members in brackets after the name, or the name in brackets after them
+    case("The E3 (France, Germany and Britain) met Iranian diplomats in Geneva.",
+         [(FRANCE, "PART_OF", "E3"), (UK, "PART_OF", "E3")]),
+    case("Egypt, Jordan and Iraq (the Cairo trio) signed an energy pact.",
+         [], [("Egypt", "PART_OF", "Iraq")]),
+    # a counting noun must match the list
+    case("Britain and France sent ships. The trio, known as the E3, met in Paris.",
+         [], [(UK, "PART_OF", "E3")]),
+    # a bare list is no group
+    case("Britain, France and Germany condemned the launch.",
+         [], [(UK, "PART_OF", FRANCE)]),
+]
+
+
+def test_a_named_group_keeps_its_name_in_later_sentences(nlp):
+    ents = _ents(nlp, "France, Germany and Britain, known collectively as the E3, met. "
+                      "Later the E3 issued a statement.")
+    assert [kb for text, kb in ents if text == "E3"] == ["E3", "E3"]
+
 
 def _ents(nlp, text):
     return [(e.text, e.kb_id_) for e in nlp(text).ents]
@@ -143,7 +173,7 @@ def test_the_government_is_the_state_called_a_government(nlp):
     assert gov and gov[0].kb_id_ == "Syria"
 
 
-@pytest.mark.parametrize("text, want, never", TITLES + NAMES + ARMED_GROUPS)
+@pytest.mark.parametrize("text, want, never", TITLES + NAMES + ARMED_GROUPS + NAMED_GROUPS)
 def test_actor(nlp, text, want, never):
     got = found(nlp, text)
     missing = [t for t in want if canonical(t) not in got]

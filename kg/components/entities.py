@@ -57,6 +57,12 @@ After ``nlp(text)`` with ``kg_entities`` in the pipeline:
                                   # fills org/org_type/org_start/org_end
          "role_relation": "LEADS" | "PART_OF" | None}  # what the role word implies
 
+``doc.spans["kg_members"]``
+    The members of a group the text names after listing them ("Britain, France and
+    Germany … The trio, known as the E3"): one span per member mention, ``label_``
+    "PART_OF", ``kb_id_`` the group's canonical name
+    (:mod:`kg.components.entity_rules.named_groups`).
+
 ``doc.spans["kg_coref"]``
     Filled by ``kg_coref`` (see :mod:`kg.components.coref`), same label/kb_id convention.
 
@@ -86,6 +92,7 @@ from ..gazetteer import Gazetteer, build_matchers, load_gazetteer, norm_key
 from .entity_rules.armed_groups import ArmedGroupRules
 from .entity_rules.common import NOT_NAMES, PARTICLES, Cand
 from .entity_rules.gazetteer_match import GazetteerRules
+from .entity_rules.named_groups import NamedGroupRules
 from .entity_rules.organizations import OrganizationRules
 from .entity_rules.persons import PersonRules
 from .entity_rules.places import PlaceRules
@@ -98,7 +105,7 @@ TYPES = ("STATE", "ORGANIZATION", "PERSON", "GROUP", "FACILITY", "LOCATION")
 
 
 class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRules,
-                       ResolutionRules, TitleRules, ArmedGroupRules):
+                       ResolutionRules, TitleRules, ArmedGroupRules, NamedGroupRules):
     """The ``kg_entities`` pipeline component (see the module docstring for the interface)."""
 
     def __init__(self, nlp: Language, name: str = "kg_entities", gazetteer: str | None = None,
@@ -169,6 +176,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
             self._fuzzy_runs(T, fill, taken, headline)
         chosen = main + self._select(fill, taken)
         chosen = self._doc_aliases(T, chosen)
+        chosen, members = self._named_groups(T, chosen)
         chosen.sort(key=lambda c: c.start)
         if not _write_ents(doc, T, chosen):
             spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb) for c in chosen]
@@ -177,6 +185,8 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
                 sp._.kg_source = c.source
                 sp._.kg_confidence = c.conf
         doc.spans["kg_titles"] = self._titles(doc, T, chosen, roles)
+        doc.spans["kg_members"] = [Span(doc, s, e, label="PART_OF", kb_id=group)
+                                   for s, e, group in members]
         return doc
 
     # ------------------------------------------------------------------ helpers

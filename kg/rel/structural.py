@@ -377,6 +377,22 @@ def titles(v: DocView, found: Findings) -> None:
              cue=(sp.start, sp.end))
 
 
+def group_members(v: DocView, found: Findings) -> None:
+    """PART_OF from ``kg_entities``' named groups ("Britain, France and Germany … The
+    trio, known as the E3": each listed state PART_OF E3); the group's mention nearest the
+    member is the evidence."""
+    doc = v.doc
+    if "kg_members" not in doc.spans:
+        return
+    for sp in doc.spans["kg_members"]:
+        member = v.mention_at(sp.start)
+        group = min((m for m in v.mentions if m.name == sp.kb_id_),
+                    key=lambda m: abs(m.start - sp.start), default=None)
+        if member is not None and group is not None:
+            _add(v, found, member, "PART_OF", group, "group.member", kind="token_tight",
+                 cue=(group.start, group.end))
+
+
 def run(v: DocView, found: Findings) -> None:
     possessives(v, found)
     place_apposition(v, found)
@@ -387,3 +403,4 @@ def run(v: DocView, found: Findings) -> None:
     org_of_person(v, found)
     owned_unit_apposition(v, found)
     titles(v, found)
+    group_members(v, found)
