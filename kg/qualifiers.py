@@ -32,6 +32,11 @@ def _negation_phrases() -> list[list[str]]:
     return [p.split() for p in sorted(_W["negation_phrases"])]
 
 
+# negators that are particles; the others are verbs ("suspended", "withdrew") that negate
+# only the cue they govern ("suspended its support for X")
+_PARTICLE_NEGATORS = frozenset({"not", "n't", "never", "without", "neither", "nor", "no"})
+
+
 def _cancels_an_ending(low: list[str], j: int) -> bool:
     """Whether the negator that ends before ``j`` only negates an ending verb: "will not
     lift sanctions", "refused to end its blockade": the sanctions and the blockade stay."""
@@ -64,6 +69,10 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
         if w in lex["negation"]:
             if w in ("not", "n't", "never") and _cancels_an_ending(low, k + 1):
                 continue  # "will not lift sanctions on X": the sanctions stay
+            if w not in _PARTICLE_NEGATORS and (
+                    cue_start - (lo + k) > 3
+                    or any(x in ("and", ",", "but") for x in low[k + 1:cue_start - lo])):
+                continue  # "withdrew its envoy and imposed sanctions": another verb's object
             if any(k < c < cue_start - lo for c in closing):
                 continue  # 'said the attacks "will not go unpunished" and warned X': the
                 # negator belongs to the quotation, not to the cue after it

@@ -310,6 +310,19 @@ SECOND = [
          [("China", "DEPLOYED_IN", "Whitsun Reef")]),
     case("Caracas wants the Guyanese territory of Essequibo.",
          [("Essequibo", "LOCATED_IN", "Guyana")]),
+    case("Israel struck a militant group, Islamic Jihad, in Gaza.",
+         [(ISRAEL, "ATTACKS", "Palestinian Islamic Jihad")]),
+    case("Iran supports a Yemeni rebel movement, the Houthis.",
+         [(IRAN, "BACKS", "Houthis")]),
+    case("Kigali denied funding the rebels but demanded an end to another armed group, "
+         "the FDLR, which it blames for attacks.",
+         [("Rwanda", "OPPOSES", "FDLR")], [("Rwanda", "BACKS", "FDLR")]),
+    case("Turkey withdrew its envoy and imposed sanctions on Israel.",
+         [(TURKEY, "OPPOSES", ISRAEL)]),
+    case("The United States suspended its military support for Ukraine.",
+         [], [(US, "BACKS", "Ukraine")]),
+    case("Kataib Hezbollah has long targeted US forces in Iraq.",
+         [("Kataib Hezbollah", "ATTACKS", US)], [("Kataib Hezbollah", "DEPLOYED_IN", "Iraq")]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

@@ -78,7 +78,22 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
         if agents and any(v.low[k] == "and" and v.low[k - 1] == ","
                           for k in range(max(a.end for a in agents) + 1, ms)):
             return []  # "… scientist, X, and a series of attacks on Y": X is no agent
+        if not agents:
+            agents = shared_subject(v, ms, rule.subject_types)
     return agents
+
+
+def shared_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]:
+    """The subject of a verb whose object the nominal cue heads, when that verb shares the
+    subject of the clause before: "X denied arming Y but has demanded an end to Z" → X."""
+    lo = v.seg_start[ms]
+    k = ms - 1
+    while k > lo and v.low[k] in v.skippable:
+        k -= 1
+    if k <= lo or not (v.low[k] in v.verb_forms or v.low[k].endswith("ed")
+                       or v.low[k] in v.lex["irregular_predicate_verbs"]):
+        return []
+    return clause_helpers.elided_subject(v, k, types)
 
 
 @frame('nominal', NominalOptions)

@@ -34,6 +34,10 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             and v.low[me] in v.lex["group_nouns"] and ms - 2 >= v.seg_start[ms] \
             and v.low[ms - 1] in ("and", "or", ",") and v.mention_at(ms - 2) is not None:
         return  # "includes Hezbollah and armed factions": a participle modifying a noun
+    if v.low[ms].endswith("ed") and ms > v.seg_start[ms] and me < v.seg_end[ms] \
+            and v.low[ms - 1] in v.lex["adjective_determiners"] \
+            and v.low[me] in v.lex["group_nouns"]:
+        return  # "another armed group", "a backed faction": an adjective, not a verb
     if me < len(doc) and v.low[me] == "by" and rule.pattern[-1].get("LOWER") != "by":
         return  # a passive with an agent: the passive rule owns it
     passive = clause_helpers.passive_before(v, ms) and not v.low[ms].endswith("ing")

@@ -273,6 +273,15 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
                 return phrases.coord_right(v, h, types) if coordinate else [h]
             if h is not m and m.type in types and phrases.modifier_ok(v, m):
                 return [m]
+            if m.adjectival_form and h is m:  # "a Yemeni rebel movement, the Houthis"
+                k = m.end
+                while k < end and k - m.end < 3 and v.alpha[k] and v.lowercase[k] \
+                        and v.low[k] not in v.lex["group_nouns"]:
+                    k += 1
+                if k + 1 < end and v.low[k] in v.lex["group_nouns"] and v.text[k + 1] == ",":
+                    named = name_in_apposition(v, k + 1, types)
+                    if named is not None:
+                        return [named]
             return []
         w = v.low[j]
         if w == "so" and j + 2 < end and v.text[j + 1] == "-" \
@@ -295,6 +304,10 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
                 and v.low[j + 1] in COMPOUND_PARTICIPLES:
             j += 2  # "run by the Kurdish-led administration": a modifier of the name
             continue
+        if v.text[j] == "," and gap and v.low[j - 1] in v.lex["group_nouns"]:
+            named = name_in_apposition(v, j, types)
+            if named is not None:  # "an end to another armed group, the FDLR, which ..."
+                return [named]
         if v.punct[j] or w in ("and", "or"):
             break
         if w == "than" and j > pos and v.low[j - 1] in ("more", "less", "fewer"):
@@ -315,6 +328,28 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
             gap += 1
         j += 1
     return []
+
+
+def name_in_apposition(v: DocView, comma: int, types: tuple[str, ...]) -> Mention | None:
+    """The name that a comma after a group noun opens: "a militant group, Islamic Jihad,",
+    "a Yemeni rebel movement, the Houthis." The apposition must close (a comma, the end of
+    the clause, or a relative pronoun) right after the name."""
+    end = v.seg_end[comma]
+    k = comma + 1
+    if k < end and v.low[k] == "the":
+        k += 1
+    m = v.mention_at(k)
+    if m is None or m.start != k or m.type not in types or m.adjectival_form:
+        return None
+    after = m.end
+    if after < end and v.text[after] == "(":  # "the Democratic Forces for ... (FDLR),"
+        close = next((k for k in range(after + 1, min(after + 6, end)) if v.text[k] == ")"),
+                     None)
+        after = close + 1 if close is not None else after
+    if after >= end or v.text[after] in (",", ".", ";") or v.is_boundary(after) \
+            or v.low[after] in v.lex["relative_pronouns"]:
+        return m
+    return None
 
 
 def adjacent_left(v: DocView, pos: int, types: tuple[str, ...], skip: frozenset[str]) -> \
