@@ -137,6 +137,27 @@ NAMED_GROUPS = [
          [], [(UK, "PART_OF", FRANCE)]),
 ]
 
+COALITIONS = [
+    # "a coalition of ... led by X": the X-led coalition, X a member
+    case("A coalition of Gulf states led by Saudi Arabia bombed Houthi positions.",
+         [("Saudi Arabia", "PART_OF", "Saudi-led coalition")]),
+    case("An alliance of African armies led by Nigeria entered Gambia.",
+         [("Nigeria", "PART_OF", "Nigerian-led alliance")]),
+    # the unnamed spokesman named later belongs to the same organisation
+    case("A coalition of Arab states led by the United Arab Emirates struck the port. A "
+         "coalition spokesman called the raids a success. Later, spokesman Ali Kamal said "
+         "more would follow.",
+         [("Ali Kamal", "PART_OF", "Emirati-led coalition"),
+          ("United Arab Emirates", "PART_OF", "Emirati-led coalition")]),
+    # "the ... movement" after a coalition is no coalition
+    case("A coalition of Gulf states led by Saudi Arabia bombed Houthi rebels and vowed "
+         "to cut support for the Iranian-backed movement.",
+         [("Iran", "BACKS", "Houthis")], [("Iran", "BACKS", "Saudi-led coalition")]),
+    # a coalition led by a person is not named after him
+    case("A coalition of parties led by Nouri al-Maliki won the vote.",
+         [], [("Nouri al-Maliki", "PART_OF", "Iraqi-led coalition")]),
+]
+
 
 def test_a_named_group_keeps_its_name_in_later_sentences(nlp):
     ents = _ents(nlp, "France, Germany and Britain, known collectively as the E3, met. "
@@ -173,7 +194,8 @@ def test_the_government_is_the_state_called_a_government(nlp):
     assert gov and gov[0].kb_id_ == "Syria"
 
 
-@pytest.mark.parametrize("text, want, never", TITLES + NAMES + ARMED_GROUPS + NAMED_GROUPS)
+@pytest.mark.parametrize("text, want, never", TITLES + NAMES + ARMED_GROUPS + NAMED_GROUPS
+                         + COALITIONS)
 def test_actor(nlp, text, want, never):
     got = found(nlp, text)
     missing = [t for t in want if canonical(t) not in got]

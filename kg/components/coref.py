@@ -76,6 +76,7 @@ CONF = {"pronoun": 0.6, "definite": 0.65}
 # definite descriptions that name the kind of actor ("the coalition" is a coalition or an
 # alliance, never ISIS)
 NAMED_DEFINITES = _W.table("named_definites")
+COALITION_WORDS = NAMED_DEFINITES["coalition"]
 # adjectives a named mission's description carries ("the new multinational mission")
 MISSION_ADJ = _W["mission_adj"]
 DETERMINERS = _W["determiners"]
@@ -322,9 +323,11 @@ class CorefResolver:
                     cands = [x for x in cands if _named_as(x, NAMED_DEFINITES[noun])]
                 elif "ORGANIZATION" in want_types:
                     # "the rebels", "the paramilitary group" are not a state's own army,
-                    # nor the agency that reports the story ("told the Associated Press")
+                    # nor the agency that reports the story ("told the Associated Press"),
+                    # nor a coalition of states ("the movement" is no coalition)
                     cands = [x for x in cands if not _state_force(x)
-                             and not _news_source(doc, x)]
+                             and not _news_source(doc, x)
+                             and not _named_as(x, COALITION_WORDS)]
                 if noun in GOVERNMENT_DEFINITES:
                     # "the government": the state the article has called a government
                     # ("Syrian government forces"), not a neighbour named since

@@ -1,6 +1,8 @@
 """Groups an article names after listing their members: "Britain, France and Germany …
 The trio, known as the E3, …", "France, Germany and Britain (the E3)", "the E3 (France,
-Germany and Britain)", "the Quad — the US, Japan, India and Australia —".
+Germany and Britain)", "the Quad — the US, Japan, India and Australia —"; and a
+coalition named after the state that leads it: "a coalition of regional countries led by
+Saudi Arabia" (the Saudi-led coalition, Saudi Arabia a member).
 
 The group is an ORGANIZATION (the gazetteer's actor when it knows the name, else the name
 as written; its later mentions in the article are the same actor), and each listed
@@ -15,7 +17,7 @@ A mixin of :class:`kg.components.entities.EntityRecognizer`; the word lists are 
 from __future__ import annotations
 
 from ...wordlists import words
-from .common import Cand, _canonical
+from .common import LED_HEADS, Cand, _canonical
 from .toks import Toks
 
 _W = words("entities")
@@ -76,6 +78,7 @@ class NamedGroupRules:
             if named is not None and named[1] == close and len(listed) >= 2:
                 added.extend(self._group_cands(T, j, close, named[0], by_start))
                 members.extend((m.start, m.end, named[0]) for m in listed)
+        self._led_by(T, chosen, by_start, added, members)
         if not added:
             return chosen, members
         taken = {k for c in chosen for k in range(c.start, c.end)}
@@ -85,6 +88,54 @@ class NamedGroupRules:
                 out.append(c)
                 taken.update(range(c.start, c.end))
         return out, members
+
+    def _led_by(self, T: Toks, chosen: list[Cand], by_start: dict[int, Cand],
+                added: list[Cand], members: list[tuple[int, int, str]]) -> None:
+        """"a coalition of regional countries led by Saudi Arabia": the coalition is the
+        "<Saudi>-led coalition" (the gazetteer's, if it knows it) and its leader is a
+        member; later bare mentions of that coalition ("a coalition spokesman") are it."""
+        taken = {k for c in chosen for k in range(c.start, c.end)}
+        heads: dict[str, str] = {}
+        for i in T.data.where(LED_HEADS):
+            if i in taken or T.cap[i] or i + 2 >= T.n:
+                continue
+            k = i + 1
+            # over its members' description: words, demonyms, places ("of Gulf states")
+            while k < T.n and k - i <= 8 and T.lower[k] not in ("led", "headed") and (
+                    (k not in by_start and T.text[k].isalpha()) or (
+                    k in by_start and (by_start[k].source == "demonym"
+                                       or by_start[k].label in ("LOCATION", "GROUP")))):
+                k = by_start[k].end if k in by_start else k + 1
+            if k + 1 >= T.n or T.lower[k] not in ("led", "headed") or T.lower[k + 1] != "by":
+                continue
+            j = k + 2 + (k + 2 < T.n and T.lower[k + 2] == "the")
+            leader = by_start.get(j)
+            if leader is None or leader.label != "STATE":
+                continue
+            kb = self._led_name(leader.kb, T.lower[i])
+            added.append(Cand(i, i + 1, "ORGANIZATION", kb, "org_head", prio=2))
+            members.append((leader.start, leader.end, kb))
+            heads.setdefault(T.lower[i], kb)
+        if not heads:
+            return
+        first = min(c.start for c in added if c.kb in heads.values())
+        for word, kb in heads.items():
+            for k in T.data.where(frozenset({word})):
+                if k > first and k not in taken and not T.cap[k] and not (
+                        k + 1 < T.n and T.lower[k + 1] == "of"):
+                    added.append(Cand(k, k + 1, "ORGANIZATION", kb, "alias"))
+
+    def _led_name(self, state: str, head: str) -> str:
+        """"Saudi-led coalition": the state's adjective, then its name; the gazetteer's
+        spelling when it knows the coalition."""
+        actor = self.gz.actors.get(state)
+        names = [f"{d}-led {head}" for d in (actor.demonyms if actor else ())] + [
+            f"{state}-led {head}"]
+        for name in names:
+            hit = self.gz.lookup(name)
+            if hit is not None and self.gz.actors[hit.actor].type == "ORGANIZATION":
+                return hit.actor
+        return names[0]
 
     def _group_name(self, T: Toks, j: int, by_start: dict[int, Cand]) -> tuple[str, int] | None:
         """(canonical name, end) of a group's name at token j: a known organisation, or an

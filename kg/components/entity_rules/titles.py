@@ -28,6 +28,7 @@ class TitleRules:
         # "Prime Minister and Minister of Foreign Affairs X": the second role's organisation
         # is the one written before the first
         role_start_of = {e: s for s, e in roles}
+        unnamed: dict[str, Cand] = {}  # role → the organisation of an unnamed official
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
         n = T.n
@@ -87,6 +88,12 @@ class TitleRules:
                     # "Prime Minister al-Sudani": the gazetteer knows whose minister he is
                     org = self._org_of_person(person)
                     inferred = org is not None
+                if org is None and relation == "PART_OF" and role_key in unnamed:
+                    # "A coalition spokesman said … spokesman Ahmad Assiri added": the
+                    # unnamed official named later, of the organisation named then
+                    o = unnamed[role_key]
+                    org = Cand(person.start, person.end, o.label, o.kb, o.source)
+                    inferred = True
             else:
                 # "X, the commander of Y" / "X, spokesman for Y"
                 person = self._person_left(T, rs, by_end)
@@ -103,6 +110,9 @@ class TitleRules:
                     elif anaphor is not None:
                         # "X, the group's leader," / "X, its commander,"
                         person = self._person_left(T, anaphor[0], by_end)
+                if person is None and org is not None and relation == "PART_OF" \
+                        and org.label == "ORGANIZATION":
+                    unnamed[role_key] = org  # "a coalition spokesman said", no name
                 if person is None or (org is None and anaphor is None):
                     continue
                 span_start, span_end = person.start, max(org.end if org else re_, re_)
