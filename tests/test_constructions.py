@@ -323,6 +323,20 @@ SECOND = [
          [], [(US, "BACKS", "Ukraine")]),
     case("Kataib Hezbollah has long targeted US forces in Iraq.",
          [("Kataib Hezbollah", "ATTACKS", US)], [("Kataib Hezbollah", "DEPLOYED_IN", "Iraq")]),
+    case("Ukrainian forces retook Kherson after a long siege.",
+         [("Ukraine", "CONTROLS", "Kherson")]),
+    case("Syrian rebels seized the town of Saraqeb on Tuesday.",
+         [("Syrian rebels", "CONTROLS", "Saraqeb")]),
+    case("The town of Bakhmut is now under Russian occupation.",
+         [(RUSSIA, "CONTROLS", "Bakhmut")]),
+    case("Mosul, under Islamic State rule until 2017, was rebuilt slowly.",
+         [("ISIS", "CONTROLS", "Mosul")]),
+    case("Aleppo fell to Hayat Tahrir al-Sham within days.",
+         [("Hayat Tahrir al-Sham", "CONTROLS", "Aleppo")]),
+    case("Iran's oil exports to China fell to a low.",
+         [], [("China", "CONTROLS", IRAN)]),
+    case("The United States was trying to build new bases in the town of Rutba.",
+         [], [(US, "OPERATES", "Rutba base"), (US, "DEPLOYED_IN", "Rutba")]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

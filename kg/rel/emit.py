@@ -33,6 +33,9 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         rel, rule_id = "OPPOSES", rule.id + ".hedged"  # "X could strike Y": a threat
     if rel in v.lex["endable_relations"] and ended(v, cue[0]):
         return 0  # "Turkey ended its deployment in Qatar", "lifted its blockade of Gaza"
+    if rule.relation == "OPERATES" and v.low[cue[0]] in v.lex["founding_verbs"] \
+            and infinitive(v, cue[0]):
+        return 0  # "was trying to build new bases in X": no base yet
     if rel in v.lex["intended_not_done_relations"] and infinitive(v, cue[0]):
         return 0  # "a bill to deploy troops", "a push to wrest control of": not done yet
     if rel in v.lex["intended_not_done_relations"] and hypothetical(v, cue[0]):

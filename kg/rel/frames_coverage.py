@@ -21,7 +21,9 @@ Each frame is one construction; the rules that use it (and an example phrase eac
 * ``result_of_attack``: "A conducted a strike …, resulting in the death of members of B";
 * ``ceasefire_pair``: "A and B agreed to a ceasefire after days of clashes";
 * ``at_request``: "A intervened at B's request";
-* ``appos_ally``: "Y, a Kremlin ally," / "Y, an Iranian proxy," / "Y, a proxy of X,".
+* ``appos_ally``: "Y, a Kremlin ally," / "Y, an Iranian proxy," / "Y, a proxy of X,";
+* ``under_named_control``: "Sanaa, under Houthi control since 2014," / "the city is under
+  RSF control": the actor named inside the phrase controls the place before it.
 
 Plain functions over the read-only :class:`~kg.rel.view.DocView`, registered by name
 (:mod:`.registry`); each adds what it finds to :class:`~kg.rel.findings.Findings`.
@@ -33,7 +35,7 @@ from . import clause_helpers, phrases, scan
 from .emit import emit, hypothetical
 from .findings import Findings
 from .mentions import Mention
-from .registry import DelegationOptions, SymmetricOptions, frame
+from .registry import DelegationOptions, LeftOptions, SymmetricOptions, frame
 from .rules import Rule
 from .view import DocView
 
@@ -295,3 +297,19 @@ def appos_ally(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     if y is None or y.type not in rule.object_types or y.name == owner.name:
         return
     emit(v, found, rule, [owner], [y], (ms, me))
+
+
+@frame('under_named_control', LeftOptions)
+def under_named_control(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"X (is/remains) under Houthi control": the mention right after "under (the)" that
+    ends at the control noun is the controller; the place is left of "under"."""
+    k = ms + 1
+    if k < me and v.low[k] == "the":
+        k += 1
+    agent = v.mention_at(k)
+    if agent is None or agent.start != k or agent.end != me - 1 \
+            or agent.type not in rule.subject_types:
+        return
+    places = scan.left_or_antecedent(v, ms, rule.object_types, rule.options.max_left)
+    emit(v, found, rule, [agent], places, (ms, me))
+

@@ -25,6 +25,9 @@ def governing_prep(v: DocView, m: Mention) -> str | None:
         if g < v.seg_start[m.start]:
             return None
         w = v.low[g]
+        if w == "of" and m.type in ("LOCATION", "FACILITY") and g > v.seg_start[m.start] \
+                and v.low[g - 1] in v.lex["place_nouns"]:
+            return None  # "the town of Bakhmut": the name is the phrase's head, not an "of"-object
         if w in v.lex["prepositions"]:
             return w
         if w not in ("and", "or", ","):

@@ -20,6 +20,7 @@ from .common import (
     PLACE_OF_NOUNS,
     PLACE_TRIGGERS,
     PLACE_TRIGGERS_OF,
+    PLACE_VERB_TRIGGERS,
     Cand,
     _canonical,
 )
@@ -97,9 +98,11 @@ class PlaceRules:
             text = T.span_text(s, h + 1)
             hit = _canonical(text, "LOCATION")
             fill.append(Cand(s, h + 1, "LOCATION", hit[0] if hit else text, "place"))
-        for i in T.data.where(PLACE_TRIGGERS_OF):
+        for i in T.data.where(PLACE_TRIGGERS_OF | PLACE_VERB_TRIGGERS):
             low = T.lower[i]
-            if low in PLACE_TRIGGERS or low == "of" and i > 0 and T.lower[i - 1] in PLACE_OF_NOUNS:
+            verb_cue = low in PLACE_VERB_TRIGGERS
+            if low in PLACE_TRIGGERS or verb_cue \
+                    or low == "of" and i > 0 and T.lower[i - 1] in PLACE_OF_NOUNS:
                 j = i + 1
             else:
                 continue
@@ -113,6 +116,11 @@ class PlaceRules:
             if any(T.is_upper(k) and len(T.text[k]) > 1 for k in range(j, end)):
                 continue
             text = T.span_text(j, end)
+            if verb_cue:  # "retook Kherson": only a place the world data knows
+                known = self.resolver.cue_place(text)
+                if known is not None:
+                    fill.append(Cand(j, end, "LOCATION", known.name, "world_place"))
+                continue
             hit = _canonical(text, "LOCATION")
             if hit is not None:
                 fill.append(Cand(j, end, hit[1], hit[0], "fuzzy"))
