@@ -158,6 +158,22 @@ COALITIONS = [
          [], [("Nouri al-Maliki", "PART_OF", "Iraqi-led coalition")]),
 ]
 
+SHORT_NAMES_AND_BODIES = [
+    # an organisation's first name word alone, after its full name
+    case("Kataib Hezbollah claimed the drone strike. Kataib has long targeted US forces.",
+         [("Kataib Hezbollah", "ATTACKS", "United States")]),
+    # an English word is no short name ("Popular" of the Popular Mobilization Forces)
+    case("The Popular Mobilization Forces paraded in Baghdad. Popular anger at Iran grew.",
+         [], [("Popular Mobilization Forces", "OPPOSES", "Iran")]),
+    # a regional body and its chair, a head of government too ("who is also the …")
+    case("The acting president of the Caribbean Community (Caricom), Mia Mottley, who is "
+         "also the prime minister of Barbados, flew to Caracas.",
+         [("Mia Mottley", "LEADS", "CARICOM"), ("Mia Mottley", "LEADS", "Barbados")]),
+    case("Naim Qassem, who was the deputy leader of Hezbollah, spoke on television.",
+         [("Naim Qassem", "PART_OF", "Hezbollah")], [("Naim Qassem", "LEADS", "Hezbollah")]),
+    case("The E3 warned Iran on Tuesday.", [("E3", "OPPOSES", "Iran")]),
+]
+
 
 def test_a_named_group_keeps_its_name_in_later_sentences(nlp):
     ents = _ents(nlp, "France, Germany and Britain, known collectively as the E3, met. "
@@ -195,7 +211,7 @@ def test_the_government_is_the_state_called_a_government(nlp):
 
 
 @pytest.mark.parametrize("text, want, never", TITLES + NAMES + ARMED_GROUPS + NAMED_GROUPS
-                         + COALITIONS)
+                         + COALITIONS + SHORT_NAMES_AND_BODIES)
 def test_actor(nlp, text, want, never):
     got = found(nlp, text)
     missing = [t for t in want if canonical(t) not in got]

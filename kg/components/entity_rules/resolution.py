@@ -89,7 +89,9 @@ class ResolutionRules:
     @staticmethod
     def _doc_aliases(T: Toks, chosen: list[Cand]) -> list[Cand]:
         """Later short mentions of a person named in full earlier ("Col. Ryan Dillon" …
-        "Dillon") take the full name."""
+        "Dillon") take the full name; so does an organisation's first name word used
+        alone ("Kataeb Hezbollah" … "Kataeb")."""
+        chosen = _org_short_names(T, chosen)
         acronym: dict[str, Cand] = {}
         for c in chosen:
             if c.source == "acronym_defined" and c.end - c.start == 1:
@@ -126,3 +128,31 @@ class ResolutionRules:
             if full:
                 extra.append(Cand(i, i + 1, "PERSON", full, "alias"))
         return chosen + extra
+
+
+def _org_short_names(T: Toks, chosen: list[Cand]) -> list[Cand]:
+    """"Kataeb Hezbollah … Kataeb has long targeted": after an organisation's full name,
+    its first word alone is that organisation, when the word is no English word, no name
+    the gazetteer knows, the first word of no other organisation of the article, and not
+    followed by another capitalised word."""
+    first: dict[str, tuple[str, int]] = {}
+    for c in chosen:
+        if c.label != "ORGANIZATION" or c.end - c.start < 2:
+            continue
+        w = T.text[c.start]
+        if len(w) < 4 or not w.isalpha() or not w[0].isupper() or w.isupper():
+            continue
+        low = w.lower()
+        if low in NOT_NAMES or low in ner_check.common_words() or _canonical(w) is not None:
+            continue
+        kb, at = first.get(w, (c.kb, c.end))
+        first[w] = (kb, min(at, c.end)) if kb == c.kb else ("", at)
+    if not first:
+        return chosen
+    taken = {k for c in chosen for k in range(c.start, c.end)}
+    extra = []
+    for k in T.data.where_text(frozenset(first)):
+        kb, at = first[T.text[k]]
+        if kb and k >= at and k not in taken and not (k + 1 < T.n and T.cap[k + 1]):
+            extra.append(Cand(k, k + 1, "ORGANIZATION", kb, "alias"))
+    return chosen + extra

@@ -57,10 +57,10 @@ class TitleRules:
                 elif right_org is None and T.lower[j] in ("for", "of", "at") and \
                         (c := by_start.get(j + 2 if j + 1 < n and T.lower[j + 1] == "the"
                                            else j + 1)) is not None and \
-                        c.label in ("STATE", "ORGANIZATION") and c.end < n and \
-                        T.text[c.end] == ",":
-                    right_org = c  # "spokeswoman for the X Command, Maj. Gen. Y"
-                    j = c.end
+                        c.label in ("STATE", "ORGANIZATION") and \
+                        (after := _after_bracket(T, c.end)) < n and T.text[after] == ",":
+                    right_org = c  # "spokeswoman for the X Command (XC), Maj. Gen. Y"
+                    j = after
                 elif j in role_at:
                     if (c := by_start.get(j)) is not None and c.label == "PERSON":
                         break  # "Supreme Leader Ayatollah Ali Khamenei": the name has it
@@ -204,6 +204,10 @@ class TitleRules:
         while k > 0 and (T.lower[k - 1] in resolve.TITLE_FILLERS
                          or T.lower[k - 1] in ("the", "a", "its", "and")):
             k -= 1
+        if k > 2 and T.lower[k - 1] in ("also", "now") and T.lower[k - 2] in ("is", "was"):
+            k -= 1  # "X, who is also the prime minister of Y"
+        if k > 2 and T.lower[k - 1] in ("is", "was") and T.lower[k - 2] == "who":
+            k -= 2  # "X, who is the leader of Y"
         if k > 0 and T.text[k - 1] == ",":
             c = by_end.get(k - 1)
             if c is not None and c.label == "PERSON":
@@ -225,6 +229,15 @@ class TitleRules:
                 if state is not None and state.type == "STATE":
                     return Cand(c.start, c.end, "STATE", state.name, "gazetteer")
         return None
+
+
+def _after_bracket(T: Toks, e: int) -> int:
+    """The token after a bracketed short name right after e ("… States (Celac)"), else e."""
+    if e < T.n and T.text[e] == "(":
+        close = next((k for k in range(e + 1, min(e + 5, T.n)) if T.text[k] == ")"), None)
+        if close is not None:
+            return close + 1
+    return e
 
 
 def _indefinite_before(T: Toks, rs: int) -> bool:
