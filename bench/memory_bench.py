@@ -10,6 +10,7 @@ not judged.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,15 +19,17 @@ KG = [sys.executable, "-c", "from kg.cli import main; main()"]
 FLOOR_TEXT = "The benchmark's floor run reads this single short sentence.\n"
 
 
-def measure(cmd: list[str], workdir: Path, label: str) -> dict:
-    """Run ``cmd`` under :mod:`bench.rss`; peak RSS in MiB, wall seconds, exit code."""
+def measure(cmd: list[str], workdir: Path, label: str, cwd: Path | None = None) -> dict:
+    """Run ``cmd`` under :mod:`bench.rss` (in ``cwd``, default the repository); peak RSS
+    in MiB, wall seconds, exit code."""
     workdir.mkdir(parents=True, exist_ok=True)
     stats_file = workdir / f"{label}.rss.json"
     log_file = workdir / f"{label}.log"
     with log_file.open("w", encoding="utf-8") as log:
         subprocess.run([sys.executable, "-m", "bench.rss", str(stats_file), "--", *cmd],
                        stdout=log, stderr=subprocess.STDOUT, check=False,
-                       cwd=Path(__file__).resolve().parents[1])
+                       cwd=cwd or Path(__file__).resolve().parents[1],
+                       env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
     data = json.loads(stats_file.read_text(encoding="utf-8"))
     result = {"peak_rss_mb": round(data["maxrss_kb"] / 1024, 1), "seconds": data["seconds"],
               "rc": data["rc"]}

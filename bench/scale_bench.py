@@ -115,29 +115,106 @@ def bench_extraction(corpus: Path, work: Path) -> dict:
     return out
 
 
-def bench_embedded(triples_file: Path, work: Path, scale: int) -> dict:
-    from kg.store.networkx_store import read_graph, write_graph
+_GRAPH_IO = """
+import json, sys, time
+from kg.store import NetworkXStore
+from kg.store.networkx_store import read_graph, write_graph
+t = time.perf_counter(); n = NetworkXStore(sys.argv[1], create=False).stats()["relationships"]
+stats_s = time.perf_counter() - t
+t = time.perf_counter(); g = read_graph(sys.argv[1]); read_s = time.perf_counter() - t
+t = time.perf_counter(); write_graph(g, sys.argv[2]); write_s = time.perf_counter() - t
+print(json.dumps({"stats_s": round(stats_s, 3), "read_s": round(read_s, 3),
+                  "write_s": round(write_s, 3), "nodes": g.number_of_nodes(),
+                  "relationships": n}))
+"""
 
-    graph = work / f"graph_x{scale}.json"
+
+class Variant:
+    """The kg whose embedded store is measured: this checkout, or ``git archive REV`` of
+    the repository unpacked in ``work`` (the baseline, run from its own folder so that its
+    ``kg`` package is the one imported)."""
+
+    def __init__(self, label: str, root: Path):
+        self.label, self.root = label, root
+
+    @classmethod
+    def baseline(cls, rev: str, work: Path) -> Variant:
+        root = work / f"baseline-{rev}"
+        if root.exists():
+            shutil.rmtree(root)
+        root.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(REPO_DIR), "archive", "--format=tar", rev,
+                                  "kg", "cypher"], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
+        return cls(f"baseline {rev}", root)
+
+    def kg(self, *args: str) -> list[str]:
+        return [*KG, *args]
+
+
+def _later_copy(triples_file: Path, out: Path) -> Path:
+    """The same triples as new evidence (documents under ``later/``): what a second load
+    of fresh articles about the same actors adds."""
+    with triples_file.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            row = json.loads(line)
+            row["doc_id"] = "later/" + row["doc_id"]
+            dst.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out
+
+
+def bench_embedded(triples_file: Path, work: Path, scale: int,
+                   variant: Variant | None = None, extra: Path | None = None) -> dict:
+    """``kg load`` (build), ``kg stats``, two saved queries (one reads evidence, one does
+    not), an incremental ``kg load`` of ``extra`` into the built graph, as separate
+    processes under :mod:`bench.rss`; then in one process opening the store for stats,
+    reading the whole graph and writing it (what every command pays for the file)."""
+    variant = variant or Variant("current", REPO_DIR)
+    tag = f"x{scale}" + ("" if variant.root == REPO_DIR else "_baseline")
+    graph = work / f"graph_{tag}.json"
     graph.unlink(missing_ok=True)
-    res: dict = {"build": measure([*KG, "load", str(triples_file), "--graph", str(graph)],
-                                  work, f"load_x{scale}")}
+    cwd = variant.root
+
+    def run(label: str, *args: str) -> dict:
+        return measure(variant.kg(*args), work, f"{label}_{tag}", cwd=cwd)
+
+    res: dict = {"variant": variant.label,
+                 "build": run("load", "load", str(triples_file), "--graph", str(graph))}
     res["file_mb"] = round(graph.stat().st_size / 2**20, 2)
-    res["stats"] = measure([*KG, "stats", "--graph", str(graph)], work, f"stats_x{scale}")
-    res["query"] = measure([*KG, "query", "who_backs", "-p", "name=Hezbollah", "--graph",
-                            str(graph), "--format", "json"], work, f"query_x{scale}")
-    with Timer() as t:
-        g = read_graph(graph)
-    res["read_s"] = round(t.seconds, 3)
-    with Timer() as t:
-        write_graph(g, work / f"rewrite_x{scale}.json")
-    res["write_s"] = round(t.seconds, 3)
-    res["nodes"], res["relationships"] = g.number_of_nodes(), g.number_of_edges()
-    (work / f"rewrite_x{scale}.json").unlink(missing_ok=True)
-    _log(f"embedded x{scale}: {res['file_mb']} MB, build {res['build']['seconds']} s "
-         f"{res['build']['peak_rss_mb']} MiB, stats {res['stats']['seconds']} s, query "
-         f"{res['query']['seconds']} s, read {res['read_s']} s, write {res['write_s']} s")
+    res["stats"] = run("stats", "stats", "--graph", str(graph))
+    res["query"] = run("query", "query", "who_backs", "-p", "name=Hezbollah", "--graph",
+                       str(graph), "--format", "json")
+    res["query_no_evidence"] = run("query_allies", "query", "allies", "-p", "name=Iran",
+                                   "--graph", str(graph), "--format", "json")
+    if extra is not None:
+        res["incremental"] = run("incremental", "load", str(extra), "--graph", str(graph))
+        res["file_mb_after_incremental"] = round(graph.stat().st_size / 2**20, 2)
+    rewrite = work / f"rewrite_{tag}.json"
+    proc = subprocess.run([sys.executable, "-c", _GRAPH_IO, str(graph), str(rewrite)],
+                          cwd=cwd, check=True, capture_output=True, text=True)
+    res.update(json.loads(proc.stdout))
+    rewrite.unlink(missing_ok=True)
+    _log(f"embedded x{scale} {variant.label}: {res['file_mb']} MB, build "
+         f"{res['build']['seconds']} s {res['build']['peak_rss_mb']} MiB, stats "
+         f"{res['stats']['seconds']} s, query {res['query']['seconds']} s, incremental "
+         f"{res.get('incremental', {}).get('seconds')} s, open+stats {res['stats_s']} s, "
+         f"read {res['read_s']} s, write {res['write_s']} s")
     return res
+
+
+def bench_embedded_pair(triples_file: Path, work: Path, scale: int,
+                        baseline: Variant | None, extra: Path | None) -> dict:
+    """The current store and, when given, the baseline on the same triples, taking turns
+    at going first (scale by scale) so neither always meets the same load."""
+    if baseline is None:
+        return bench_embedded(triples_file, work, scale, extra=extra)
+    order = [None, baseline] if scale % 2 == 0 else [baseline, None]
+    out = {}
+    for v in order:
+        out["baseline" if v is baseline else "current"] = bench_embedded(
+            triples_file, work, scale, v, extra)
+    out.update(out["current"])  # the top-level figures stay the current store's
+    return out
 
 
 def bench_neo4j(triples_file: Path, work: Path, home: Path, bolt: int, http: int,
@@ -234,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--http-port", type=int, default=7495)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--only", default="extract,embedded,neo4j")
+    ap.add_argument("--baseline", default=None, metavar="REV",
+                    help="also measure the embedded store of git revision REV (e.g. the "
+                         "last commit before the version-2 graph file) in the same run")
     ap.add_argument("--reuse", type=Path, default=None,
                     help="folder with xN/ corpora and tN.jsonl triples from an earlier run "
                          "(skips generating and extracting them)")
@@ -241,12 +321,17 @@ def main(argv: list[str] | None = None) -> int:
     from .corpus import build_corpus
 
     scales = [int(s) for s in a.scales.split(",")]
+    a.work = a.work.resolve()  # commands of the baseline run in another folder
+    if a.reuse is not None:
+        a.reuse = a.reuse.resolve()
     parts = set(a.only.split(","))
     a.work.mkdir(parents=True, exist_ok=True)
     res: dict = {"command": " ".join(sys.argv), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
                  "machine": machine(), "load_average_start": os.getloadavg(),
                  "corpus": {}, "embedded": {}}
     triples_files = {}
+    baseline = Variant.baseline(a.baseline, a.work) if a.baseline else None
+    extra = None
     for scale in scales:
         corpus = a.work / f"x{scale}"
         if a.reuse is not None:
@@ -255,7 +340,9 @@ def main(argv: list[str] | None = None) -> int:
                                     "triples": sum(1 for _ in tf.open())}
             triples_files[scale] = tf
             if "embedded" in parts:
-                res["embedded"][scale] = bench_embedded(tf, a.work, scale)
+                extra = extra or _later_copy(tf, a.work / "later.jsonl")
+                res["embedded"][scale] = bench_embedded_pair(tf, a.work, scale, baseline,
+                                                             extra)
             continue
         if corpus.exists():
             shutil.rmtree(corpus)
@@ -272,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
         triples_files[scale] = tf
         _log(f"corpus x{scale}: {info.words} words, {res['corpus'][scale]['triples']} triples")
         if "embedded" in parts:
-            res["embedded"][scale] = bench_embedded(tf, a.work, scale)
+            extra = extra or _later_copy(tf, a.work / "later.jsonl")
+            res["embedded"][scale] = bench_embedded_pair(tf, a.work, scale, baseline, extra)
     top = max(scales)
     if "extract" in parts:
         top_corpus = (a.reuse if a.reuse is not None else a.work) / f"x{top}"

@@ -89,7 +89,7 @@ class NameIndex:
     def of_store(cls, store) -> NameIndex:
         """The names of a :class:`kg.store.Store` (on Neo4j one query, not the whole graph)."""
         if store.backend == "networkx":
-            return cls.of_graph(store.to_networkx())
+            return cls.of_graph(store.to_networkx(evidence=False))
         rows = store.query("MATCH (n:Entity) RETURN n.name AS name, n.type AS type")
         return cls({r["name"]: r["type"] or "" for r in rows})
 

@@ -119,14 +119,18 @@ def _mode_for(existing: os.stat_result | None) -> int:
 
 @contextlib.contextmanager
 def open_output(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = (),
-                encoding: str = "utf-8") -> Iterator[IO[str]]:
-    """A text file to write ``path`` through, with the guarantees of the module docstring.
+                encoding: str = "utf-8", binary: bool = False) -> Iterator[IO]:
+    """A text file (``binary``: a bytes file) to write ``path`` through, with the
+    guarantees of the module docstring.
 
     The target changes only when the ``with`` block ends without an exception.
     """
+    mode, enc = ("wb", None) if binary else ("w", encoding)
     if is_stdout(path):
-        yield sys.stdout
+        out = sys.stdout.buffer if binary else sys.stdout
         sys.stdout.flush()
+        yield out
+        out.flush()
         return
     refuse_inputs(path, inputs)
     try:
@@ -138,7 +142,7 @@ def open_output(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] 
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         # A device or a pipe (/dev/stdout → /proc/self/fd/1 → "pipe:[…]" has no real
         # path to resolve): write into it through the name given.
-        with open(path, "w", encoding=encoding) as f:
+        with open(path, mode, encoding=enc) as f:
             yield f
         return
     target = real_path(path)
@@ -147,7 +151,7 @@ def open_output(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] 
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=target.parent)
     try:
         os.chmod(tmp, _mode_for(existing))  # mkstemp makes 0600; keep the file shareable
-        with os.fdopen(fd, "w", encoding=encoding) as f:
+        with os.fdopen(fd, mode, encoding=enc) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())
@@ -175,6 +179,13 @@ def write_text(path: str | os.PathLike, text: str, *,
     """Write ``text`` to ``path`` through :func:`open_output`."""
     with open_output(path, inputs=inputs) as f:
         f.write(text)
+
+
+def write_bytes(path: str | os.PathLike, data: bytes, *,
+                inputs: Iterable[str | os.PathLike] = ()) -> None:
+    """Write ``data`` to ``path`` through :func:`open_output`."""
+    with open_output(path, inputs=inputs, binary=True) as f:
+        f.write(data)
 
 
 def is_broken_pipe(e: BaseException) -> bool:

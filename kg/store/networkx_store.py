@@ -1,4 +1,4 @@
-"""The embedded backend: a NetworkX MultiDiGraph saved as a JSON file.
+"""The embedded backend: a NetworkX MultiDiGraph saved as a file (:mod:`.graph_file`).
 
 It needs no server, so it is the default. Labels and relationship types live in the
 ``__labels__`` attribute because that is what grand-cypher matches ``(:State)`` and
@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
 
 from .. import ontology
-from ..errors import KgError
 from ..model import Triple
 from ..outputs import write_text
+from . import graph_file
+from .graph_file import FORMAT, FORMAT_VERSION, GraphFileError
 from .graph_lock import GraphLock
 from .graph_model import (
     EVIDENCE_LISTS,
@@ -28,19 +30,53 @@ from .graph_model import (
     new_edge_attrs,
 )
 
-FORMAT = "kg-graph"
-FORMAT_VERSION = 1
+__all__ = ["DEFAULT_GRAPH", "FORMAT", "FORMAT_VERSION", "GraphFileError", "NetworkXStore",
+           "graph_stats", "read_graph", "write_graph"]
+
+JSON_VERSION = 1
+"""The single-document layout (nodes and relationships with their evidence inline) that
+graph files had before version 2, and that ``kg export --format json`` still writes."""
 DEFAULT_GRAPH = Path(".kg") / "graph.json"
 DOC_IDS = "path-below-input-folder"
 """How the graph's document ids were made (see kg.read); absent in graphs of older kg."""
 
 
-class GraphFileError(KgError, RuntimeError):
-    """The graph file is missing, truncated, or not a kg graph."""
-
-
 def _labels(entity_type: str) -> set[str]:
     return set(ontology.labels_for(entity_type))
+
+
+_EVIDENCE_WORDS = re.compile(r"\b(?:" + "|".join(EVIDENCE_LISTS) + r")\b")
+_STRINGS = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
+_ON_A_VARIABLE = re.compile(r"\b(?:type|labels|id|elementId|count)\s*\(\s*(?:[A-Za-z_]\w*|\*)\s*\)",
+                            re.IGNORECASE)
+_PROPERTY = re.compile(r"\b[A-Za-z_]\w*\s*\.\s*[A-Za-z_]\w*")
+_CALL = re.compile(r"\b[A-Za-z_]\w*\s*\(")
+_WORDS = {"distinct", "as", "and", "or", "xor", "not", "null", "true", "false", "in", "is",
+          "starts", "ends", "with", "contains", "case", "when", "then", "else", "end"}
+
+
+def needs_evidence(cypher: str) -> bool:
+    """Whether a query may read evidence lists: it names one, or returns something that
+    could hold them (a whole relationship or node, ``*``, ``collect(r)``…). Anything else
+    runs on a graph read without them; a test runs every saved query both ways."""
+    from ..query import QueryError, return_columns, split_union
+
+    if _EVIDENCE_WORDS.search(_STRINGS.sub(" ", cypher)):
+        return True
+    try:
+        parts, _ = split_union(cypher)
+    except QueryError:
+        return True
+    for part in parts:
+        columns = return_columns(part)
+        if not columns:
+            return True
+        for _, expr in columns:
+            rest = _CALL.sub("(", _PROPERTY.sub(" ", _ON_A_VARIABLE.sub(
+                " ", _STRINGS.sub(" ", expr))))
+            if "*" in rest or {w.lower() for w in re.findall(r"[A-Za-z_]\w*", rest)} - _WORDS:
+                return True
+    return False
 
 
 class NetworkXStore:
@@ -64,10 +100,11 @@ class NetworkXStore:
             self._lock.acquire()
         try:
             self._stamp = _stamp(self.path)
+            self._file: graph_file.FileState | None = None
             if self.path.exists():
-                self.graph = read_graph(self.path)
+                self._graph, self._file = _read(self.path, evidence=False)
             elif create:
-                self.graph = nx.MultiDiGraph(doc_ids=DOC_IDS)
+                self._graph = nx.MultiDiGraph(doc_ids=DOC_IDS)
             else:
                 raise GraphFileError(
                     f"no graph at {self.path}; build one first with `kg build PATH...`"
@@ -75,6 +112,13 @@ class NetworkXStore:
         except BaseException:
             self._lock.release()
             raise
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph, evidence lists included (parsed on first use)."""
+        if self._file is not None and self._file.pending is not None:
+            graph_file.attach_evidence(self._graph, self._file, str(self.path))
+        return self._graph
 
     # -- writing -------------------------------------------------------------------
     def load(self, triples: Iterable[Triple], *, include_negated: bool = False,
@@ -112,35 +156,61 @@ class NetworkXStore:
             if g.has_edge(u, v, k):
                 g.edges[u, v, k].update(props)
 
-    def save(self, path: str | os.PathLike | None = None) -> Path:
+    def save(self, path: str | os.PathLike | None = None, *, compact: bool = False) -> Path:
+        """Write the graph to ``path`` (default: where it was read). A save to the same
+        file that only added appends what is new (see :mod:`.graph_file`); ``compact``
+        writes the whole graph again (a program that edited evidence lists in place, rather
+        than appending to them, needs it)."""
         target = Path(path) if path is not None else self.path
         if self._lock.held:
-            write_graph(self.graph, target)
+            self._write(target, compact)
         else:
             with GraphLock(target):
                 if target == self.path and _stamp(target) != self._stamp:
                     raise GraphFileError(
                         f"{target} was changed by another writer since this store read it; "
                         "nothing saved (open the store with lock=True to write safely)")
-                write_graph(self.graph, target)
+                self._write(target, compact)
         if target == self.path:
             self._stamp = _stamp(target)
         return target
 
+    def _write(self, target: Path, compact: bool) -> None:
+        g = self.graph
+        state, self._file = self._file, None  # spent if anything below fails
+        data = None
+        if state is not None and not compact and target == self.path:
+            before = state.data
+            data = graph_file.appended_bytes(g, state)
+            if data is before:
+                self._file = state  # nothing changed: the file stays byte for byte
+                return
+        if data is None:
+            data, state = graph_file.full_bytes(g)
+        graph_file.write_file(target, data)
+        if target == self.path:
+            self._file = state
+
     def clear(self) -> None:
-        self.graph = nx.MultiDiGraph(doc_ids=DOC_IDS)
+        self._graph = nx.MultiDiGraph(doc_ids=DOC_IDS)
+        self._file = None
 
     # -- reading -------------------------------------------------------------------
     def query(self, cypher: str, params: dict | None = None, *, write: bool = False,
               timeout: float | None = None) -> list[dict]:
         from ..query import run_on_networkx
 
-        return run_on_networkx(self.graph, cypher, params or {}, write=write, timeout=timeout)
+        g = self.graph if write or needs_evidence(cypher) else self._graph
+        return run_on_networkx(g, cypher, params or {}, write=write, timeout=timeout)
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        return self.graph
+    def to_networkx(self, *, evidence: bool = True) -> nx.MultiDiGraph:
+        """The graph; ``evidence=False`` may leave the evidence lists out (for callers that
+        read only names, types and the relationships' own properties)."""
+        return self.graph if evidence else self._graph
 
     def stats(self) -> dict:
+        if self._file is not None and self._file.pending is not None:
+            return graph_stats(self._graph, documents=graph_file.documents(self._file))
         return graph_stats(self.graph)
 
     def close(self) -> None:
@@ -192,8 +262,9 @@ def _stamp(path: Path) -> tuple[int, int, int, int] | None:
     return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def graph_stats(g: nx.MultiDiGraph) -> dict:
-    """Entities by type, relations by type (asserted and negated), documents."""
+def graph_stats(g: nx.MultiDiGraph, *, documents: int | None = None) -> dict:
+    """Entities by type, relations by type (asserted and negated), documents (counted
+    from the evidence unless given)."""
     entities: dict[str, int] = {}
     for _, data in g.nodes(data=True):
         entities[data.get("type", "?")] = entities.get(data.get("type", "?"), 0) + 1
@@ -205,14 +276,15 @@ def graph_stats(g: nx.MultiDiGraph) -> dict:
             negated += 1
         else:
             relations[data["type"]] = relations.get(data["type"], 0) + 1
-        docs.update(d.split("#", 1)[0] for d in data.get("docs", []))
+        if documents is None:
+            docs.update(d.split("#", 1)[0] for d in data.get("docs", []))
     return {
         "entities": dict(sorted(entities.items())),
         "relations": dict(sorted(relations.items())),
         "negated_relations": negated,
         "nodes": g.number_of_nodes(),
         "relationships": g.number_of_edges(),
-        "documents": len(docs),
+        "documents": len(docs) if documents is None else documents,
     }
 
 
@@ -228,16 +300,19 @@ def to_json_data(g: nx.MultiDiGraph) -> dict:
         d = {k2: v2 for k2, v2 in data.items() if k2 != "__labels__"}
         d.update(source=u, target=v, key=k)
         edges.append(d)
-    return {"format": FORMAT, "version": FORMAT_VERSION, "doc_ids": g.graph.get("doc_ids"),
+    return {"format": FORMAT, "version": JSON_VERSION, "doc_ids": g.graph.get("doc_ids"),
             "nodes": nodes, "relationships": edges}
 
 
 def from_json_data(data: dict, origin: str = "graph file") -> nx.MultiDiGraph:
+    """The graph of a version-1 document (graph files before version 2, and
+    ``kg export --format json``)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise GraphFileError(f"{origin} is not a kg graph file (no \"format\": \"{FORMAT}\")")
-    if data.get("version") != FORMAT_VERSION:
+    if data.get("version") != JSON_VERSION:
         raise GraphFileError(f"{origin} has graph format version {data.get('version')!r}; "
-                             f"this kg reads version {FORMAT_VERSION}")
+                             "this kg reads versions "
+                             f"{', '.join(map(str, graph_file.READABLE_VERSIONS))}")
     g = nx.MultiDiGraph(doc_ids=data.get("doc_ids"))  # None: written before DOC_IDS
     try:
         for node in data["nodes"]:
@@ -259,21 +334,30 @@ def from_json_data(data: dict, origin: str = "graph file") -> nx.MultiDiGraph:
     return g
 
 
-def read_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
-    path = Path(path)
+def _read(path: Path, *, evidence: bool = True
+          ) -> tuple[nx.MultiDiGraph, graph_file.FileState | None]:
+    """The graph in ``path`` and, for a version-2 file, what an appended save needs."""
+    data = graph_file.read_bytes(path)
+    if graph_file.is_v2(data):
+        return graph_file.read_v2(data, str(path), evidence=evidence)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
+        with graph_file.gc_paused():
+            doc = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
         raise GraphFileError(f"cannot read graph file {path}: {e}") from None
-    try:
-        data = json.loads(text)
     except json.JSONDecodeError as e:
         raise GraphFileError(f"graph file {path} is truncated or not JSON ({e.msg} at line "
                              f"{e.lineno}); rebuild it with `kg build`") from None
     except RecursionError:
         raise GraphFileError(f"graph file {path} is not a kg graph (JSON nested too "
                              "deeply)") from None
-    return from_json_data(data, origin=str(path))
+    with graph_file.gc_paused():
+        return from_json_data(doc, origin=str(path)), None
+
+
+def read_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
+    """The whole graph in a graph file of any version kg reads."""
+    return _read(Path(path))[0]
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
@@ -283,8 +367,5 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
 
 
 def write_graph(g: nx.MultiDiGraph, path: str | os.PathLike) -> None:
-    try:
-        atomic_write_text(Path(path), json.dumps(to_json_data(g), ensure_ascii=False))
-    except OSError as e:  # e.g. disk full: the rename never happened
-        raise GraphFileError(f"cannot write graph file {path}: {e.strerror or e}; "
-                             "the previous graph file is unchanged") from None
+    """Write the whole graph to ``path`` in the current format (atomically)."""
+    graph_file.write_file(path, graph_file.full_bytes(g)[0])

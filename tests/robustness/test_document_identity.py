@@ -66,12 +66,15 @@ def test_jsonl_line_ids_carry_the_path_too(tmp_path):
 
 
 def _legacy_graph(path: Path, doc: str) -> Path:
-    """A graph file as kg wrote it before document ids were paths (no "doc_ids")."""
+    """A graph file as kg wrote it before document ids were paths (no "doc_ids"; format
+    version 1, one JSON document)."""
+    from kg.store.networkx_store import to_json_data
+
     store = NetworkXStore(path)
     t = make_triples(1)[0]
     store.load([type(t)(**{**t.to_dict(), "doc_id": doc})])
-    store.save()
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = to_json_data(store.graph)
+    assert data["version"] == 1
     data.pop("doc_ids")
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
@@ -95,6 +98,6 @@ def test_an_old_graph_without_conflicts_is_migrated(tmp_path):
                                  tmp_path / "t.jsonl")
     proc = run_kg("load", str(triples), "--graph", str(graph), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    data = json.loads(graph.read_text(encoding="utf-8"))
-    assert data["doc_ids"] == "path-below-input-folder"
+    header = json.loads(graph.read_text(encoding="utf-8").split("\n", 1)[0])
+    assert (header["version"], header["doc_ids"]) == (2, "path-below-input-folder")
     assert NetworkXStore(graph).stats()["documents"] == 2
