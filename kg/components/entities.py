@@ -153,6 +153,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
         headline = self._headline_tokens(doc, T)
         roles = portfolio_roles(T, [(sp.start, sp.end) for sp in filter_spans(
             [doc[s:e] for _, s, e in self.roles(doc)])], cands)
+        self._known_persons_whole(T, cands, headline)
         if self.detect_unknown:
             self._titles_persons(T, cands, headline, roles)
             self._appositive_persons(T, cands, headline, roles)

@@ -7,6 +7,8 @@ title-case words or a title right before the name, to keep precision on unseen t
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz
+
 from ... import resolve
 from ...gazetteer import norm_key
 from .common import (
@@ -23,6 +25,10 @@ from .common import (
     _canonical,
 )
 from .toks import Toks
+
+# how close (rapidfuzz ratio of the spelling-insensitive keys) a longer written name must
+# be to a known person's name to be that person
+FUZZY_NAME = 90.0
 
 
 class PersonRules:
@@ -81,6 +87,32 @@ class PersonRules:
                 r = _canonical(text, "PERSON")
                 kb = r[0] if r and r[1] == "PERSON" else text
             cands.append(Cand(j, end, "PERSON", kb, "title", prio=2))
+
+    def _known_persons_whole(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """A known person the gazetteer matched by the end of the name only ("Abu
+        Mohammed" + "al-Jolani", "Mohammad Shia" + "al-Sudani"): the capitalised words
+        right before it are the rest of the name when, with them, the text spells one of
+        the person's names (fuzzily: transliterations differ, "Mohammad"/"Mohammed")."""
+        starts = {c.start: c for c in cands}
+        for c in [c for c in cands if c.label == "PERSON" and c.source == "gazetteer"]:
+            actor = self.gz.actors.get(c.kb)
+            if actor is None or c.start in headline:
+                continue
+            names = [norm_key(x) for x in (actor.name, *actor.aliases)]
+            longest = max(len(x.split()) for x in (actor.name, *actor.aliases))
+            if longest <= len(T.span_text(c.start, c.end).split()):
+                continue
+            s = c.start
+            best = None
+            while s > 0 and c.start - s < 3 and T.cap[s - 1] and T.text[s - 1].isalpha() \
+                    and T.lower[s - 1] not in NOT_NAMES and T.lower[s - 1] not in resolve.ROLES \
+                    and not (s - 1 in starts and starts[s - 1].label not in ("GROUP", "PERSON")):
+                s -= 1
+                key = norm_key(T.span_text(s, c.end))
+                if max(fuzz.ratio(key, x) for x in names) >= FUZZY_NAME:
+                    best = s
+            if best is not None:
+                cands.append(Cand(best, c.end, "PERSON", c.kb, "gazetteer", prio=3))
 
     def _same_bearer(self, T: Toks, j: int, end: int, inside: list[int],
                      by_start: dict[int, Cand]) -> str | None:
