@@ -337,6 +337,28 @@ SECOND = [
          [], [("China", "CONTROLS", IRAN)]),
     case("The United States was trying to build new bases in the town of Rutba.",
          [], [(US, "OPERATES", "Rutba base"), (US, "DEPLOYED_IN", "Rutba")]),
+    case("Kurdish leaders met Mazloum Abdi, the commander of the US-backed Syrian Democratic "
+         "Forces, on Monday.",
+         [("Mazloum Abdi", "LEADS", "Syrian Democratic Forces")],
+         [("Mazloum Abdi", "LEADS", US)]),
+    case("Around 900 US troops remain in northeastern Syria.",
+         [(US, "DEPLOYED_IN", "Syria")]),
+    case("Iran remains in talks with the IAEA.",
+         [], [(IRAN, "DEPLOYED_IN", "IAEA")]),
+    case("Burkina Faso has hosted Russian military instructors since 2024.",
+         [(RUSSIA, "DEPLOYED_IN", "Burkina Faso")]),
+    case("Tehran halted its cooperation after Israel and the United States bombed its "
+         "enrichment facilities at Fordow and Natanz.",
+         [(ISRAEL, "ATTACKS", IRAN), (US, "ATTACKS", IRAN), (IRAN, "OPERATES", "Fordow")],
+         [(ISRAEL, "ATTACKS", US), (US, "OPERATES", "Fordow"), (ISRAEL, "OPERATES", "Fordow")]),
+    case("Iran expanded its enrichment facilities at Fordow.",
+         [(IRAN, "OPERATES", "Fordow")]),
+    case("Russia launched more than 400 drones and dozens of cruise missiles at Ukraine.",
+         [(RUSSIA, "ATTACKS", "Ukraine")]),
+    case("Estonia, Latvia and Lithuania joined NATO and the European Union in 2004.",
+         [("Estonia", "PART_OF", "NATO"), ("Lithuania", "PART_OF", "European Union")]),
+    case("Finland, which joined NATO in 2023, sent two frigates.",
+         [("Finland", "PART_OF", "NATO")]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -90,6 +91,14 @@ class _Sent(NamedTuple):
 
     start: int
     end: int
+
+
+@cache
+def _attack_verbs() -> frozenset[str]:
+    """The inflected attack verbs of the relation rules ("bombed", "struck")."""
+    from ..rel.rules import load_rules
+
+    return frozenset(load_rules().words["ATTACKS"]["verbs"])
 
 
 def _object_position(doc: Doc, i: int) -> bool:
@@ -384,10 +393,14 @@ class CorefResolver:
                 and not (first.end < len(doc) and doc[first.end].text in DATELINE_DASHES):
             return None  # "Albukamal, a town in Syria's east, faces it": a place's "it"
         clause_start = sent.start
-        object_pos = doc[pron].lower_ in ("it", "them") and _object_position(doc, pron)
+        object_pos = (doc[pron].lower_ in ("it", "them") and _object_position(doc, pron)) \
+            or (doc[pron].lower_ in ("its", "their") and pron > 0
+                and doc[pron - 1].lower_ in _attack_verbs())  # "X bombed its sites": not X
+        possessed = doc[pron].lower_ in ("its", "their")
         if object_pos:
             for i in range(pron - 1, sent.start - 1, -1):
-                if doc[i].lower_ in CLAUSE_BOUNDARIES:
+                if doc[i].lower_ in CLAUSE_BOUNDARIES and not (
+                        possessed and doc[i].lower_ in ("and", "or", ",")):  # "A and B bombed its"
                     clause_start = i + 1
                     break
         same = [x for x in earlier if tok_sent[x.start] == sn]

@@ -38,6 +38,22 @@ def elided_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]
     return []
 
 
+def owner_of_target(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]:
+    """"struck its positions", "bombed their nuclear facilities": the possessive pronoun
+    (resolved by coreference) before a target noun names the attacked actor."""
+    m = v.mention_at(k)
+    if m is None or m.start != k or m.source != "coref" or m.type not in types \
+            or m.text.lower() not in v.lex["possessive_pronouns"]:
+        return []
+    end = v.seg_end[k]
+    for j in range(m.end, min(m.end + 3, end)):
+        if v.low[j] in v.lex["target_of_nouns"]:
+            return [m]
+        if not (v.alpha[j] and v.lowercase[j]):
+            return []
+    return []
+
+
 def purpose_subject(v: DocView, found, ms: int, types: tuple[str, ...]) -> list[Mention]:
     """The agent of a purpose infinitive right after a deployment or an attack: "X began a
     ground operation into Lebanon to target Y", "sent troops to Syria to fight Y" → X. Only

@@ -85,6 +85,10 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if obj and stop_after and max(o.end for o in obj) < v.seg_end[ms] \
             and v.low[max(o.end for o in obj)] in stop_after:
         obj = []  # "Hezbollah is seen in Washington as a threat": a view, not a presence
+    if not obj and rule.relation == "ATTACKS":
+        obj = clause_helpers.owner_of_target(v, me, rule.object_types)  # "bombed its sites"
+        if any(o.name == s.name for o in obj for s in subj):
+            obj = []  # the pronoun means one of the attackers: coreference got it wrong
     if not obj:
         obj = clause_helpers.including_list(v, me, rule.object_types)
     if not obj and rule.relation in ("ATTACKS", "BACKS", "RECRUITS"):

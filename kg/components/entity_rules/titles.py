@@ -220,6 +220,10 @@ class TitleRules:
             if j < T.n and T.lower[j] == "the":
                 j += 1
             c = by_start.get(j)
+            if c is not None and c.end + 2 < T.n and T.text[c.end] in ("-", "\u2013") \
+                    and T.lower[c.end + 1] in resolve.BACKED_WORDS:
+                # "the commander of the U.S.-backed SDF": the organisation after the compound
+                c = by_start.get(c.end + 2)
             if c is not None and c.label in ("STATE", "ORGANIZATION"):
                 return c
             if c is not None and c.label == "PERSON":
