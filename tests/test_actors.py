@@ -45,6 +45,9 @@ TITLES = [
          [("Emmanuel Macron", "PART_OF", "France")]),
     case("The Under Secretary General Rosemary DiCarlo briefed the UN Security Council.",
          [], [("Rosemary DiCarlo", "LEADS", "UN Security Council")]),
+    # the opposition's leader does not lead the state
+    case("Turkish opposition leader Ozgur Ozel criticised the deployment.",
+         [], [("Ozgur Ozel", "LEADS", "Turkey")]),
 ]
 
 NAMES = [
@@ -132,9 +135,11 @@ NAMED_GROUPS = [
     # a counting noun must match the list
     case("Britain and France sent ships. The trio, known as the E3, met in Paris.",
          [], [(UK, "PART_OF", "E3")]),
-    # a bare list is no group
+    # a bare list is no group, nor a list before a news agency's dateline
     case("Britain, France and Germany condemned the launch.",
          [], [(UK, "PART_OF", FRANCE)]),
+    case("Russia and Ukraine (AFP) - Both sides traded drone strikes overnight.",
+         [], [("Russia", "PART_OF", "Agence France-Presse")]),
 ]
 
 COALITIONS = [
@@ -212,8 +217,10 @@ def test_bare_opposition_in_a_war_is_the_opposition_of_the_named_leader(nlp):
     ents = _ents(nlp, "Iran helped Assad recapture territory from the opposition during "
                       "the civil war.")
     assert ("opposition", SYRIAN_REBELS) in ents
-    # without a war, "the opposition" is politics
+    # without fighting, "the opposition" is politics
     ents = _ents(nlp, "President Emmanuel Macron met the opposition on Tuesday.")
+    assert not any(kb.endswith("rebels") for _, kb in ents)
+    ents = _ents(nlp, "The opposition criticised President Erdogan over the war in Syria.")
     assert not any(kb.endswith("rebels") for _, kb in ents)
     # an objection is not a group
     ents = _ents(nlp, "Russia's opposition to the war in Syria grew.")

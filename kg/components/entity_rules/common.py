@@ -22,6 +22,8 @@ LOWER_ORG_HEADS = _V["lower_org_heads"]
 NAME_INNER = _W["name_inner"]
 PARTICLES = _W["particles"]
 SECOND_IN_COMMAND = _W["second_in_command"]
+# "the opposition leader X": a leader of a part, not of the state named before
+NOT_LEADING_BEFORE = _W["not_leading_before"]
 # "Information Minister X", "Minister of State for Foreign Affairs X": a portfolio is part
 # of the title
 PORTFOLIO_WORDS = _W["portfolio_words"]

@@ -72,7 +72,9 @@ class NamedGroupRules:
                     added.extend(self._group_cands(T, start, i, named[0], by_start))
                     members.extend((m.start, m.end, named[0]) for m in inside)
                 continue
-            j = i + 1 + (T.lower[i + 1] == "the")
+            if T.lower[i + 1] != "the":
+                continue  # "Russia and Ukraine (AFP)": a dateline, not a group
+            j = i + 2
             named = self._group_name(T, j, by_start)
             listed = _list_ending_at(T, chosen, i)
             if named is not None and named[1] == close and len(listed) >= 2:

@@ -12,7 +12,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ... import resolve
-from .common import ANAPHOR_NOUNS, PORTFOLIO_ROLES, PORTFOLIO_WORDS, SECOND_IN_COMMAND, Cand
+from .common import (
+    ANAPHOR_NOUNS,
+    NOT_LEADING_BEFORE,
+    PORTFOLIO_ROLES,
+    PORTFOLIO_WORDS,
+    SECOND_IN_COMMAND,
+    Cand,
+)
 from .toks import Toks
 
 
@@ -45,6 +52,8 @@ class TitleRules:
             if relation == "LEADS" and (_indefinite_before(T, rs) or (
                     re_ < n and T.lower[re_] == "in")):
                 relation = "PART_OF"  # "a (senior) commander of/in X": one of its officers
+            if relation == "LEADS" and rs > 0 and T.lower[rs - 1] in NOT_LEADING_BEFORE:
+                relation = "PART_OF"  # "the opposition leader X" does not lead the state
             if relation == "LEADS" and re_ < n and resolve.ROLES.get(T.lower[re_]) == "PART_OF":
                 relation = "PART_OF"  # "the group's chief negotiator": a member's role
             # the person: right after the role (skipping brackets, commas, more roles,
