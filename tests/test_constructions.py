@@ -359,6 +359,12 @@ SECOND = [
          [("Estonia", "PART_OF", "NATO"), ("Lithuania", "PART_OF", "European Union")]),
     case("Finland, which joined NATO in 2023, sent two frigates.",
          [("Finland", "PART_OF", "NATO")]),
+    case("Hamas has governed Gaza since 2007.", [(HAMAS, "CONTROLS", "Gaza")]),
+    case("The Taliban administer Kandahar through a council of clerics.",
+         [("Taliban", "CONTROLS", "Kandahar")]),
+    case("Iran ruled out talks with Washington.", [], [(IRAN, "NEGOTIATES_WITH", US)]),
+    case("Israel ruled out a ceasefire with Hamas.", [], [(ISRAEL, "NEGOTIATES_WITH", HAMAS)]),
+    case("The court ruled against Israel on Friday.", [], [(ISRAEL, "CONTROLS", "court")]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

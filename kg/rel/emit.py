@@ -46,6 +46,8 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         rel, rule_id = "OPPOSES", rule.id + ".hypothetical"
     elif rel == "ATTACKS" and future(v, cue[0]):
         rel, rule_id = "OPPOSES", rule.id + ".future"  # "X would retaliate against Y"
+    if "LOCATION" in rule.object_types and "STATE" not in rule.object_types:
+        objects = [capital_as_place(o) for o in objects]  # "controlled Sanaa": the city
     remap = rule.options.object_type_relation
     n = 0
     for s in subjects:
@@ -65,6 +67,20 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
             found.cands.append(Cand(s, r, o, rule_id, kind, CONF[kind], cue))
             n += 1
     return n
+
+
+def capital_as_place(m: Mention) -> Mention:
+    """A capital written for its state ("Sanaa said …" is Yemen) is the city itself where
+    a relation wants a place: "the Houthis have held Sanaa since 2014"."""
+    if m.type != "STATE" or m.source != "ent":
+        return m
+    from ..resolve import gazetteer
+
+    actor = gazetteer().actors.get(m.name)
+    capital = actor.capital if actor is not None else None
+    if capital and capital.lower() == m.text.lower():
+        return Mention(m.start, m.end, capital, "LOCATION", m.source, m.text)
+    return m
 
 
 def facility_name(place: str, kind: str) -> str:
