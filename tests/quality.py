@@ -44,6 +44,9 @@ SETS = [
             "development set 1 (tuned on)"),
     EvalSet("dev2", REPO / "tests" / "data" / "dev2",
             REPO / "tests" / "data" / "dev2" / "gold.jsonl", "development set 2 (tuned on)"),
+    EvalSet("dev3", REPO / "tests" / "data" / "dev3",
+            REPO / "tests" / "data" / "dev3" / "gold.jsonl",
+            "development set 3: 30 wire-style texts, worldwide (tuned on)"),
     EvalSet("heldout_c", REPO / "tests" / "data" / "heldout_c",
             REPO / "tests" / "data" / "heldout_c" / "gold.jsonl",
             "**held out, never tuned on**"),
@@ -51,12 +54,13 @@ SETS = [
 
 # The floors tests/test_quality.py holds each set to: issue 10's thresholds where kg reaches
 # them (seeds: P 0.85 R 0.70), otherwise the figures reached when they were set, rounded
-# down (dev_real and heldout_c are below the issue's R 0.70 / 0.60; see the README).
+# down (heldout_c is below the issue's R 0.60; see the README).
 FLOORS = {
     "dev_real": (0.85, 0.75),
     "seeds": (0.85, 0.70),
     "dev": (0.85, 0.70),
     "dev2": (0.85, 0.70),
+    "dev3": (0.65, 0.35),  # added in session 2 at P 0.70 R 0.39: an annotator's strict gold
     "heldout_c": (0.85, 0.51),
 }
 TARGETS = {"dev_real": (0.85, 0.70), "seeds": (0.85, 0.70), "heldout_c": (0.85, 0.60)}
