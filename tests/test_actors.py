@@ -110,6 +110,17 @@ ARMED_GROUPS = [
     # politics and objections are not armed groups
     case("Turkish opposition parties voted against the deployment to Libya.",
          [], [(SYRIAN_REBELS, "OPPOSES", "Libya")]),
+    # their adversary: "government forces" are the state the article called a government,
+    # or the state whose leader is named nearby
+    case("The Syrian government rejected the plan. Days later, government forces "
+         "attacked HTS positions.",
+         [("Syria", "ATTACKS", "Hayat Tahrir al-Sham")]),
+    case("President Bashar al-Assad vowed revenge. Government troops then attacked the SDF.",
+         [("Syria", "ATTACKS", "Syrian Democratic Forces")]),
+    case("The Syrian government said shelling hit government-held areas of Aleppo.",
+         [("Syria", "CONTROLS", "Aleppo")]),
+    case("The Syrian government denied it. Pro-government militias attacked the SDF.",
+         [], [("Syria", "ATTACKS", "Syrian Democratic Forces")]),
     # a named group keeps "the rebels" ("Houthi rebels" ... "the rebels")
     case("Houthi rebels seized the port. Days later the rebels fired missiles at Saudi "
          "Arabia.",

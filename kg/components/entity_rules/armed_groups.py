@@ -10,7 +10,9 @@ names none, a bare "opposition" in a sentence about war is the opposition of the
 whose government forces or known leader the sentence (or the one before) names. Politics
 is not war: "opposition parties", "opposition leader" and "its opposition to" are never an
 armed group, and an article that names its rebels ("Houthi rebels") leaves "the rebels"
-to ``kg_coref``.
+to ``kg_coref``. Their adversary, "government forces" or "government-held areas" with
+no state written, is the state the article last called a government, else the state
+whose forces or leader are named nearby.
 
 A mixin of :class:`kg.components.entities.EntityRecognizer`; the word lists are in
 ``kg/data/words/entities.json``.
@@ -20,8 +22,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ... import resolve
 from ...wordlists import words
-from .common import Cand
+from .common import GOVERNMENT_WORDS, Cand
 from .toks import Toks
 
 _W = words("entities")
@@ -105,6 +108,7 @@ class ArmedGroupRules:
         cands.extend(made)
         if bare:
             self._bare_armed(T, cands, bare, named)
+        self._government_forces(T, cands, headline)
 
     def _backer_word(self, T: Toks, backer: Cand) -> str:
         """The backer as the name of a group says it: as written ("Turkish", "US",
@@ -159,11 +163,20 @@ class ArmedGroupRules:
     def _opposition_of(self, T: Toks, i: int, cands: list[Cand],
                        starts: list[int]) -> str | None:
         k = bisect_right(starts, i) - 1
+        s0 = starts[k] if k >= 0 else 0
+        hi = starts[k + 1] if k + 1 < len(starts) else T.n
+        if not any(T.lower[j] in WAR_CUES for j in range(s0, hi)):
+            return None
+        state = self._state_in_context(T, i, cands, starts)
+        return f"{state.demonyms[0]} rebels" if state is not None and state.demonyms else None
+
+    def _state_in_context(self, T: Toks, i: int, cands: list[Cand], starts: list[int]):
+        """The state whose forces or known leader this sentence (first) or the one before
+        names nearest to token i."""
+        k = bisect_right(starts, i) - 1
         lo = starts[k - 1] if k >= 1 else 0
         hi = starts[k + 1] if k + 1 < len(starts) else T.n
         s0 = starts[k] if k >= 0 else 0
-        if not any(T.lower[j] in WAR_CUES for j in range(s0, hi)):
-            return None
         best = None
         for c in cands:
             if not lo <= c.start < hi:
@@ -173,12 +186,40 @@ class ArmedGroupRules:
                 state = self.gz.actors.get(c.kb)
             elif c.label == "PERSON":
                 state = self._state_of(c.kb)
-            if state is None or not state.demonyms:
+            if state is None:
                 continue
             d = abs(c.start - i) + (0 if c.start >= s0 else T.n)  # this sentence first
             if best is None or d < best[0]:
                 best = (d, state)
-        return f"{best[1].demonyms[0]} rebels" if best is not None else None
+        return best[1] if best is not None else None
+
+    def _government_forces(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """"government forces", "regime troops", "government-held areas" with no state
+        written: the state the article last called a government ("the Syrian government
+        … government forces"), else the state whose forces or known leader are named
+        nearby. "pro-government militias" are not the government."""
+        covered = {k for c in cands for k in range(c.start, c.end)}
+        called = sorted((c for c in cands if c.label == "STATE" and c.source == "national_force"
+                         and any(T.lower[k] in GOVERNMENT_WORDS for k in range(c.start, c.end))),
+                        key=lambda c: c.start)
+        starts = sorted(s for s in T.sent_starts if s < T.n)
+        for h in T.data.where(GOVERNMENT_WORDS):
+            if h in covered or h in headline or h + 1 >= T.n \
+                    or (T.cap[h] and h not in T.sent_starts):
+                continue
+            if h >= 2 and T.text[h - 1] == "-" and T.lower[h - 2] in ("pro", "anti"):
+                continue
+            if T.lower[h + 1] in resolve.FORCE_NOUNS and not T.cap[h + 1]:
+                end = h + 2  # "government forces"
+            elif h + 2 < T.n and T.text[h + 1] == "-" and T.lower[h + 2] in _HELD:
+                end = h + 1  # "government-held areas"
+            else:
+                continue
+            before = [c for c in called if c.end <= h]
+            state = self.gz.actors.get(before[-1].kb) if before else \
+                self._state_in_context(T, h, cands, starts)
+            if state is not None and state.type == "STATE":
+                cands.append(Cand(h, end, "STATE", state.name, "national_force", prio=1))
 
 
 def _is_demonym(c: Cand | None) -> bool:
