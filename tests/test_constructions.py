@@ -365,6 +365,17 @@ SECOND = [
     case("Iran ruled out talks with Washington.", [], [(IRAN, "NEGOTIATES_WITH", US)]),
     case("Israel ruled out a ceasefire with Hamas.", [], [(ISRAEL, "NEGOTIATES_WITH", HAMAS)]),
     case("The court ruled against Israel on Friday.", [], [(ISRAEL, "CONTROLS", "court")]),
+    case("NAIROBI, Kenya (AP) \u2014 Troops fought for the town, in the latest setback for an "
+         "offensive against the al-Qaida-allied group.",
+         [], [("al-Qaeda", "ALLIED_WITH", "Associated Press")]),
+    case("Russia, Armenia's traditional security guarantor, which keeps a military base in "
+         "the city of Gyumri, was sidelined.",
+         [(RUSSIA, "OPERATES", "Gyumri base")], [("Armenia", "OPERATES", "Gyumri base")]),
+    case("Mali's junta expelled French troops in 2022.",
+         [("Mali", "OPPOSES", "France")], [("Mali", "ATTACKS", "France")]),
+    case("Iraqi forces expelled ISIS from Mosul in 2017.", [("Iraq", "ATTACKS", "ISIS")]),
+    case("Ukraine has urged Syria's new government to expel the Russian military.",
+         [], [("Syria", "OPPOSES", RUSSIA)]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

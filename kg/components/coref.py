@@ -561,6 +561,9 @@ def _news_source(doc: Doc, x: Span) -> bool:
     """An organisation in the story's sourcing ("officials told Reuters", "according to
     AFP", "Reuters reported"): the reporter, not an actor a description can mean."""
     lower = token_data(doc).lower
+    if x.start > 0 and x.end < len(doc) and lower[x.start - 1] == "(" and lower[x.end] == ")" \
+            and x.end + 1 < len(doc) and doc[x.end + 1].text in DATELINE_DASHES + ("--",):
+        return True  # a dateline's agency: "MOGADISHU, Somalia (AP) —"
     i = x.start - 1
     if i >= 0 and lower[i] == "the":
         i -= 1

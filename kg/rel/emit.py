@@ -31,6 +31,8 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         if rel != "ATTACKS":
             return 0  # "Ankara may establish bases in X" is not a fact yet
         rel, rule_id = "OPPOSES", rule.id + ".hedged"  # "X could strike Y": a threat
+    subjects = [s for s in subjects if not urged(v, cue[0], s)]
+    # "X urged Syria to expel the Russian military": Syria has not done it
     if rel in v.lex["endable_relations"] and ended(v, cue[0]):
         return 0  # "Turkey ended its deployment in Qatar", "lifted its blockade of Gaza"
     if rule.relation == "OPERATES" and v.low[cue[0]] in v.lex["founding_verbs"] \
@@ -164,6 +166,18 @@ def infinitive(v: DocView, pos: int) -> bool:
     while j > lo and v.low[j] in v.lex["aux"]:
         j -= 1
     return v.low[j] not in v.lex["implicative_verbs"]
+
+
+def urged(v: DocView, pos: int, subject: Mention) -> bool:
+    """A cue in a to-infinitive that someone asks ``subject`` to carry out: "urged Syria's
+    government to expel …", "called on Iraq to disarm …". The subject is the urging
+    verb's object, so the act is a request, not a fact."""
+    lo = v.seg_start[pos]
+    k = pos - 1
+    if k < lo or v.low[k] != "to" or subject.start > pos:
+        return False
+    return any(v.low[j] in v.lex["urging_verbs"]
+               for j in range(max(lo, subject.start - 3), subject.start))
 
 
 def hypothetical(v: DocView, pos: int) -> bool:

@@ -286,12 +286,13 @@ def apposed_to(v: DocView, noun: int, types: tuple[str, ...]) -> Mention | None:
     k = noun - 1
     while k >= lo and noun - k <= 8 and v.low[k] != ",":
         if not (v.alpha[k] or v.mention_at(k) is not None
-                or v.text[k] in ("-", "\u2013")):
+                or v.text[k] in ("-", "\u2013") or v.low[k] in v.lex["possessive"]):
             return None
         k -= 1
     if k < lo or v.low[k] != "," or not any(v.low[j] in APPOSITION_DETERMINERS
+                                               or v.low[j] in v.lex["possessive"]
                                                for j in range(k + 1, noun)):
-        return None
+        return None  # "Russia, Armenia's security guarantor," is an apposition too
     m = v.mention_at(skip_paren_left(v, k - 1, lo))  # "the SNA (SNA), a ..."
     if m is None or m.type not in types:
         m = v.mention_at(k - 1)

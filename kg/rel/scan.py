@@ -458,9 +458,10 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
     k = rel_i - 1
     while k >= lo and v.low[k] == ",":
         k -= 1
-    if k >= lo and v.low[k] in v.lex["group_nouns"] and v.mention_at(k) is None:
+    if k >= lo and v.mention_at(k) is None and (
+            v.low[k] in v.lex["group_nouns"] or (v.alpha[k] and v.lowercase[k])):
         a = phrases.apposed_to(v, k, types)  # "the STC, a separatist movement that controls"
-        if a is not None:
+        if a is not None:  # "Russia, Armenia's security guarantor, which keeps a base"
             return [a]
     if k >= lo and v.mention_at(k) is None and v.low[k] in v.lex["area_words"]:
         return []  # "Russia's Kursk region, which X invaded": an unnamed place
