@@ -376,6 +376,11 @@ SECOND = [
     case("Iraqi forces expelled ISIS from Mosul in 2017.", [("Iraq", "ATTACKS", "ISIS")]),
     case("Ukraine has urged Syria's new government to expel the Russian military.",
          [], [("Syria", "OPPOSES", RUSSIA)]),
+    case("Syrian troops recaptured Palmyra from Islamic State in March.",
+         [("Syria", "ATTACKS", "ISIS"), ("Syria", "CONTROLS", "Palmyra")]),
+    case("Police seized weapons from Hezbollah supporters.", [], [("Lebanon", "ATTACKS", HEZ)]),
+    case("Israel keeps troops on the summit of Mount Hermon.",
+         [(ISRAEL, "DEPLOYED_IN", "Mount Hermon")]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \
