@@ -45,6 +45,19 @@ TITLES = [
          [("Emmanuel Macron", "PART_OF", "France")]),
     case("The Under Secretary General Rosemary DiCarlo briefed the UN Security Council.",
          [], [("Rosemary DiCarlo", "LEADS", "UN Security Council")]),
+    # a rank adds nothing to a leading title of the same person ("military leader,
+    # General X"); with its organisation written it does
+    case("Chad's military leader, General Mahamat Deby, visited Paris.",
+         [("Mahamat Idriss Deby", "LEADS", "Chad")],
+         [("Mahamat Idriss Deby", "PART_OF", "Chad")]),
+    case("Nigerien Colonel Amadou Abdramane read the statement.",
+         [("Amadou Abdramane", "PART_OF", "Niger")]),
+    # a state's own council is not the UN one
+    case("Russian Security Council Deputy Chairman Dmitry Medvedev threatened Kyiv.",
+         [("Dmitry Medvedev", "PART_OF", "Russian Security Council")],
+         [("Dmitry Medvedev", "PART_OF", "UN Security Council")]),
+    case("Israel's National Security Council warned against travel to Sinai.",
+         [], [("Israel", "PART_OF", "UN Security Council")]),
     # the opposition's leader does not lead the state
     case("Turkish opposition leader Ozgur Ozel criticised the deployment.",
          [], [("Ozgur Ozel", "LEADS", "Turkey")]),
@@ -104,6 +117,9 @@ ARMED_GROUPS = [
          [(SYRIAN_REBELS, "CONTROLS", "Idlib")]),
     case("Aid convoys reached opposition-held Idlib.",
          [(SYRIAN_REBELS, "CONTROLS", "Idlib")]),
+    # someone's own rebels are his group, not a new one
+    case("Sharaa, whose Islamist rebels ousted Assad, met Erdogan.",
+         [], [("Islamist rebels", "ATTACKS", "Bashar al-Assad")]),
     # members of a named umbrella are no new group
     case("The Syrian National Army, an alliance of Turkish-backed factions, seized Afrin.",
          [], [("Turkey", "BACKS", "Turkish-backed factions")]),

@@ -37,6 +37,7 @@ IDEOLOGY = _W["ideology_adjectives"]
 POLITICAL = _W["political_opposition"]
 WAR_CUES = _W["war_cues"]
 UMBRELLA_NOUNS = _W["umbrella_nouns"]
+OWNERS = frozenset({"whose", "his", "her", "its", "their", "'s", "\u2019s"})
 _HELD = _W["held_participles"]
 _SKIP_BEFORE = _W["armed_premodifiers"]
 
@@ -90,6 +91,8 @@ class ArmedGroupRules:
             first = backer.start if backer is not None else start
             if first >= 2 and T.lower[first - 1] == "of" and T.lower[first - 2] in UMBRELLA_NOUNS:
                 continue  # "the SNA, an alliance of Turkish-backed factions": the SNA's members
+            if first >= 1 and T.lower[first - 1] in OWNERS:
+                continue  # "Sharaa, whose Islamist rebels": his group, named elsewhere
             if backer is not None and backer.label in ("STATE", "ORGANIZATION") \
                     and T.lower[end - 1] in BACKED_GROUP_NOUNS:
                 # named by its backer: not the rebels a bare "the rebels" means

@@ -24,6 +24,7 @@ PARTICLES = _W["particles"]
 SECOND_IN_COMMAND = _W["second_in_command"]
 # "the opposition leader X": a leader of a part, not of the state named before
 NOT_LEADING_BEFORE = _W["not_leading_before"]
+MILITARY_RANKS = _W["military_ranks"]
 # "Information Minister X", "Minister of State for Foreign Affairs X": a portfolio is part
 # of the title
 PORTFOLIO_WORDS = _W["portfolio_words"]
@@ -51,6 +52,7 @@ FACILITY_HEADS = frozenset(h.split()[-1] for h in _V["facility_heads"])
 FACILITY_MODIFIERS = _V["facility_modifiers"]
 ANAPHOR_NOUNS = _V["anaphor_nouns"]
 LED_HEADS = _W["led_heads"]
+NATIONAL_BODIES = _W["national_bodies"]
 DASHES = ("-", "\u2013")
 # the trigger words of the scans below, as sets for TokenData.where (one vectorised lookup
 # per Doc instead of a Python loop over every token)

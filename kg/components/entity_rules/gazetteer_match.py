@@ -12,7 +12,15 @@ from spacy.tokens import Doc
 
 from ... import resolve
 from ...gazetteer import CAPITAL, DEMONYM, NAME, world_rules
-from .common import DASHES, LED_HEADS, NOT_NAMES, PEOPLE_ADJECTIVES, PEOPLE_NOUNS, Cand
+from .common import (
+    DASHES,
+    LED_HEADS,
+    NATIONAL_BODIES,
+    NOT_NAMES,
+    PEOPLE_ADJECTIVES,
+    PEOPLE_NOUNS,
+    Cand,
+)
 from .toks import Toks
 
 
@@ -126,6 +134,27 @@ class GazetteerRules:
             cands.append(Cand(s, e, actor.type, actor.name, "gazetteer", prio=3, kind=kind))
         self._borders(T, cands)
         self._led_groups(T, cands)
+        self._national_bodies(T, cands)
+
+    def _national_bodies(self, T: Toks, cands: list[Cand]) -> None:
+        """"Russian Security Council", "Israel's National Security Council": a state's own
+        council, not the UN one the bare name means (one node per state, named after its
+        adjective; the state stays its own mention)."""
+        states = {c.end: c for c in cands if c.label == "STATE" and c.source != "national_force"}
+        for c in cands:
+            if c.label != "ORGANIZATION" \
+                    or T.span_text(c.start, c.end).lower() not in NATIONAL_BODIES:
+                continue
+            s = c.start
+            while s > 0 and T.cap[s - 1] and T.lower[s - 1] in ("national", "supreme"):
+                s -= 1  # "National Security Council"
+            k = s - 1 if s > 0 and T.lower[s - 1] in ("'s", "\u2019s") else s
+            state = states.get(k)
+            actor = self.gz.actors.get(state.kb) if state is not None else None
+            if actor is None or actor.type != "STATE":
+                continue
+            adj = actor.demonyms[0] if actor.demonyms else actor.name
+            c.start, c.kb, c.source = s, f"{adj} {T.span_text(s, c.end)}", "org_head"
 
     def _us_context(self, T: Toks, s: int, e: int, cands: list[Cand]) -> bool:
         """"Atlanta, Georgia", "the governor of Georgia", "Georgia lawmakers": the US state."""

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ... import resolve
 from .common import (
     ANAPHOR_NOUNS,
+    MILITARY_RANKS,
     NOT_LEADING_BEFORE,
     PORTFOLIO_ROLES,
     PORTFOLIO_WORDS,
@@ -149,7 +150,7 @@ class TitleRules:
                 "role_relation": relation,
             }
             out.append(sp)
-        return out
+        return _ranks_of_leaders(out)
 
     @staticmethod
     def _anaphor_right(T: Toks, j: int) -> tuple[int, int] | None:
@@ -242,6 +243,19 @@ class TitleRules:
                 if state is not None and state.type == "STATE":
                     return Cand(c.start, c.end, "STATE", state.name, "gazetteer")
         return None
+
+
+def _ranks_of_leaders(titles: list[Span]) -> list[Span]:
+    """"Mali's military leader, General X": a rank whose organisation was only inferred
+    says nothing the person's leading title does not; it gives no PART_OF then."""
+    leads = {(sp._.kg_title["person"], sp._.kg_title["org"]) for sp in titles
+             if sp._.kg_title["relation"] == "LEADS" and sp._.kg_title["org"]}
+    for sp in titles:
+        info = sp._.kg_title
+        if info["role"] in MILITARY_RANKS and info["org_inferred"] \
+                and (info["person"], info["org"]) in leads:
+            sp._.kg_title = {**info, "relation": None}
+    return titles
 
 
 def _after_bracket(T: Toks, e: int) -> int:
