@@ -381,6 +381,14 @@ SECOND = [
     case("Police seized weapons from Hezbollah supporters.", [], [("Lebanon", "ATTACKS", HEZ)]),
     case("Israel keeps troops on the summit of Mount Hermon.",
          [(ISRAEL, "DEPLOYED_IN", "Mount Hermon")]),
+    case("Mali expelled French troops and turned to Moscow for help.",
+         [(RUSSIA, "BACKS", "Mali")], [(RUSSIA, "BACKS", "France")]),
+    case("Hamas turned to Qatar.", [], [("Qatar", "BACKS", HAMAS)]),
+    case("Baghdad must rein in Kataib Hezbollah and allied factions, which Iran arms and "
+         "funds.",
+         [(IRAN, "BACKS", "Kataib Hezbollah")], [(IRAN, "BACKS", "Iraq")]),
+    case("The strike killed a commander of Hezbollah's elite Radwan Force.",
+         [("Radwan Force", "PART_OF", HEZ)]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

@@ -100,6 +100,9 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
                 and v.low[g] not in v.lex["relative_pronouns"] \
                 and v.low[g] not in v.lex["prepositions"] and v.alpha[g]:
             g -= 1  # "which allied Syrian forces recaptured"
+        if g > v.seg_start[ms] and v.low[g] in v.lex["possessive"] \
+                and (owner := v.mention_at(g - 1)) is not None:
+            g = owner.start - 1  # "which Iran's Revolutionary Guards arm": over the possessor
         if not obj and g >= v.seg_start[ms] and v.low[g] in ("which", "that", "whom"):
             obj = scan.antecedent(v, g, rule.object_types)
     elif rel_i is not None and all(
@@ -223,10 +226,18 @@ def ditransitive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> N
 
 @frame('inverse', InverseOptions)
 def inverse(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    if rule.options.context_after and not any(
+            w in rule.options.context_after for w in v.low[me:min(me + 8, v.seg_end[ms])]):
+        return
     agents = scan.scan_right(v, me, rule.subject_types, max_gap=2)
     if not agents:
         return
-    patients = scan.left_or_antecedent(v, ms, rule.object_types, rule.options.max_left)
+    if ms > v.seg_start[ms] and v.low[ms - 1] == "and":
+        # "X expelled French troops and turned to Moscow": the clause's subject, not the
+        # object of the verb before "and"
+        patients = clause_helpers.opening_subject(v, ms - 1, rule.object_types)
+    else:
+        patients = scan.left_or_antecedent(v, ms, rule.object_types, rule.options.max_left)
     emit(v, found, rule, agents, patients, (ms, me))
 
 

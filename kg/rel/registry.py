@@ -104,6 +104,7 @@ class LeftOptions(Options):
 @dataclass(frozen=True)
 class InverseOptions(Options):
     max_left: int = 10
+    context_after: tuple[str, ...] = ()  # one of these words must follow within 8 tokens
 
 
 @dataclass(frozen=True)

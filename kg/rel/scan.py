@@ -463,6 +463,12 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
         a = phrases.apposed_to(v, k, types)  # "the STC, a separatist movement that controls"
         if a is not None:  # "Russia, Armenia's security guarantor, which keeps a base"
             return [a]
+        j = k - 1
+        while j > lo and k - j <= 3 and v.alpha[j] and v.lowercase[j] and v.low[j] != "and":
+            j -= 1
+        if v.low[k] in v.lex["group_nouns"] and j > lo and v.low[j] == "and" \
+                and (named := v.mention_at(j - 1)) is not None and named.type in types:
+            return [named]  # "Kataib Hezbollah and allied factions, which Iran arms"
     if k >= lo and v.mention_at(k) is None and v.low[k] in v.lex["area_words"]:
         return []  # "Russia's Kursk region, which X invaded": an unnamed place
     m = v.mention_at(k)

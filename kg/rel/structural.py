@@ -79,12 +79,14 @@ def possessives(v: DocView, found: Findings) -> None:
             head_role = head_role or v.low[k] in L["head_roles"]
             k += 1
         b = v.mention_at(k)
-        if b is None and k == j:  # "Russia's western Kursk region": a direction first
-            while k < min(j + 2, end) and v.low[k] in L["direction_adjectives"] \
-                    and v.low[k] not in ("the", "a", "an", "occupied"):
+        if b is None and k == j:  # "Russia's western Kursk region", "Hezbollah's elite X"
+            while k < min(j + 2, end) and (v.low[k] in L["unit_adjectives"] or (
+                    v.low[k] in L["direction_adjectives"]
+                    and v.low[k] not in ("the", "a", "an", "occupied"))):
                 k += 1
             b = v.mention_at(k) if k > j else None
-            if b is not None and b.type != "LOCATION":
+            wanted = "ORGANIZATION" if v.low[k - 1] in L["unit_adjectives"] else "LOCATION"
+            if b is not None and b.type != wanted:
                 continue
         if b is None or b.start != k or v.low[k - 1:k] == [","]:
             continue
