@@ -142,12 +142,17 @@ class Gazetteer:
 
 def packaged_paths() -> list[Path]:
     """The packaged data, lowest layer first: the world file generated from maintained
-    packages (:mod:`kg.worlddata`), then the hand-written region file, which wins."""
+    packages (:mod:`kg.worlddata`), then the hand-written files: the world's armed groups,
+    movements, commands and missions (:data:`GROUPS_FILE`) and the region file, last so
+    that it wins on a name both have (a test keeps the two from sharing one)."""
     data = resources.files("kg").joinpath("data")
-    return [Path(str(data.joinpath(WORLD_FILE))), Path(str(data.joinpath("gazetteer.jsonl")))]
+    return [Path(str(data.joinpath(name))) for name in (WORLD_FILE, GROUPS_FILE, REGION_FILE)]
 
 
 WORLD_FILE = "gazetteer_world.jsonl"
+#: hand-written, with the region file: actors outside the region that news names
+GROUPS_FILE = "gazetteer_groups.jsonl"
+REGION_FILE = "gazetteer.jsonl"
 #: small places of the world data, read on the first place cue (see :func:`world_places`)
 WORLD_PLACES_FILE = "gazetteer_world_places.tsv"
 

@@ -12,7 +12,8 @@ What is resolved, in order:
 2. a lost or present possessive ("Iran's", "Irans");
 3. national forces ("Syrian forces", "the Syrian army", "US troops", "Iraqi security forces")
    → the STATE; a *named* unit ("Quds Force", "Air Force Intelligence") is in the gazetteer
-   and wins before this rule is tried;
+   and wins before this rule is tried, unless the text writes in lower case the force noun
+   the name capitalises ("Lebanese forces" are Lebanon's, "Lebanese Forces" the party);
 4. "<leader> administration/regime/government" → the state the leader belongs to;
 5. titles ("US President Donald Trump" → Donald Trump);
 6. "X-backed Y" / "pro-X Y" → Y;
@@ -277,6 +278,17 @@ class Resolver:
         self._remember(memo_key, hit)
         return hit
 
+    def state_forces_in_lower_case(self, text: str) -> tuple[str, str] | None:
+        """The state when ``text`` writes in lower case the force noun a name has
+        capitalised: "Lebanese forces" are Lebanon's, "the Lebanese Forces" the party."""
+        s = self.gz.lookup(text)
+        if s is None or self.gz.actors[s.actor].type == "STATE":
+            return None
+        said, named = text.rsplit(" ", 1)[-1], s.text.rsplit(" ", 1)[-1]
+        if said.lower() not in FORCE_NOUNS or not said.islower() or named.islower():
+            return None
+        return self.national_force(text)
+
     def _canonical(self, text: str, type_hint: str | None) -> tuple[str, str] | None:
         if not text or not text.strip():
             return None
@@ -285,7 +297,7 @@ class Resolver:
             return None
         hit = self._exact(t, type_hint)
         if hit:
-            return hit
+            return self.state_forces_in_lower_case(t) or hit
         # possessive, with or without its apostrophe
         stripped = _POSS_END.sub("", t)
         if stripped != t and (hit := self._exact(stripped, type_hint)):

@@ -121,6 +121,9 @@ class GazetteerRules:
                 source = "demonym" if kind == DEMONYM else "gazetteer"
                 cands.append(Cand(s, e, "STATE", actor.name, source, prio=3, kind=kind))
                 continue
+            if e - s > 1 and not T.cap[e - 1] and \
+                    self.resolver.state_forces_in_lower_case(T.span_text(s, e)):
+                continue  # "Lebanese forces": the state's (its national_force), no party
             if actor.type == "PERSON" and actor.part_of:
                 boss = self.gz.actors.get(actor.part_of)
                 j = e
