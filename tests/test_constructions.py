@@ -389,6 +389,13 @@ SECOND = [
          [(IRAN, "BACKS", "Kataib Hezbollah")], [(IRAN, "BACKS", "Iraq")]),
     case("The strike killed a commander of Hezbollah's elite Radwan Force.",
          [("Radwan Force", "PART_OF", HEZ)]),
+    case("Militias backed by Iran were struck by American jets.",
+         [], [(US, "ATTACKS", IRAN)]),
+    case("Militias loyal to Iran were bombed by Israeli aircraft.",
+         [], [(ISRAEL, "ATTACKS", IRAN)]),
+    case("The US struck militias that Iran trains near the border.",
+         [], [(IRAN, "BACKS", US)]),
+    case("Hezbollah was attacked by Israel overnight.", [(ISRAEL, "ATTACKS", HEZ)]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

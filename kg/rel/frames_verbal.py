@@ -162,6 +162,9 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
 def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     skip = (v.lex["aux"] | v.skippable) - {","}
     patient, stop = scan.adjacent_left(v, ms, rule.object_types, skip)
+    if patient is not None and (phrases.governing_prep(v, patient) is not None
+                                or v.low[patient.start - 1: patient.start] == ["by"]):
+        return  # "Militias backed by Iran were struck by X": Iran is not the one struck
     if patient is None and stop - 1 >= v.seg_start[ms] and v.low[stop] in ("and", "or"):
         prev = found.last_passive.get(stop)
         if prev is not None and prev.type in rule.object_types:

@@ -469,6 +469,8 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
         if v.low[k] in v.lex["group_nouns"] and j > lo and v.low[j] == "and" \
                 and (named := v.mention_at(j - 1)) is not None and named.type in types:
             return [named]  # "Kataib Hezbollah and allied factions, which Iran arms"
+        if v.low[k] in v.lex["group_nouns"]:
+            return []  # "struck militias that Iran trains": an unnamed group
     if k >= lo and v.mention_at(k) is None and v.low[k] in v.lex["area_words"]:
         return []  # "Russia's Kursk region, which X invaded": an unnamed place
     m = v.mention_at(k)
