@@ -12,7 +12,7 @@ both. The report lists the triples only the trained pipeline finds (with their r
 whether the gold has them), which is what the README's "when to use it" rests on.
 
 The gold sets are the ones kg is scored on: the shared seed gold and ``dev_real`` (read from
-``../shared`` at run time, never copied) and the three sets in ``tests/data``.
+``../shared`` at run time, never copied) and the four sets in ``tests/data``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ GOLD_SETS: dict[str, tuple[Path, Path]] = {
     "seeds": (SHARED / "eval" / "seeds.gold.jsonl", SHARED / "seeds"),
     "dev_real": (SHARED / "eval" / "dev_real" / "gold.jsonl",
                  SHARED / "eval" / "dev_real" / "docs"),
-    **{name: (_DATA / name / "gold.jsonl", _DATA / name) for name in ("dev", "dev2", "heldout_c")},
+    **{name: (_DATA / name / "gold.jsonl", _DATA / name)
+       for name in ("dev", "dev2", "dev3", "heldout_c")},
 }
 
 
