@@ -223,6 +223,31 @@ def test_a_known_name_is_not_stretched_over_other_words(nlp):
     assert ("Mohammad Shia al-Sudani", "Mohammed Shia al-Sudani") in ents
     assert ("Assad", "Bashar al-Assad") in ents  # not "Yesterday Assad"
 
+DESCRIBED_GROUPS = [
+    # an unknown name the text describes as a group
+    case("Police said Kuluna Unida, a loose coalition of gangs, attacked the port.",
+         [], [("Kuluna Unida", "PART_OF", "United Nations")]),
+    case("Washington designated Kuluna Unida, a coalition of gangs, a terrorist organisation.",
+         [("United States", "OPPOSES", "Kuluna Unida")]),
+    # cartel and gang heads; a number word begins a name; "X and Y Council" is its own
+    case("The Golfo Cartel fought the Noreste Cartel for the border crossings.",
+         [("Golfo Cartel", "ATTACKS", "Noreste Cartel")]),
+    case("The KIA is part of the Northern Four Alliance, officials said.",
+         [("KIA", "PART_OF", "Northern Four Alliance")]),
+    case("On Monday, the African Union's Peace and Security Council condemned Rwanda.",
+         [("Peace and Security Council", "OPPOSES", "Rwanda")],
+         [("UN Security Council", "OPPOSES", "Rwanda")]),
+    # a known name's article or dateline is not part of a longer unknown one
+    case("BRUSSELS - The European Union sanctioned Russia on Monday.",
+         [("European Union", "OPPOSES", "Russia")]),
+]
+
+
+def test_a_group_known_by_a_name_is_an_organisation(nlp):
+    ents = dict(_ents(nlp, "The army, backed by pro-government militias known as Mai-Mai "
+                           "Kata, retook the town."))
+    assert ents.get("Mai-Mai Kata") == "Mai-Mai Kata"
+
 
 def test_a_named_group_keeps_its_name_in_later_sentences(nlp):
     ents = _ents(nlp, "France, Germany and Britain, known collectively as the E3, met. "
@@ -262,7 +287,8 @@ def test_the_government_is_the_state_called_a_government(nlp):
 
 
 @pytest.mark.parametrize("text, want, never", TITLES + NAMES + ARMED_GROUPS + NAMED_GROUPS
-                         + COALITIONS + SHORT_NAMES_AND_BODIES + WORLD_PEOPLE)
+                         + COALITIONS + SHORT_NAMES_AND_BODIES + WORLD_PEOPLE
+                         + DESCRIBED_GROUPS)
 def test_actor(nlp, text, want, never):
     got = found(nlp, text)
     missing = [t for t in want if canonical(t) not in got]

@@ -159,6 +159,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
             self._appositive_persons(T, cands, headline, roles)
             self._government_of(T, cands, headline)
             self._org_heads(T, cands, headline)
+            self._described_groups(T, cands, headline)
             self._facilities(T, cands, headline)
             self._backed(T, cands, headline)
             self._armed_groups(T, cands, headline)

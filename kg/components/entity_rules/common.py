@@ -52,6 +52,8 @@ FACILITY_HEADS = frozenset(h.split()[-1] for h in _V["facility_heads"])
 FACILITY_MODIFIERS = _V["facility_modifiers"]
 ANAPHOR_NOUNS = _V["anaphor_nouns"]
 LED_HEADS = _W["led_heads"]
+DESCRIPTOR_NOUNS = _W["descriptor_nouns"]
+NUMBER_WORDS = _W["number_words"]
 NATIONAL_BODIES = _W["national_bodies"]
 DASHES = ("-", "\u2013")
 # the trigger words of the scans below, as sets for TokenData.where (one vectorised lookup

@@ -11,10 +11,13 @@ from ... import resolve
 from .common import (
     ANY_ORG_HEADS,
     BACKED_OR_PRO,
+    DESCRIPTOR_NOUNS,
     LOWER_ORG_HEADS,
     NAME_INNER,
     NOT_NAMES,
+    NUMBER_WORDS,
     ORG_HEADS,
+    PARTICLES,
     STOP_ACRONYMS,
     UNIT_NAME_WORDS,
     Cand,
@@ -66,8 +69,9 @@ class OrganizationRules:
         states = {c.start: c for c in cands if c.label == "STATE"}
         for s, e in found:
             while s < e and (T.is_stop(s) or T.lower[s] in NOT_NAMES
-                             or T.lower[s] in resolve.ROLES):
-                s += 1
+                             or T.lower[s] in resolve.ROLES) and not (
+                    T.lower[s] in NUMBER_WORDS and T.cap[s] and s not in T.sent_starts):
+                s += 1  # but "the Three Brotherhood Alliance" keeps its number
             while e > s and T.lower[e - 1] in NAME_INNER:
                 e -= 1
             if "ministry" in T.lower[s:e] and s not in headline:
@@ -94,8 +98,10 @@ class OrganizationRules:
             text = T.span_text(s, e)
             if self.gz.lookup(text) is not None:
                 continue  # the gazetteer already has it exactly
-            if any(end == e and start > s for end, start in org_suffix):
+            if any(end == e and start > s and T.lower[start - 1] not in ("and", "of", "&")
+                   for end, start in org_suffix):
                 continue  # "Afghan Fatemiyoun Brigade" is the known Fatemiyoun Brigade
+                # (but "Peace and Security Council" is not the known Security Council)
             # "Iraqi Security Forces": a state word plus generic words is the state
             core = [k for k in range(s, e) if T.lower[k] not in resolve.GENERIC_UNIT_WORDS
                     and T.lower[k] not in ORG_HEADS and T.text[k] != "-"]
@@ -111,6 +117,64 @@ class OrganizationRules:
                 cands.append(Cand(s, e, hit[1], hit[0], "org_head", prio=2))
             else:
                 cands.append(Cand(s, e, "ORGANIZATION", text, "org_head", prio=2))
+
+    def _described_groups(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """An unknown capitalised name the text describes as a group: "Viv Ansanm, a
+        coalition of gangs", "pro-government militias known as Wazalendo", "the faction
+        loyal to X, known as Los Chapitos". The description, not the name, says it is an
+        organisation; one to four name words (with de/la/los/al- inside)."""
+        covered = {k for c in cands for k in range(c.start, c.end)}
+        n = T.n
+        for i in T.data.where(DESCRIPTOR_NOUNS):
+            if i in headline:
+                continue
+            # "X, a coalition of …": the name before the comma
+            k = i - 1
+            while k > 0 and i - k <= 3 and T.text[k].isalpha() and T.text[k].islower() \
+                    and T.lower[k] not in ("a", "an", "the"):
+                k -= 1  # "a loose coalition", "an armed group"
+            if k >= 2 and T.lower[k] in ("a", "an") and T.text[k - 1] == ",":
+                self._name_before(T, k - 1, covered, cands)
+            # "militias known as X", "the faction ..., known as X"
+            j = i + 1
+            while j < n and j - i <= 8 and T.lower[j] != "known" and T.text[j] not in ".;":
+                j += 1
+            if j + 2 < n and T.lower[j] == "known":
+                a = j + 1 + (T.lower[j + 1] in ("locally", "collectively", "also"))
+                if a + 1 < n and T.lower[a] == "as":
+                    b = a + 1 + (T.lower[a + 1] == "the")
+                    self._name_at(T, b, covered, cands)
+
+    def _name_before(self, T: Toks, e: int, covered: set[int], cands: list[Cand]) -> None:
+        s = e
+        while s > 0 and e - s < 4 and (s - 1) not in covered and (
+                (T.cap[s - 1] and T.text[s - 1][:1].isalpha()) or T.lower[s - 1] in PARTICLES
+                or T.lower[s - 1] in ("de", "la", "los", "las", "del")):
+            s -= 1
+        while s < e and not T.cap[s]:
+            s += 1
+        self._add_described(T, s, e, covered, cands)
+
+    def _name_at(self, T: Toks, s: int, covered: set[int], cands: list[Cand]) -> None:
+        e = s
+        while e < T.n and e - s < 5 and e not in covered and (
+                (T.cap[e] and T.text[e][:1].isalpha()) or (
+                e > s and T.lower[e] in ("de", "la", "los", "las", "del", "al", "-")
+                and e + 1 < T.n and T.cap[e + 1])):
+            e += 1
+        self._add_described(T, s, e, covered, cands)
+
+    def _add_described(self, T: Toks, s: int, e: int, covered: set[int],
+                       cands: list[Cand]) -> None:
+        if e <= s or any(k in covered for k in range(s, e)) or T.lower[s] in NOT_NAMES \
+                or any(T.lower[k] in resolve.ROLES for k in range(s, e)):
+            return
+        text = T.span_text(s, e)
+        hit = _canonical(text)
+        if hit is not None and hit[1] != "ORGANIZATION":
+            return  # a place, a person, a state: not a new group
+        cands.append(Cand(s, e, "ORGANIZATION", hit[0] if hit else text, "org_head", prio=2))
+        covered.update(range(s, e))
 
     def _ministry(self, T: Toks, s: int, e: int, states: dict[int, Cand]) -> Cand | None:
         """A state's ministry is one organisation per state: "Niger's Defence Ministry",
