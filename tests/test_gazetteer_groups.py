@@ -274,6 +274,14 @@ def test_a_state_s_forces_stay_the_state_in_a_sentence(nlp):
     assert ("STATE", "Lebanon") in found and ("ORGANIZATION", "Lebanese Forces") not in found
 
 
+def test_a_place_a_cartel_is_named_after_stays_a_place(nlp):
+    found = _ents(nlp, "The Jalisco New Generation Cartel and the Sinaloa Cartel are at war. "
+                       "Soldiers detained dozens of suspects in Sinaloa last month.")
+    assert ("LOCATION", "Sinaloa") in found and ("ORGANIZATION", "Sinaloa Cartel") in found
+    doc = nlp("The Sinaloa Cartel is split. Troops patrol Sinaloa now.")
+    assert [e.kb_id_ for e in doc.ents if e.text == "Sinaloa"] != ["Sinaloa Cartel"]
+
+
 def test_the_sea_is_not_the_brigade(nlp):
     found = _ents(nlp, "Ukrainian drones struck a ship in the Sea of Azov.")
     assert ("LOCATION", "Sea of Azov") in found

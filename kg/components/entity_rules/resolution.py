@@ -133,8 +133,9 @@ class ResolutionRules:
 def _org_short_names(T: Toks, chosen: list[Cand]) -> list[Cand]:
     """"Kataeb Hezbollah … Kataeb has long targeted": after an organisation's full name,
     its first word alone is that organisation, when the word is no English word, no name
-    the gazetteer knows, the first word of no other organisation of the article, and not
-    followed by another capitalised word."""
+    the gazetteer knows (a small place included: "the Sinaloa Cartel … in Sinaloa"), the
+    first word of no other organisation of the article, and not followed by another
+    capitalised word."""
     first: dict[str, tuple[str, int]] = {}
     for c in chosen:
         if c.label != "ORGANIZATION" or c.end - c.start < 2:
@@ -143,7 +144,8 @@ def _org_short_names(T: Toks, chosen: list[Cand]) -> list[Cand]:
         if len(w) < 4 or not w.isalpha() or not w[0].isupper() or w.isupper():
             continue
         low = w.lower()
-        if low in NOT_NAMES or low in ner_check.common_words() or _canonical(w) is not None:
+        if low in NOT_NAMES or low in ner_check.common_words() or _canonical(w) is not None \
+                or resolve.current().cue_place(w) is not None:
             continue
         kb, at = first.get(w, (c.kb, c.end))
         first[w] = (kb, min(at, c.end)) if kb == c.kb else ("", at)
