@@ -160,6 +160,12 @@ def test_dependency_arguments_do_not_overreach(trained):
     assert not any(rel == "BACKS" for _, rel, _ in got)
     # militias called pro-Iranian are not Iran
     assert _dep_triples(nlp, "Pro-Iranian militias have been deployed in Albukamal.") == set()
+    # a role noun right before a person's name stands for the person, not for the state
+    # its adjective names
+    got = _dep_triples(nlp, "The Iraqi premier criticised his Turkish counterpart Recep "
+                            "Tayyip Erdogan on Monday.")
+    assert ("Iraq", "OPPOSES", "Recep Tayyip Erdogan") in got
+    assert ("Iraq", "OPPOSES", "Turkey") not in got
     # whose side or behalf one fights on is who one stands with, not the target
     assert _dep_triples(nlp, "Hezbollah fought on Syria's side for years.") == set()
     assert _dep_triples(nlp, "The Houthis struck on Iran's behalf, officials said.") == set()

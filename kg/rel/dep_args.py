@@ -9,9 +9,11 @@ in this order:
 
 1. a place noun with an "of" phrase is the place named there ("the border town of X");
 2. a mention at the token, the name a description is in apposition to ("X, a rebel
-   group that Y trains"), or a name among its modifiers ("Hezbollah fighters", "Israeli
-   jets"; not a demonym before a non-state head: "a Syrian rebel group" is not Syria;
-   "his nomination" is not the man "his" refers to). Pronouns and descriptions that
+   group that Y trains"), the person named right after a role noun ("his Turkish
+   counterpart Recep Tayyip Erdogan" is Erdogan, not Turkey), or a name among its
+   modifiers ("Hezbollah fighters", "Israeli jets"; not a demonym before a non-state
+   head: "a Syrian rebel group" is not Syria; "his nomination" is not the man "his"
+   refers to). Pronouns and descriptions that
    ``kg_coref`` resolved are mentions too (:mod:`kg.rel.mentions`), so coreference
    reaches dependency arguments exactly as it reaches token arguments;
 3. a relative pronoun ("which", "who", "that") stands for the noun its clause modifies
@@ -66,6 +68,12 @@ class _Args:
             if m is not None and m.end < len(v.low) and v.text[m.end] == "," \
                     and tok.left_edge.i == m.end + 1:
                 return m
+        m = v.mention_at(tok.i + 1)
+        if m is not None and m.type == "PERSON" and m.start == tok.i + 1 \
+                and tok.pos_ == "NOUN" and m.source != "coref":
+            # "his Rwandan counterpart Paul Kagame": the role noun stands for the person
+            # named right after it, not for the state its adjective names
+            return m
         if tok.lower_ in self.stance_nouns:
             # "fought on Iran's side", "on Iran's behalf": the owner of the side is who
             # the subject stands with, not the verb's object
