@@ -385,44 +385,62 @@ class Neo4jStore:
 
 # -- statements ----------------------------------------------------------------------
 
+# Every load statement starts with this option. Their plans do not depend on the size of the
+# graph (unique-index seeks, then Expand(Into) between two bound nodes), yet as a load grows
+# the graph Neo4j re-plans them whenever its statistics have moved (at most every 10 s per
+# statement), and planning one of the evidence statements costs about 0.75 s on this
+# 2-core machine, twelve relation types over. In one run of 1,000x the old loader took
+# 20.2 s without the option and 12.3 s with it (BENCHMARKS.md, "Neo4j incremental").
+_NO_REPLAN = "CYPHER replan=skip "
+
+
 def _node_statement(entity_type: str) -> str:
     labels = [ontology.check_label(x) for x in ontology.labels_for(entity_type)]
     key, extra = labels[0], labels[1:]
     set_labels = f", n:{':'.join(extra)}" if extra else ""
-    return (f"UNWIND $rows AS name "
+    return (f"{_NO_REPLAN}UNWIND $rows AS name "
             f"MERGE (n:{key} {{name: name}}) "
             f"ON CREATE SET n.type = $type{set_labels}")
 
 
 def _edge_statement(relation: str) -> str:
+    """One MERGE per relationship of the batch; its evidence comes as the final property
+    values of a new relationship (``row.props``, folded in Python by :func:`_edge_groups`).
+
+    A new relationship gets them in one write. An existing one gets the items whose key it
+    does not hold yet, appended to each list; its confidence and dates take the batch's
+    (the items it already holds cannot change its maximum or its first and last date), so
+    loading the same triples twice writes nothing. ``mentions = 0`` marks the relationship
+    MERGE has just created (every stored relationship has at least one mention).
+    """
     rel = ontology.check_relation(relation)
     key = ontology.check_label(ontology.key_label())
-    return f"""
+    appended = ",\n      ".join(f"r.{name} = r.{name} + [i IN new | p.{name}[i]]"
+                                  for name in EVIDENCE_LISTS if name != "outlets")
+    return f"""{_NO_REPLAN}
 UNWIND $rows AS row
 MATCH (s:{key} {{name: row.subject}})
 MATCH (o:{key} {{name: row.object}})
 MERGE (s)-[r:{rel} {{negated: row.negated}}]->(o)
-  ON CREATE SET r.type = row.relation, r.mentions = 0, r.confidence = 0.0,
-                r.evidence_keys = [], r.docs = [], r.sentences = [], r.rules = [],
-                r.dates = [], r.attributed_to = [], r.outlets = []
-WITH r, [e IN row.evidence WHERE NOT e.key IN r.evidence_keys] AS new
-WITH r, new, r.evidence_keys + [e IN new | e.key] AS keys,
-     [d IN [e IN new | e.date] WHERE d <> ''] AS dated
-SET r.evidence_keys = keys,
-    r.docs = r.docs + [e IN new | e.doc],
-    r.sentences = r.sentences + [e IN new | e.sentence],
-    r.rules = r.rules + [e IN new | e.rule],
-    r.dates = r.dates + [e IN new | e.date],
-    r.attributed_to = r.attributed_to + [e IN new | e.attributed_to],
-    r.outlets = coalesce(r.outlets, [x IN range(1, size(keys) - size(new)) | ''])
-                + [e IN new | e.outlet],
-    r.mentions = size(keys),
-    r.confidence = reduce(c = r.confidence, e IN new |
-                          CASE WHEN e.confidence > c THEN e.confidence ELSE c END),
-    r.first_date = reduce(m = r.first_date, d IN dated |
-                          CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
-    r.last_date = reduce(m = r.last_date, d IN dated |
-                         CASE WHEN m IS NULL OR d > m THEN d ELSE m END)
+  ON CREATE SET r.mentions = 0
+WITH r, row.props AS p, r.mentions = 0 AS created
+WITH r, p, created, CASE WHEN created THEN 0 ELSE size(r.evidence_keys) END AS held,
+     CASE WHEN created THEN range(0, size(p.evidence_keys) - 1)
+          ELSE [i IN range(0, size(p.evidence_keys) - 1)
+                WHERE NOT p.evidence_keys[i] IN r.evidence_keys] END AS new
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET r += p)
+FOREACH (_ IN CASE WHEN NOT created AND size(new) > 0 THEN [1] ELSE [] END |
+  SET {appended},
+      r.outlets = coalesce(r.outlets, [x IN range(1, held) | '']) + [i IN new | p.outlets[i]],
+      r.mentions = held + size(new),
+      r.confidence = CASE WHEN p.confidence > r.confidence THEN p.confidence
+                          ELSE r.confidence END,
+      r.first_date = CASE WHEN p.first_date IS NULL THEN r.first_date
+                          WHEN r.first_date IS NULL OR p.first_date < r.first_date
+                          THEN p.first_date ELSE r.first_date END,
+      r.last_date = CASE WHEN p.last_date IS NULL THEN r.last_date
+                         WHEN r.last_date IS NULL OR p.last_date > r.last_date
+                         THEN p.last_date ELSE r.last_date END)
 RETURN sum(size(new)) AS added
 """
 
@@ -448,30 +466,47 @@ def _node_groups(batch: list[EvidenceRow]) -> dict[str, list[str]]:
 
 
 def _edge_groups(batch: list[EvidenceRow]) -> dict[str, list[dict[str, Any]]]:
-    """One row per relationship with its evidence, duplicates of a key dropped.
+    """One row per relationship with its evidence folded, duplicates of a key dropped: the
+    properties a relationship made from this evidence alone has (see
+    :func:`kg.store.graph_model.add_evidence`; ``first_date``/``last_date`` None when no
+    item is dated, and Neo4j then writes no property).
 
     Folding in Python first means one MERGE per relationship per batch, so the result
-    never depends on how Cypher orders row-by-row writes inside one statement.
+    never depends on how Cypher orders row-by-row writes inside one statement; and the
+    evidence travels once, as lists.
     """
     edges: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
+    seen: set[tuple[str, str, str, bool, str]] = set()
     for row in batch:
         k = (row.subject, row.relation, row.object, row.negated)
+        if (*k, row.key) in seen:
+            continue
+        seen.add((*k, row.key))
         edge = edges.get(k)
         if edge is None:
             edge = edges[k] = {"subject": row.subject, "object": row.object,
                                "relation": row.relation, "negated": row.negated,
-                               "evidence": [], "_keys": set()}
-        if row.key in edge["_keys"]:
-            continue
-        edge["_keys"].add(row.key)
-        edge["evidence"].append({
-            "key": row.key, "doc": row.doc, "sentence": row.sentence, "rule": row.rule,
-            "date": row.date, "attributed_to": row.attributed_to,
-            "confidence": row.confidence, "outlet": row.outlet,
-        })
+                               "props": {"type": row.relation, "confidence": row.confidence,
+                                         "first_date": None, "last_date": None,
+                                         **{name: [] for name in EVIDENCE_LISTS}}}
+        p = edge["props"]
+        p["evidence_keys"].append(row.key)
+        p["docs"].append(row.doc)
+        p["sentences"].append(row.sentence)
+        p["rules"].append(row.rule)
+        p["dates"].append(row.date)
+        p["attributed_to"].append(row.attributed_to)
+        p["outlets"].append(row.outlet)
+        if row.confidence > p["confidence"]:
+            p["confidence"] = row.confidence
+        if row.date:
+            if p["first_date"] is None or row.date < p["first_date"]:
+                p["first_date"] = row.date
+            if p["last_date"] is None or row.date > p["last_date"]:
+                p["last_date"] = row.date
     groups: dict[str, list[dict[str, Any]]] = {}
     for edge in edges.values():
-        edge.pop("_keys")
+        edge["props"]["mentions"] = len(edge["props"]["evidence_keys"])
         groups.setdefault(edge["relation"], []).append(edge)
     return groups
 

@@ -127,3 +127,28 @@ def test_only_ontology_labels_and_types_reach_the_query_text():
         _node_statement("STATE:Admin")
     assert ":BACKS " in _edge_statement("BACKS")
     assert "n:Actor:State" in _node_statement("STATE")
+
+
+def test_a_batch_of_known_and_new_evidence_appends_as_the_embedded_graph(store, tmp_path):
+    """The append branch: a relationship already in the graph gets a batch holding one item
+    it has and two it has not (an earlier date, a higher confidence, an undated one); its
+    lists, mentions, confidence and first/last date end as the embedded graph's."""
+    from kg.model import Triple
+
+    def t(n: int, date: str | None, confidence: float) -> Triple:
+        return Triple("Iran", "STATE", "BACKS", "Kataib Hezbollah", "GROUP", f"d{n}",
+                      f"Iran backs Kataib Hezbollah, report {n} says.", 0, 40, "r", confidence,
+                      date=date, source=f"outlet{n}")
+
+    first = [t(1, "2021-05-01", 0.6)]
+    later = [t(1, "2021-05-01", 0.6), t(2, "2020-01-01", 0.9), t(3, None, 0.5)]
+    store.load(first)
+    result = store.load(later)
+    assert (result.relationships_created, result.evidence_added) == (0, 2)
+    embedded = NetworkXStore(tmp_path / "g.json")
+    embedded.load(first)
+    embedded.load(later)
+    assert snapshot(store.to_networkx()) == snapshot(embedded.to_networkx())
+    assert store.query("MATCH ()-[r]->() RETURN r.mentions AS m, r.confidence AS c, "
+                       "r.first_date AS f, r.last_date AS l") == [
+        {"m": 3, "c": 0.9, "f": "2020-01-01", "l": "2021-05-01"}]
