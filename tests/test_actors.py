@@ -58,6 +58,16 @@ TITLES = [
          [("Dmitry Medvedev", "PART_OF", "UN Security Council")]),
     case("Israel's National Security Council warned against travel to Sinai.",
          [], [("Israel", "PART_OF", "UN Security Council")]),
+    # an official of a state's own body is an official of the state too
+    case("Russia denied it. Russian Foreign Ministry spokeswoman Maria Zakharova called "
+         "the report a provocation.",
+         [("Maria Zakharova", "PART_OF", "Russia"),
+          ("Maria Zakharova", "PART_OF", "Russian Foreign Ministry")]),
+    case("Washington said more. State Department spokesman Matthew Miller condemned Iran.",
+         [("Matthew Miller", "PART_OF", "United States")]),
+    # not of a group's body ("Hezbollah's Executive Council" is no state's)
+    case("Hezbollah Executive Council head Hashem Safieddine spoke in Beirut.",
+         [], [("Hashem Safieddine", "PART_OF", "Lebanon")]),
     # the opposition's leader does not lead the state
     case("Turkish opposition leader Ozgur Ozel criticised the deployment.",
          [], [("Ozgur Ozel", "LEADS", "Turkey")]),

@@ -25,6 +25,7 @@ SECOND_IN_COMMAND = _W["second_in_command"]
 # "the opposition leader X": a leader of a part, not of the state named before
 NOT_LEADING_BEFORE = _W["not_leading_before"]
 MILITARY_RANKS = _W["military_ranks"]
+STATE_BODY_HEADS = _W["state_body_heads"]
 # "Information Minister X", "Minister of State for Foreign Affairs X": a portfolio is part
 # of the title
 PORTFOLIO_WORDS = _W["portfolio_words"]

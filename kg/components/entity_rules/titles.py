@@ -19,6 +19,7 @@ from .common import (
     PORTFOLIO_ROLES,
     PORTFOLIO_WORDS,
     SECOND_IN_COMMAND,
+    STATE_BODY_HEADS,
     Cand,
 )
 from .toks import Toks
@@ -150,7 +151,30 @@ class TitleRules:
                 "role_relation": relation,
             }
             out.append(sp)
+            state = self._state_of_body(org) if org is not None and not inferred else None
+            if state is not None and (rs, span_end) not in seen and rs != span_start:
+                # "Russian Foreign Ministry spokeswoman X": an official of the state too
+                seen.add((rs, span_end))
+                st = Span(doc, rs, span_end, label=role_key, kb_id=person.kb)
+                st._.kg_title = {**sp._.kg_title, "relation": "PART_OF", "org": state,
+                                 "org_type": "STATE", "org_start": None, "org_end": None,
+                                 "org_inferred": True, "org_anaphor": None}
+                out.append(st)
         return _ranks_of_leaders(out)
+
+    def _state_of_body(self, org: Cand) -> str | None:
+        """The state whose own body ``org`` is (a ministry, council, department …: word
+        list state_body_heads), by the gazetteer's part_of or the state's adjective the
+        name starts with ("Nigerien Defence Ministry"); None for anything else."""
+        if org.label != "ORGANIZATION" or not any(
+                w.lower() in STATE_BODY_HEADS for w in org.kb.split()):
+            return None
+        actor = self.gz.actors.get(org.kb)
+        if actor is not None and actor.part_of:
+            boss = self.gz.actors.get(actor.part_of)
+            return boss.name if boss is not None and boss.type == "STATE" else None
+        hit = resolve.current().canonical_name(org.kb.split()[0])
+        return hit[0] if hit is not None and hit[1] == "STATE" else None
 
     @staticmethod
     def _anaphor_right(T: Toks, j: int) -> tuple[int, int] | None:
