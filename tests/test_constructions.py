@@ -396,6 +396,11 @@ SECOND = [
     case("The US struck militias that Iran trains near the border.",
          [], [(IRAN, "BACKS", US)]),
     case("Hezbollah was attacked by Israel overnight.", [(ISRAEL, "ATTACKS", HEZ)]),
+    case("Rival factions have been fighting for control of Tripoli.",
+         [], [("Libyan National Army", "CONTROLS", "Tripoli")]),
+    case("The Houthis have been vying for control of Marib with the government.",
+         [], [("Houthis", "CONTROLS", "Marib")]),
+    case("Hamas took control of Gaza in 2007.", [(HAMAS, "CONTROLS", "Gaza")]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

@@ -40,6 +40,8 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         return 0  # "was trying to build new bases in X": no base yet
     if rel in v.lex["intended_not_done_relations"] and infinitive(v, cue[0]):
         return 0  # "a bill to deploy troops", "a push to wrest control of": not done yet
+    if rel == "CONTROLS" and cue[0] > v.seg_start[cue[0]] and v.low[cue[0] - 1] == "for":
+        return 0  # "fighting / vying for control of X": nobody holds it yet
     if rel in v.lex["intended_not_done_relations"] and hypothetical(v, cue[0]):
         return 0  # "a possible incursion into X", "fears of a deployment": not a fact
     if rel == "ATTACKS" and hypothetical(v, cue[0]):
