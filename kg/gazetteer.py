@@ -165,16 +165,19 @@ def env_paths(env: str | None = None) -> list[Path]:
 
 
 @cache
+@cache
 def world_rules() -> dict:
     """The lists of ``world_curation.json`` the entity rules use at run time: state names
     that are also first names, states named like a US state and the words around such a
-    name that make it the US state."""
+    name that make it the US state, and the states whose prime minister does not lead
+    them (read once: the rules ask for them per match)."""
     text = resources.files("kg").joinpath("data/world_curation.json").read_text("utf-8")
     d = json.loads(text)
     return {"first_names": frozenset(d["first_names"]),
             "us_state_homonyms": dict(d["us_state_homonyms"]),
             "us_state_before_of": frozenset(d["us_state_context"]["before_of"]),
-            "us_state_after": frozenset(d["us_state_context"]["after"])}
+            "us_state_after": frozenset(d["us_state_context"]["after"]),
+            "executive_heads_of_state": frozenset(d["executive_heads_of_state"])}
 
 
 def default_path() -> Path:

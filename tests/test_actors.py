@@ -32,9 +32,14 @@ TITLES = [
     case("Iraq's Oil Minister Hayan Abdul Ghani met the companies in Basra.",
          [("Hayan Abdul Ghani", "PART_OF", "Iraq")]),
     # two roles, one person: the state written before the first is the second's too
+    case("Pakistani Prime Minister and Minister of Finance Imran Aziz visited Cairo.",
+         [("Imran Aziz", "PART_OF", "Pakistan"), ("Imran Aziz", "LEADS", "Pakistan")]),
+    # where a president, monarch or ruling council governs, the premier does not lead
     case("Kuwaiti Prime Minister and Minister of Defence Ahmad Nawaf Al Sabah visited Cairo.",
-         [("Ahmad Nawaf Al Sabah", "PART_OF", "Kuwait"),
-          ("Ahmad Nawaf Al Sabah", "LEADS", "Kuwait")]),
+         [("Ahmad Nawaf Al Sabah", "PART_OF", "Kuwait")],
+         [("Ahmad Nawaf Al Sabah", "LEADS", "Kuwait")]),
+    case("Chinese Premier Li Qiang met the delegation.",
+         [("Li Qiang", "PART_OF", "China")], [("Li Qiang", "LEADS", "China")]),
     case("The Bahraini Deputy Prime Minister and Minister of Finance Salman Al Khalifa "
          "signed the loan.",
          [("Salman Al Khalifa", "PART_OF", "Bahrain")],

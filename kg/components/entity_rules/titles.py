@@ -12,8 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ... import resolve
+from ...gazetteer import world_rules
 from .common import (
     ANAPHOR_NOUNS,
+    HEADS_OF_GOVERNMENT,
     MILITARY_RANKS,
     NOT_LEADING_BEFORE,
     PORTFOLIO_ROLES,
@@ -134,6 +136,9 @@ class TitleRules:
             if (span_start, span_end) in seen:
                 continue
             seen.add((span_start, span_end))
+            if relation == "LEADS" and role_key in HEADS_OF_GOVERNMENT and org is not None \
+                    and self._executive_head_of_state(org):
+                relation = "PART_OF"  # "Chinese Premier X": the president leads China
             sp = Span(doc, span_start, span_end, label=role_key, kb_id=person.kb)
             sp._.kg_title = {
                 "person": person.kb, "person_start": person.start, "person_end": person.end,
@@ -161,6 +166,12 @@ class TitleRules:
                                  "org_inferred": True, "org_anaphor": None}
                 out.append(st)
         return _ranks_of_leaders(out)
+
+    def _executive_head_of_state(self, org: Cand) -> bool:
+        """Whether ``org`` is a state whose president, monarch or ruling council governs
+        (kg/data/world_curation.json executive_heads_of_state)."""
+        actor = self.gz.actors.get(org.kb) if org.label == "STATE" else None
+        return actor is not None and actor.code in world_rules()["executive_heads_of_state"]
 
     def _state_of_body(self, org: Cand) -> str | None:
         """The state whose own body ``org`` is (a ministry, council, department …: word
