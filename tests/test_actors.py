@@ -31,6 +31,15 @@ TITLES = [
          [("Sameh Shoukry", "PART_OF", "Egypt")]),
     case("Iraq's Oil Minister Hayan Abdul Ghani met the companies in Basra.",
          [("Hayan Abdul Ghani", "PART_OF", "Iraq")]),
+    # a lower-case portfolio after its state
+    case("Talks stalled, and Eritrea's information minister, Yemane Gebremeskel, blamed "
+         "Addis Ababa.",
+         [("Yemane Gebremeskel", "PART_OF", "Eritrea")]),
+    # an envoy's brief names where he is sent, not whose envoy he is
+    case("China's special envoy for Asian affairs, Deng Xijun, met the junta.",
+         [("Deng Xijun", "PART_OF", "China")]),
+    case("The UN special envoy for Syria, Geir Pedersen, met the new rulers.",
+         [("Geir Pedersen", "PART_OF", "United Nations")], [("Geir Pedersen", "PART_OF", "Syria")]),
     # two roles, one person: the state written before the first is the second's too
     case("Pakistani Prime Minister and Minister of Finance Imran Aziz visited Cairo.",
          [("Imran Aziz", "PART_OF", "Pakistan"), ("Imran Aziz", "LEADS", "Pakistan")]),

@@ -27,6 +27,7 @@ NOT_LEADING_BEFORE = _W["not_leading_before"]
 MILITARY_RANKS = _W["military_ranks"]
 STATE_BODY_HEADS = _W["state_body_heads"]
 HEADS_OF_GOVERNMENT = _W["heads_of_government"]
+ENVOY_ROLES = _W["envoy_roles"]
 # "Information Minister X", "Minister of State for Foreign Affairs X": a portfolio is part
 # of the title
 PORTFOLIO_WORDS = _W["portfolio_words"]

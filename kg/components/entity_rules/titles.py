@@ -15,6 +15,7 @@ from ... import resolve
 from ...gazetteer import world_rules
 from .common import (
     ANAPHOR_NOUNS,
+    ENVOY_ROLES,
     HEADS_OF_GOVERNMENT,
     MILITARY_RANKS,
     NOT_LEADING_BEFORE,
@@ -320,7 +321,7 @@ def _role_key(T: Toks, s: int, e: int) -> str | None:
     for length in range(e - s - 1, 0, -1):
         for a in range(s, e - length + 1):
             key = _exact_role_key(T, a, a + length)
-            if key is not None and key in PORTFOLIO_ROLES:
+            if key is not None and (key in PORTFOLIO_ROLES or key in ENVOY_ROLES):
                 return key
     return None
 
@@ -331,6 +332,22 @@ def _exact_role_key(T: Toks, s: int, e: int) -> str | None:
         if cand in resolve.ROLES:
             return cand
     return None
+
+
+def _envoy_portfolio_end(T: Toks, e: int, cands: list[Cand]) -> int:
+    """"special envoy for Asian affairs, X", "envoy to the Middle East, X": the envoy's
+    brief (up to five words, places included: they are where he is sent, not whose he
+    is) ends the title when a comma and a capitalised name follow; else e."""
+    if e + 1 >= T.n or T.lower[e] not in ("for", "to", "on"):
+        return e
+    kinds = {k: c.label for c in cands for k in range(c.start, c.end)}
+    m = e + 1
+    while m < T.n and m - e <= 6 and T.text[m] != "," and (
+            T.text[m].isalpha() and kinds.get(m) in (None, "LOCATION", "STATE")):
+        m += 1
+    if m > e + 1 and m + 1 < T.n and T.text[m] == "," and T.cap[m + 1]:
+        return m
+    return e
 
 
 def portfolio_roles(T: Toks, roles: list[tuple[int, int]],
@@ -346,16 +363,23 @@ def portfolio_roles(T: Toks, roles: list[tuple[int, int]],
             taken.update(range(c.start, c.end))
     out = []
     for s, e in roles:
-        if _exact_role_key(T, s, e) not in PORTFOLIO_ROLES:
+        key = _exact_role_key(T, s, e)
+        if key in ENVOY_ROLES:
+            out.append((s, _envoy_portfolio_end(T, e, cands)))
+            continue
+        if key not in PORTFOLIO_ROLES:
             out.append((s, e))
             continue
         k = s
         while k > 0 and s - k < 4 and (k - 1) not in taken and (
-                (T.cap[k - 1] and T.lower[k - 1] in PORTFOLIO_WORDS)
+                (T.lower[k - 1] in PORTFOLIO_WORDS and T.text[k - 1].isalpha())
                 or (T.lower[k - 1] == "and" and k < s)):
-            k -= 1
+            k -= 1  # "Pakistan's Information Minister", "Eritrea's information minister"
         while k < s and T.lower[k] == "and":
             k += 1
+        if k < s and not T.cap[k] and not (k > 0 and (T.lower[k - 1] in ("'s", "\u2019s", "the")
+                                                     or (k - 1) in taken)):
+            k = s  # a lower-case portfolio only after its state or "the"
         j = e
         if j + 1 < T.n and T.lower[j] in ("of", "for"):
             m, last = j + 1, None
