@@ -401,6 +401,9 @@ SECOND = [
     case("The Houthis have been vying for control of Marib with the government.",
          [], [("Houthis", "CONTROLS", "Marib")]),
     case("Hamas took control of Gaza in 2007.", [(HAMAS, "CONTROLS", "Gaza")]),
+    case("Israeli troops remained in control of Rafah.", [(ISRAEL, "CONTROLS", "Rafah")]),
+    case("The Houthis have held Sanaa since 2014.", [("Houthis", "CONTROLS", "Sanaa")]),
+    case("Hamas said it was in control of the situation.", [], [(HAMAS, "CONTROLS", "Gaza")]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

@@ -269,6 +269,9 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
             continue
         if m is not None:
             h = phrases.head_of(v, m)
+            if h.type == "STATE" and "LOCATION" in types and "STATE" not in types:
+                from .emit import capital_as_place
+                h = capital_as_place(h)  # "held Sanaa since 2014": the city
             if h.type in types and phrases.modifier_ok(v, h):
                 return phrases.coord_right(v, h, types) if coordinate else [h]
             if h is not m and m.type in types and phrases.modifier_ok(v, m):
