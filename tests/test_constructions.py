@@ -404,6 +404,10 @@ SECOND = [
     case("Israeli troops remained in control of Rafah.", [(ISRAEL, "CONTROLS", "Rafah")]),
     case("The Houthis have held Sanaa since 2014.", [("Houthis", "CONTROLS", "Sanaa")]),
     case("Hamas said it was in control of the situation.", [], [(HAMAS, "CONTROLS", "Gaza")]),
+    case("Israel killed a senior Hamas official, Saleh al-Arouri, in Beirut.",
+         [(ISRAEL, "ATTACKS", "Saleh al-Arouri"), (ISRAEL, "ATTACKS", HAMAS)]),
+    case("Washington struck a Kataib Hezbollah commander, Abu Baqir al-Saadi, in Baghdad.",
+         [(US, "ATTACKS", "Abu Baqir al-Saadi")]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

@@ -9,8 +9,16 @@ matches.
 
 from __future__ import annotations
 
+from ..resolve import TITLE_FILLERS
 from . import clause_helpers, phrases
-from .frame_common import COMPOUND_PARTICIPLES, HOLDING, LOCATIVE, PLACE_TYPES, QUOTES
+from .frame_common import (
+    COMPOUND_PARTICIPLES,
+    HOLDING,
+    LOCATIVE,
+    PLACE_TYPES,
+    QUOTES,
+    role_words,
+)
 from .mentions import Mention
 from .view import DocView
 
@@ -273,6 +281,13 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
                 from .emit import capital_as_place
                 h = capital_as_place(h)  # "held Sanaa since 2014": the city
             if h.type in types and phrases.modifier_ok(v, h):
+                k = h.end
+                while k < end and k - h.end < 2 and v.low[k] in TITLE_FILLERS:
+                    k += 1  # "a Hamas (senior) commander, X,"
+                if "PERSON" in types and k + 1 < end and v.low[k] in role_words(v.lex) \
+                        and v.text[k + 1] == "," \
+                        and (named := name_in_apposition(v, k + 1, ("PERSON",))) is not None:
+                    return [h, named]  # "killed a Kataib Hezbollah commander, X,": both
                 return phrases.coord_right(v, h, types) if coordinate else [h]
             if h is not m and m.type in types and phrases.modifier_ok(v, m):
                 return [m]
@@ -307,7 +322,9 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
                 and v.low[j + 1] in COMPOUND_PARTICIPLES:
             j += 2  # "run by the Kurdish-led administration": a modifier of the name
             continue
-        if v.text[j] == "," and gap and v.low[j - 1] in v.lex["group_nouns"]:
+        if v.text[j] == "," and gap and (v.low[j - 1] in v.lex["group_nouns"] or (
+                v.low[j - 1] in role_words(v.lex) and "PERSON" in types)):
+            # "killed a Hamas commander, X," names the person killed
             named = name_in_apposition(v, j, types)
             if named is not None:  # "an end to another armed group, the FDLR, which ..."
                 return [named]
