@@ -35,6 +35,12 @@ TITLES = [
     case("Talks stalled, and Eritrea's information minister, Yemane Gebremeskel, blamed "
          "Addis Ababa.",
          [("Yemane Gebremeskel", "PART_OF", "Eritrea")]),
+    # "of its …" / "of the ruling …" before the organisation
+    case("Rustem Umerov, the secretary of its National Security and Defence Council, led "
+         "the team.",
+         [("Rustem Umerov", "PART_OF", "National Security and Defence Council")]),
+    case("Salah Hamid, a senior official of the ruling Baath Party, spoke in Damascus.",
+         [("Salah Hamid", "PART_OF", "Baath Party")]),
     # an envoy's brief names where he is sent, not whose envoy he is
     case("China's special envoy for Asian affairs, Deng Xijun, met the junta.",
          [("Deng Xijun", "PART_OF", "China")]),

@@ -28,6 +28,7 @@ MILITARY_RANKS = _W["military_ranks"]
 STATE_BODY_HEADS = _W["state_body_heads"]
 HEADS_OF_GOVERNMENT = _W["heads_of_government"]
 ENVOY_ROLES = _W["envoy_roles"]
+RULING_WORDS = _W["ruling_words"]
 # "Information Minister X", "Minister of State for Foreign Affairs X": a portfolio is part
 # of the title
 PORTFOLIO_WORDS = _W["portfolio_words"]

@@ -21,6 +21,7 @@ from .common import (
     NOT_LEADING_BEFORE,
     PORTFOLIO_ROLES,
     PORTFOLIO_WORDS,
+    RULING_WORDS,
     SECOND_IN_COMMAND,
     STATE_BODY_HEADS,
     Cand,
@@ -263,8 +264,10 @@ class TitleRules:
     def _org_right(self, T: Toks, j: int, by_start: dict[int, Cand]) -> Cand | None:
         if j < T.n and T.lower[j] in ("of", "for", "at", "in", "to"):
             j += 1
-            if j < T.n and T.lower[j] == "the":
-                j += 1
+            if j < T.n and T.lower[j] in ("the", "its", "their"):
+                j += 1  # "the secretary of its National Security Council"
+            if j + 1 < T.n and T.lower[j] in RULING_WORDS and j + 1 in by_start:
+                j += 1  # "a senior official of the ruling Workers' Party"
             c = by_start.get(j)
             if c is not None and c.end + 2 < T.n and T.text[c.end] in ("-", "\u2013") \
                     and T.lower[c.end + 1] in resolve.BACKED_WORDS:
