@@ -181,13 +181,6 @@ def write_text(path: str | os.PathLike, text: str, *,
         f.write(text)
 
 
-def write_bytes(path: str | os.PathLike, data: bytes, *,
-                inputs: Iterable[str | os.PathLike] = ()) -> None:
-    """Write ``data`` to ``path`` through :func:`open_output`."""
-    with open_output(path, inputs=inputs, binary=True) as f:
-        f.write(data)
-
-
 def is_broken_pipe(e: BaseException) -> bool:
     return isinstance(e, BrokenPipeError) or (isinstance(e, OSError)
                                                and e.errno == errno.EPIPE)

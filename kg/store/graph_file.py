@@ -17,11 +17,11 @@ lists of :mod:`kg.store.graph_model` are ``null``: they keep the place of the li
 graph read back has its attributes in the order it was saved with.
 
 **A save that only added appends.** A load adds nodes, relationships and evidence and
-changes some properties (mentions, dates, corroboration, camps). Such a save writes the
-bytes the file already had, then one segment holding only the new and changed rows, then
-a ``c`` line. A later ``n`` or ``r`` row with the same name or id replaces the earlier
-one. What a save encodes grows with what changed; the old bytes are copied, not encoded
-again. The copy still goes to a temp file renamed over the graph
+changes some properties (mentions, dates, corroboration, camps). Such a save copies the
+bytes the file already had, then writes one segment holding only the new and changed
+rows, then a ``c`` line. A later ``n`` or ``r`` row with the same name or id replaces the
+earlier one. What a save encodes grows with what changed; the old bytes are copied, not
+encoded again. The copy still goes to a temp file renamed over the graph
 (:func:`kg.outputs.open_output`), so a crash or a full disk mid-save leaves the previous
 file as it was. When replaced rows outnumber live ones, or the graph lost something (a
 node, a relationship, evidence, another document-id scheme), the save writes the whole
@@ -44,6 +44,7 @@ save only looks at how far each list grew. JSON is encoded and parsed by ``orjso
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
 from collections.abc import Iterator
@@ -55,7 +56,7 @@ import networkx as nx
 import orjson
 
 from ..errors import KgError
-from ..outputs import write_bytes
+from ..outputs import open_output
 from .graph_model import EVIDENCE_LISTS
 
 FORMAT = "kg-graph"
@@ -76,11 +77,11 @@ class GraphFileError(KgError, RuntimeError):
 
 @dataclass
 class FileState:
-    """What a version-2 file holds, as far as an appended save needs to know: its bytes,
+    """What a version-2 file holds, as far as an appended save needs to know: its size,
     node and relationship properties as written, relationship ids, how many pieces of
     evidence of each relationship are written, and the two string tables."""
 
-    data: bytes
+    size: int
     doc_ids: str | None
     nodes: dict[str, dict] = field(default_factory=dict)
     rel_ids: dict[tuple, int] = field(default_factory=dict)
@@ -184,17 +185,23 @@ class _Segment:
     def empty(self) -> bool:
         return not any(self.tables.values())
 
-    def encode(self) -> bytes:
-        out = [_dumps([tag, rows]) for tag, rows in self.tables.items() if rows]
+    def encode(self) -> list[bytes]:
+        """The segment's lines, each ending with a newline (written one after the other,
+        never joined: at 1,000× a table line is tens of MB)."""
+        out = [_dumps([tag, rows]) + b"\n" for tag, rows in self.tables.items() if rows]
         self.state.lines += len(out) + 1
-        out.append(_dumps(["c", self.state.lines]))
-        return b"\n".join(out) + b"\n"
+        out.append(_dumps(["c", self.state.lines]) + b"\n")
+        self.state.size += sum(map(len, out))
+        return out
 
 
-def full_bytes(g: nx.MultiDiGraph) -> tuple[bytes, FileState]:
-    """The whole graph as a version-2 file, and the state an appended save starts from."""
+def full_lines(g: nx.MultiDiGraph) -> tuple[list[bytes], FileState]:
+    """The whole graph as the lines of a version-2 file, and the state an appended save
+    starts from."""
     with gc_paused():
-        state = FileState(data=b"", doc_ids=g.graph.get("doc_ids"))
+        header = _dumps({"format": FORMAT, "version": FORMAT_VERSION,
+                         "doc_ids": g.graph.get("doc_ids")}) + b"\n"
+        state = FileState(size=len(header), doc_ids=g.graph.get("doc_ids"))
         seg = _Segment(state)
         for n, data in g.nodes(data=True):
             seg.node(n, node_props(data))
@@ -206,14 +213,14 @@ def full_bytes(g: nx.MultiDiGraph) -> tuple[bytes, FileState]:
             state.rel_keys.append((u, v, k))
             seg.rel(rid, (u, v, k), edge_props(data))
             seg.evidence(rid, data, 0)
-        header = _dumps({"format": FORMAT, "version": FORMAT_VERSION, "doc_ids": state.doc_ids})
-        state.data = header + b"\n" + seg.encode()
-    return state.data, state
+        lines = [header, *seg.encode()]
+    return lines, state
 
 
-def appended_bytes(g: nx.MultiDiGraph, state: FileState) -> bytes | None:
-    """The file after an appended save of ``g`` (``state.data`` itself when nothing
-    changed), or None when only a whole rewrite is right; after None ``state`` is spent."""
+def appended_lines(g: nx.MultiDiGraph, state: FileState) -> list[bytes] | None:
+    """The lines an appended save of ``g`` adds after the file's ``state.size`` bytes
+    (none when nothing changed), or None when only a whole rewrite is right; after None
+    ``state`` is spent."""
     if g.graph.get("doc_ids") != state.doc_ids or state.pending is not None:
         return None
     with gc_paused():
@@ -250,15 +257,25 @@ def appended_bytes(g: nx.MultiDiGraph, state: FileState) -> bytes | None:
             return None  # a relationship was removed
         if state.replaced > len(state.nodes) + len(state.rel_keys):
             return None  # more replaced rows than live ones: compact
-        if seg.empty:
-            return state.data
-        state.data = state.data + seg.encode()
-    return state.data
+        return [] if seg.empty else seg.encode()
 
 
-def write_file(path: str | os.PathLike, data: bytes) -> None:
+def write_file(path: str | os.PathLike, lines: list[bytes], *, keep: int = 0) -> None:
+    """Write ``lines`` to ``path`` through :func:`kg.outputs.open_output` (temp file and
+    rename), after the first ``keep`` bytes the file has now (an appended save)."""
     try:
-        write_bytes(Path(path), data)
+        with open_output(Path(path), binary=True) as out:
+            if keep:
+                with open(path, "rb") as old:
+                    left = keep
+                    while left:
+                        block = old.read(min(left, 1 << 20))
+                        if not block:
+                            raise OSError(errno.EIO, f"{path} is shorter than when it was read")
+                        out.write(block)
+                        left -= len(block)
+            for line in lines:
+                out.write(line)
     except OSError as e:  # e.g. disk full: the rename never happened
         raise GraphFileError(f"cannot write graph file {path}: {e.strerror or e}; "
                              "the previous graph file is unchanged") from None
@@ -301,7 +318,7 @@ def read_v2(data: bytes, origin: str, *, evidence: bool = True
     if lines[-1] != b"" or not body or _loads(body[-1], origin) != ["c", len(body)]:
         raise GraphFileError(f"graph file {origin} is truncated (it does not end with its "
                              "end record); rebuild it with `kg build`")
-    state = FileState(data=data, doc_ids=head.get("doc_ids"), lines=len(body))
+    state = FileState(size=len(data), doc_ids=head.get("doc_ids"), lines=len(body))
     with gc_paused():
         try:
             pending = []

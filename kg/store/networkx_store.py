@@ -178,16 +178,16 @@ class NetworkXStore:
     def _write(self, target: Path, compact: bool) -> None:
         g = self.graph
         state, self._file = self._file, None  # spent if anything below fails
-        data = None
         if state is not None and not compact and target == self.path:
-            before = state.data
-            data = graph_file.appended_bytes(g, state)
-            if data is before:
-                self._file = state  # nothing changed: the file stays byte for byte
+            keep = state.size
+            lines = graph_file.appended_lines(g, state)
+            if lines is not None:
+                if lines:  # else nothing changed: the file stays as it is, byte for byte
+                    graph_file.write_file(target, lines, keep=keep)
+                self._file = state
                 return
-        if data is None:
-            data, state = graph_file.full_bytes(g)
-        graph_file.write_file(target, data)
+        lines, state = graph_file.full_lines(g)
+        graph_file.write_file(target, lines)
         if target == self.path:
             self._file = state
 
@@ -368,4 +368,4 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
 
 def write_graph(g: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     """Write the whole graph to ``path`` in the current format (atomically)."""
-    graph_file.write_file(path, graph_file.full_bytes(g)[0])
+    graph_file.write_file(path, graph_file.full_lines(g)[0])
