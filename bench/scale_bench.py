@@ -116,16 +116,21 @@ def bench_extraction(corpus: Path, work: Path) -> dict:
 
 
 _GRAPH_IO = """
-import json, sys, time
+import json, statistics, sys, time
 from kg.store import NetworkXStore
 from kg.store.networkx_store import read_graph, write_graph
-t = time.perf_counter(); n = NetworkXStore(sys.argv[1], create=False).stats()["relationships"]
-stats_s = time.perf_counter() - t
-t = time.perf_counter(); g = read_graph(sys.argv[1]); read_s = time.perf_counter() - t
-t = time.perf_counter(); write_graph(g, sys.argv[2]); write_s = time.perf_counter() - t
-print(json.dumps({"stats_s": round(stats_s, 3), "read_s": round(read_s, 3),
-                  "write_s": round(write_s, 3), "nodes": g.number_of_nodes(),
-                  "relationships": n}))
+
+def timed(fn, rounds=3):
+    took = []
+    for _ in range(rounds):
+        t = time.perf_counter(); out = fn(); took.append(time.perf_counter() - t)
+    return round(statistics.median(took), 3), out
+
+stats_s, n = timed(lambda: NetworkXStore(sys.argv[1], create=False).stats()["relationships"])
+read_s, g = timed(lambda: read_graph(sys.argv[1]))
+write_s, _ = timed(lambda: write_graph(g, sys.argv[2]))
+print(json.dumps({"stats_s": stats_s, "read_s": read_s, "write_s": write_s,
+                  "nodes": g.number_of_nodes(), "relationships": n}))
 """
 
 
@@ -168,7 +173,8 @@ def bench_embedded(triples_file: Path, work: Path, scale: int,
     """``kg load`` (build), ``kg stats``, two saved queries (one reads evidence, one does
     not), an incremental ``kg load`` of ``extra`` into the built graph, as separate
     processes under :mod:`bench.rss`; then in one process opening the store for stats,
-    reading the whole graph and writing it (what every command pays for the file)."""
+    reading the whole graph and writing it (what every command pays for the file), each
+    the median of 3 rounds."""
     variant = variant or Variant("current", REPO_DIR)
     tag = f"x{scale}" + ("" if variant.root == REPO_DIR else "_baseline")
     graph = work / f"graph_{tag}.json"

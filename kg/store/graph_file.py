@@ -49,7 +49,7 @@ import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import networkx as nx
@@ -146,6 +146,9 @@ class _Segment:
     def __init__(self, state: FileState):
         self.state = state
         self.tables: dict[str, list] = {"n": [], "r": [], "d": [], "s": [], "e": []}
+        self._rids: list[int] = []
+        self._keys: list[str] = []
+        self._columns: list[list] = [[] for _ in _EVIDENCE_FIELDS]
 
     def node(self, name: str, props: dict) -> None:
         self.tables["n"].append([name, props])
@@ -155,39 +158,50 @@ class _Segment:
         self.tables["r"].append([rid, *key, props])
         self.state.rel_props[rid] = props
 
-    def _refs(self, values, table: str, start: int, stop: int) -> list[int]:
-        """Indexes of ``values[start:stop]`` in ``table``, adding the strings it lacks."""
-        index, known = self.state.index(table)
-        added = self.tables[table]
-        out = []
-        for i in range(start, stop):
-            value = values[i] if i < len(values) else ""
-            j = index.get(value)
-            if j is None:
-                value = "" if value is None else value
-                j = index.setdefault(value, len(known))
-                if j == len(known):
-                    known.append(value)
-                    added.append(value)
-            out.append(j)
-        return out
-
     def evidence(self, rid: int, data: dict, start: int) -> None:
+        """Queue the evidence of relationship ``rid`` from list position ``start`` on; the
+        rows are made in :meth:`encode`, a column at a time."""
         keys = data.get("evidence_keys") or ()
         stop = len(keys)
         if stop > start:
-            columns = [self._refs(data.get(name) or (), table, start, stop)
-                       for name, table in _EVIDENCE_FIELDS]
-            self.tables["e"].extend(zip(repeat(rid), keys[start:stop], *columns))
+            self._rids.extend(repeat(rid, stop - start))
+            self._keys.extend(keys[start:stop])
+            for column, (name, _) in zip(self._columns, _EVIDENCE_FIELDS, strict=True):
+                values = data.get(name) or ()
+                column.extend(values[start:stop])
+                if len(values) < stop:  # a list shorter than evidence_keys: "" for the rest
+                    column.extend([""] * (stop - max(start, len(values))))
         self.state.evidence[rid] = stop
+
+    def _intern(self, values: list, table: str) -> list[int]:
+        """Indexes of ``values`` in ``table``, adding the strings it lacks (in order)."""
+        index, known = self.state.index(table)
+        if None in values:
+            values = ["" if v is None else v for v in values]
+        new = [v for v in dict.fromkeys(values) if v not in index]
+        if new:
+            index.update(zip(new, range(len(known), len(known) + len(new)), strict=True))
+            known.extend(new)
+            self.tables[table].extend(new)
+        return [index[v] for v in values]
+
+    def _evidence_rows(self) -> None:
+        if not self._rids:
+            return
+        docs = self._intern(self._columns[0], "d")
+        n = len(self._rids)
+        strings = self._intern(list(chain.from_iterable(self._columns[1:])), "s")
+        columns = [strings[i * n:(i + 1) * n] for i in range(len(self._columns) - 1)]
+        self.tables["e"] = list(zip(self._rids, self._keys, docs, *columns, strict=True))
 
     @property
     def empty(self) -> bool:
-        return not any(self.tables.values())
+        return not (self._rids or any(self.tables.values()))
 
     def encode(self) -> list[bytes]:
         """The segment's lines, each ending with a newline (written one after the other,
         never joined: at 1,000× a table line is tens of MB)."""
+        self._evidence_rows()
         out = [_dumps([tag, rows]) + b"\n" for tag, rows in self.tables.items() if rows]
         self.state.lines += len(out) + 1
         out.append(_dumps(["c", self.state.lines]) + b"\n")
@@ -426,24 +440,17 @@ def _place(g: nx.MultiDiGraph, state: FileState, lists: list[dict | None]) -> No
     """Put the lists into the edges' attribute dicts (in place: NetworkX shares each dict
     between the successor and predecessor views), where the saved order had them."""
     adj = g._adj
+    evidence = state.evidence
     for rid, ((u, v, k), props) in enumerate(zip(state.rel_keys, state.rel_props,
                                                   strict=True)):
         ls = lists[rid]
         data = adj[u][v][k]
-        ordered = {}
-        for name in props:
-            if name in _EVIDENCE_SET:
-                ordered[name] = ls[name] if ls is not None else []
-            elif name in data:
-                ordered[name] = data[name]
-        for name, value in data.items():
-            ordered.setdefault(name, value)
-        if ls is not None:
-            for name in EVIDENCE_LISTS:
-                ordered.setdefault(name, ls[name])
+        ordered = dict.fromkeys(props)  # the saved order; then values, then the lists
+        ordered.update(data)
+        ordered.update(ls if ls is not None else {name: [] for name in EVIDENCE_LISTS})
         data.clear()
         data.update(ordered)
-        state.evidence[rid] = len(ls["evidence_keys"]) if ls is not None else 0
+        evidence[rid] = len(ordered["evidence_keys"])
 
 
 def documents(state: FileState) -> int:
