@@ -32,7 +32,7 @@ def measure(cmd: list[str], workdir: Path, label: str, cwd: Path | None = None) 
                        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
     data = json.loads(stats_file.read_text(encoding="utf-8"))
     result = {"peak_rss_mb": round(data["maxrss_kb"] / 1024, 1), "seconds": data["seconds"],
-              "rc": data["rc"]}
+              "cpu_seconds": data.get("cpu_seconds"), "rc": data["rc"]}
     if data["rc"] != 0:
         tail = log_file.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
         result["error"] = " | ".join(tail)

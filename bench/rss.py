@@ -2,7 +2,9 @@
 
 ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` is the peak of the largest child this process
 has waited for, so a fresh wrapper process per command gives that command's own peak
-(including any worker processes it waited for), with no dependency on GNU time.
+(including any worker processes it waited for), with no dependency on GNU time. CPU
+seconds (user + system of the command and its children) are recorded too: on a shared
+machine they move less with other people's load than wall time does.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ def main(argv: list[str]) -> int:
     start = time.perf_counter()
     rc = subprocess.call(cmd)
     seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_kb = usage.ru_maxrss  # KiB on Linux
     with open(out, "w", encoding="utf-8") as f:
-        json.dump({"rc": rc, "maxrss_kb": peak_kb, "seconds": round(seconds, 3)}, f)
+        json.dump({"rc": rc, "maxrss_kb": peak_kb, "seconds": round(seconds, 3),
+                   "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3)}, f)
     return rc
 
 

@@ -121,16 +121,29 @@ from kg.store import NetworkXStore
 from kg.store.networkx_store import read_graph, write_graph
 
 def timed(fn, rounds=3):
-    took = []
+    took, cpu = [], []
     for _ in range(rounds):
-        t = time.perf_counter(); out = fn(); took.append(time.perf_counter() - t)
+        t, c = time.perf_counter(), time.process_time()
+        out = fn()
+        took.append(time.perf_counter() - t); cpu.append(time.process_time() - c)
+    CPU[fn.__name__] = round(statistics.median(cpu), 3)
     return round(statistics.median(took), 3), out
 
-stats_s, n = timed(lambda: NetworkXStore(sys.argv[1], create=False).stats()["relationships"])
-read_s, g = timed(lambda: read_graph(sys.argv[1]))
-write_s, _ = timed(lambda: write_graph(g, sys.argv[2]))
+CPU = {}
+
+def stats():
+    return NetworkXStore(sys.argv[1], create=False).stats()["relationships"]
+def read():
+    return read_graph(sys.argv[1])
+stats_s, n = timed(stats)
+read_s, g = timed(read)
+def write():
+    return write_graph(g, sys.argv[2])
+write_s, _ = timed(write)
 print(json.dumps({"stats_s": stats_s, "read_s": read_s, "write_s": write_s,
-                  "nodes": g.number_of_nodes(), "relationships": n}))
+                  "stats_cpu_s": CPU["stats"], "read_cpu_s": CPU["read"],
+                  "write_cpu_s": CPU["write"], "nodes": g.number_of_nodes(),
+                  "relationships": n}))
 """
 
 
