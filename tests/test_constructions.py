@@ -408,6 +408,12 @@ SECOND = [
          [(ISRAEL, "ATTACKS", "Saleh al-Arouri"), (ISRAEL, "ATTACKS", HAMAS)]),
     case("Washington struck a Kataib Hezbollah commander, Abu Baqir al-Saadi, in Baghdad.",
          [(US, "ATTACKS", "Abu Baqir al-Saadi")]),
+    case("A Russian missile strike on Kharkiv killed five people.",
+         [(RUSSIA, "ATTACKS", "Kharkiv")]),
+    case("The war in Gaza continued for a second year.", [], [(ISRAEL, "ATTACKS", "Gaza")]),
+    case("The European Union imposed new sanctions on Belarus over its support for Russia.",
+         [("European Union", "OPPOSES", "Belarus"), ("Belarus", "BACKS", RUSSIA)],
+         [("European Union", "BACKS", RUSSIA)]),
 ]
 
 ALL = SECOND + MORE + REFERENCE + STATES_AND_OFFICIALS + SYMMETRIC + DESIGNATION + PREDICATION + \

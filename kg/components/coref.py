@@ -405,6 +405,11 @@ class CorefResolver:
                     break
         same = [x for x in earlier if tok_sent[x.start] == sn]
         found = None
+        if possessed and pron > 0 and doc[pron - 1].lower_ in ("over", "for") and same:
+            x = same[-1]  # "sanctions on Belarus over its support for Russia": Belarus
+            if x.start > 0 and doc[x.start - 1].lower_ in ("on", "against") and want(x) \
+                    and not _adjectival(doc, x):
+                return x
         for x in reversed(same):
             if object_pos and x.start >= clause_start and not _possessive(doc, x):
                 continue
