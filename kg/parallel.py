@@ -14,6 +14,7 @@ comes in input order.
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -34,6 +35,14 @@ def can_fork() -> bool:
     return "fork" in mp.get_all_start_methods()
 
 
+def _worker_signals() -> None:
+    """A forked worker inherits kg's SIGTERM/SIGHUP handler (kg.cli.app), which raises
+    SystemExit: in a pool worker that can leave the pool waiting forever when the pool
+    is terminated. Workers die on those signals at once, as pool workers should."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 def _work(chunk: list[Document]) -> list[Triple]:
     assert _extractor is not None
     return list(_extractor.extract(chunk, workers=1))
@@ -45,7 +54,7 @@ def extract_parallel(extractor: Extractor, documents: Iterable[Document],
     global _extractor
     _extractor = extractor
     docs = iter(documents)
-    with mp.get_context("fork").Pool(workers) as pool:
+    with mp.get_context("fork").Pool(workers, initializer=_worker_signals) as pool:
         pending: deque = deque()
 
         def submit() -> bool:

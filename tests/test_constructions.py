@@ -411,6 +411,8 @@ SECOND = [
     case("A Russian missile strike on Kharkiv killed five people.",
          [(RUSSIA, "ATTACKS", "Kharkiv")]),
     case("The war in Gaza continued for a second year.", [], [(ISRAEL, "ATTACKS", "Gaza")]),
+    case("Kim Yo Jong, a senior official of the ruling Hamas movement, spoke.",
+         [], [("Kim Yo Jong", "LEADS", HAMAS)]),
     case("The European Union imposed new sanctions on Belarus over its support for Russia.",
          [("European Union", "OPPOSES", "Belarus"), ("Belarus", "BACKS", RUSSIA)],
          [("European Union", "BACKS", RUSSIA)]),

@@ -38,6 +38,10 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             and v.low[ms - 1] in v.lex["adjective_determiners"] \
             and v.low[me] in v.lex["group_nouns"]:
         return  # "another armed group", "a backed faction": an adjective, not a verb
+    if v.low[ms].endswith("ing") and me - ms == 1 and ms > v.seg_start[ms] \
+            and v.low[ms - 1] in ("the", "its", "their", "a", "an") \
+            and me < v.seg_end[ms] and v.mention_at(me) is not None:
+        return  # "the ruling Workers' Party", "its governing coalition": an adjective
     if me < len(doc) and v.low[me] == "by" and rule.pattern[-1].get("LOWER") != "by":
         return  # a passive with an agent: the passive rule owns it
     passive = clause_helpers.passive_before(v, ms) and not v.low[ms].endswith("ing")
