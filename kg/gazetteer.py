@@ -22,13 +22,11 @@ text has at least one capital letter (so "turkey" the bird is not Turkey).
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -36,6 +34,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import KgError
+from .gc_pause import gc_paused
 from .ontology import entity_types
 
 # kinds of surface form
@@ -373,22 +372,9 @@ def _read_file(path: str) -> tuple[Actor, ...]:
     return tuple(_read_actors(iter(text.splitlines()), str(p)))
 
 
-@contextmanager
-def _bulk():
-    """No cyclic garbage collection while tens of thousands of small objects are made
-    (they hold no cycles; collecting them as they are made tripled compile time)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 @cache
 def _layered(paths: tuple[str, ...]) -> Gazetteer:
-    with _bulk():
+    with gc_paused():
         gz = _compile([list(_read_file(p)) for p in paths], " + ".join(paths))
     for p in paths:  # the world file's small places come with it
         places = Path(p).with_name(WORLD_PLACES_FILE)
@@ -406,7 +392,7 @@ def world_places(path: str) -> dict[str, tuple[str, str]]:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as e:
         raise GazetteerError(f"cannot read {path}: {e.strerror or e}") from None
-    with _bulk():
+    with gc_paused():
         for n, line in enumerate(text.splitlines(), 1):
             if not line or line[0] == "#":
                 continue
@@ -539,7 +525,7 @@ class SurfaceMatcher:
     looks only at tokens that can start a spelling (one set lookup per distinct word)."""
 
     def __init__(self, nlp, gz: Gazetteer):
-        with _bulk():
+        with gc_paused():
             self._build(nlp, gz)
 
     def _build(self, nlp, gz: Gazetteer) -> None:

@@ -43,11 +43,8 @@ save only looks at how far each list grew. JSON is encoded and parsed by ``orjso
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import gc
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from pathlib import Path
@@ -56,6 +53,7 @@ import networkx as nx
 import orjson
 
 from ..errors import KgError
+from ..gc_pause import gc_paused
 from ..outputs import open_output
 from .graph_model import EVIDENCE_LISTS
 
@@ -100,20 +98,6 @@ class FileState:
         if table not in self._index:
             self._index[table] = {v: i for i, v in enumerate(values)}
         return self._index[table], values
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Reading or writing a graph makes millions of small containers that all stay alive;
-    the cyclic collector would scan the growing heap again and again (a reason reading
-    1,000× took 12× the 100× time, and writing 20×), so it waits until the end."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _dumps(value) -> bytes:
