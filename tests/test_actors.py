@@ -109,9 +109,9 @@ NAMES = [
     case("Omani Foreign Minister Badr bin Hamad Al Busaidi hosted both delegations.",
          [("Badr Albusaidi", "PART_OF", "Oman")],
          [("Badr Organization", "PART_OF", "Oman")]),
-    case("Oman's Minister of State for Foreign Affairs Yousuf bin Alawi bin Abdullah "
+    case("Bahrain's Minister of State for Foreign Affairs Abdullah bin Ahmed Al Khalifa "
          "arrived in Tehran.",
-         [("Yousuf bin Alawi bin Abdullah", "PART_OF", "Oman")]),
+         [("Abdullah bin Ahmed Al Khalifa", "PART_OF", "Bahrain")]),
     # particles of Portuguese, Dutch and German names stay inside the name
     case("Brazil's President Luiz Inácio Lula da Silva opened the summit.",
          [("Luiz Inácio Lula da Silva", "LEADS", "Brazil")],

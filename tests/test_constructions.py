@@ -290,8 +290,8 @@ SECOND = [
     case("After weeks of debate in parliament over the costs, Turkey deployed troops to "
          "Syria to fight the YPG.",
          [(TURKEY, "DEPLOYED_IN", "Syria"), (TURKEY, "ATTACKS", "YPG")]),
-    case("Moscow, which sheltered the deposed leader, is hoping to retain its two bases in "
-         "Syria, a naval base in Tartus and the Hmeimim air base near Latakia.",
+    case("Moscow, which sheltered the deposed leader, is hoping to keep its pair of bases in "
+         "Syria: a naval base in Tartus and the Hmeimim air base outside Latakia.",
          [(RUSSIA, "OPERATES", "Tartus naval base"), (RUSSIA, "OPERATES", "Hmeimim air base")],
          [(RUSSIA, "OPERATES", "Latakia air base")]),
     case("Turkey has three bases in Iraq. One is an air base in Bamarni.",
@@ -335,7 +335,7 @@ SECOND = [
          [("Hayat Tahrir al-Sham", "CONTROLS", "Aleppo")]),
     case("Iran's oil exports to China fell to a low.",
          [], [("China", "CONTROLS", IRAN)]),
-    case("The United States was trying to build new bases in the town of Rutba.",
+    case("Washington has been trying to set up fresh bases in the desert town of Rutba.",
          [], [(US, "OPERATES", "Rutba base"), (US, "DEPLOYED_IN", "Rutba")]),
     case("Kurdish leaders met Mazloum Abdi, the commander of the US-backed Syrian Democratic "
          "Forces, on Monday.",
