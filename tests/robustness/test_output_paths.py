@@ -185,14 +185,15 @@ def _wait_for_temp(folder: Path, proc: subprocess.Popen, timeout: float = 120) -
 
 
 def test_sigterm_during_extract_removes_the_temp_file(tmp_path):
-    corpus = _corpus(tmp_path / "corpus", 400)
+    # big enough that the run is still writing when the signal comes, on a fast quiet
+    # machine too (400 documents were done within the half second this test once waited)
+    corpus = _corpus(tmp_path / "corpus", 3000)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     proc = subprocess.Popen([*KG, "extract", str(corpus), "-o", str(out_dir / "t.jsonl"),
                              "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=subprocess.DEVNULL, text=True)
     assert _wait_for_temp(out_dir, proc), "extract never started writing"
-    time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)  # what `timeout` sends
     _, err = proc.communicate(timeout=60)
     assert proc.returncode in (143, -signal.SIGTERM)
