@@ -24,6 +24,7 @@ base, F2, ..." — base facilities named in the same or next two sentences after
 from __future__ import annotations
 
 from ..wordlists import words
+from .emit import facility_name, town_like
 from .findings import Cand, Findings
 from .frame_common import CONF
 from .mentions import Mention
@@ -107,8 +108,6 @@ def enumerations(v: DocView, found: Findings) -> None:
 def unnamed_base_at(v: DocView, m: Mention) -> Mention | None:
     """"a naval base in Tartus" → the facility "Tartus naval base" (the gazetteer's name
     when it knows one under that alias), when the place is a town, not a region."""
-    from .emit import facility_name, town_like
-
     k = m.start - 1
     lo = v.seg_start[m.start]
     if k - 1 < lo or v.low[k] not in ("in", "at", "near") \

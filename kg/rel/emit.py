@@ -8,6 +8,7 @@ candidates go to :class:`~kg.rel.findings.Findings`.
 
 from __future__ import annotations
 
+from ..resolve import canonical_name, gazetteer
 from .findings import Cand, Findings
 from .frame_common import CONF, SYNTH_BASE_WORDS
 from .mentions import Mention
@@ -78,8 +79,6 @@ def capital_as_place(m: Mention) -> Mention:
     a relation wants a place: "the Houthis have held Sanaa since 2014"."""
     if m.type != "STATE" or m.source != "ent":
         return m
-    from ..resolve import gazetteer
-
     actor = gazetteer().actors.get(m.name)
     capital = actor.capital if actor is not None else None
     if capital and capital.lower() == m.text.lower():
@@ -90,8 +89,6 @@ def capital_as_place(m: Mention) -> Mention:
 def facility_name(place: str, kind: str) -> str:
     """"a base in Tartus" is the known "Tartus naval base" when the gazetteer has it
     under that alias; otherwise "Tartus base"."""
-    from ..resolve import canonical_name
-
     name = f"{place} {kind}"
     hit = canonical_name(name, "FACILITY")
     return hit[0] if hit is not None and hit[1] == "FACILITY" else name

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..resolve import TITLE_FILLERS
 from . import clause_helpers, phrases
+from .emit import capital_as_place
 from .frame_common import (
     COMPOUND_PARTICIPLES,
     HOLDING,
@@ -278,7 +279,6 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
         if m is not None:
             h = phrases.head_of(v, m)
             if h.type == "STATE" and "LOCATION" in types and "STATE" not in types:
-                from .emit import capital_as_place
                 h = capital_as_place(h)  # "held Sanaa since 2014": the city
             if h.type in types and phrases.modifier_ok(v, h):
                 k = h.end
