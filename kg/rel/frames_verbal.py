@@ -19,6 +19,17 @@ from .rules import Rule
 from .view import DocView
 
 
+def quantity_at(v: DocView, k: int) -> bool:
+    """A count opens the phrase at ``k`` ("12", "at least 40", "more than 60"): after a
+    participle it is the participle's object, so the participle is a main verb ("fighters
+    killed 12 soldiers"), not a reduced relative ("fighters killed in the strike")."""
+    w = v.low[k]
+    nxt = v.low[k + 1] if k + 1 < v.seg_end[k] else ""
+    return v.text[k][:1].isdigit() or (w == "at" and nxt in ("least", "most")) \
+        or (w in ("more", "fewer", "less") and nxt == "than") \
+        or w in ("nearly", "almost", "scores", "roughly", "approximately")
+
+
 @frame('svo', SvoOptions, verb_cue=True)
 def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     doc = v.doc
@@ -53,7 +64,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             and v.mention_at(ms - 1) is None \
             and v.low[ms - 1] in v.lex["group_nouns"] \
             and not (me < v.seg_end[ms] and (v.mention_at(me) is not None
-                                                or v.low[me] in v.skippable)):
+                                                or v.low[me] in v.skippable
+                                                or quantity_at(v, me))):
         return  # but "gunmen attacked southern Israel": an object follows, a main verb
     if rule.options.enumerates and any(
             (m := v.mention_at(k)) is not None and m.type == "FACILITY"

@@ -162,6 +162,8 @@ def coord_right(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]
     end = v.seg_end[m.start]
     j = m.end
     while j < end:
+        while j < end and v.low[j] in v.lex["force_nouns"] and v.mention_at(j) is None:
+            j += 1  # "backed by US aircraft and by ...": the force noun ends the item
         k = paren_end(v, j)  # "the PKK (PKK) and the YPG": skip the acronym
         skipped_pp = False
         if k + 1 < end and v.low[k] in ("in", "from") and m.type not in ("STATE",
@@ -186,6 +188,11 @@ def coord_right(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]
                 k += 1
             if (p := v.mention_at(k)) is not None and p.adjectival_form:
                 break  # "in Aden and in the Saudi capital": the capital is not named
+        if k + 1 < end and v.low[k] == "by" and v.mention_at(k) is None \
+                and governing_prep(v, out[0]) == "by":
+            k += 1  # "backed by A and by B": the agent phrase repeats its preposition
+            while k < end and v.low[k] in v.skippable and v.mention_at(k) is None:
+                k += 1
         n = v.mention_at(k)
         if n is None or n.type not in types or not modifier_ok(v, n):
             break

@@ -98,6 +98,8 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
             if a is not None:  # "Hamas, the Palestinian group fighting X" → Hamas
                 return [a], None
         if m is not None:
+            if m.type in types and not included and members_phrase_opening(v, m):
+                return [m], None  # "Fighters from X attacked ...": X acts through them
             if (m.type in types and gerund and m.end < len(v.low)
                     and v.low[m.end] in ("of", "from") and phrases.is_verb_object(v, m)):
                 return [m], None  # "accused X of arming ...": X is the agent
@@ -109,6 +111,21 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
             continue
         i -= 1
     return included, None
+
+
+def members_phrase_opening(v: DocView, m: Mention) -> bool:
+    """Is ``m`` the X of "fighters from X" / "members of X" opening its clause? News
+    gives a group's acts to its members ("Militants of X stormed ..."); the phrase must
+    open the clause, so that "arrested members of X and ..." stays an object."""
+    lo = v.seg_start[m.start]
+    p = m.start - 1
+    if p - 1 < lo or v.low[p] not in ("of", "from") \
+            or v.low[p - 1] not in v.lex["members_of_nouns"]:
+        return False
+    k = p - 2
+    while k >= lo and (v.low[k] in v.skippable or v.text[k][:1].isdigit()):
+        k -= 1
+    return k < lo or v.text[k] == ","
 
 
 def coordinated_predicate(v: DocView, i: int, pos: int) -> bool:

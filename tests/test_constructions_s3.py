@@ -1,0 +1,49 @@
+"""Construction cases of the third session (issue 10): counts after a participle,
+groups acting through their members, and agent phrases that repeat "by".
+
+Every sentence is written for this test. Each case lists triples that must be found and
+triples that must not be (the reading the construction invites by mistake).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_constructions import canonical, case, found, nlp  # noqa: F401
+
+CASES = [
+    # a count after "X fighters killed" makes "killed" a main verb, not a reduced relative
+    case("Al-Shabaab fighters killed 12 Kenyan soldiers near the border.",
+         [("Al-Shabaab", "ATTACKS", "Kenya")]),
+    case("Hamas gunmen killed at least 30 Israeli soldiers in the raid.",
+         [("Hamas", "ATTACKS", "Israel")]),
+    case("Hezbollah fighters killed more than 20 Israeli troops on Tuesday.",
+         [("Hezbollah", "ATTACKS", "Israel")]),
+    case("Three Hamas fighters killed in the strike were buried in Gaza.",
+         [], [("Hamas", "ATTACKS", "Gaza")]),
+    # members of a group act for it when the phrase opens the clause
+    case("Fighters from Hamas attacked Israeli soldiers near the fence.",
+         [("Hamas", "ATTACKS", "Israel")]),
+    case("On Friday, militants from al-Shabaab stormed a Kenyan base.",
+         [("Al-Shabaab", "ATTACKS", "Kenya")]),
+    case("Members of Hezbollah fired rockets at Israel.", [("Hezbollah", "ATTACKS", "Israel")]),
+    case("Israel arrested members of Hamas and struck Hezbollah.",
+         [("Israel", "ATTACKS", "Hezbollah")], [("Hamas", "ATTACKS", "Hezbollah")]),
+    # an agent phrase that repeats its preposition: "by A and by B"
+    case("Hezbollah is funded by Iran and by Qatar.",
+         [("Iran", "BACKS", "Hezbollah"), ("Qatar", "BACKS", "Hezbollah")]),
+    case("Israel was attacked by Hamas and by Hezbollah.",
+         [("Hamas", "ATTACKS", "Israel"), ("Hezbollah", "ATTACKS", "Israel")]),
+    case("The Iraqi army, backed by US aircraft and by Turkish drones, retook the town.",
+         [("United States", "BACKS", "Iraq"), ("Turkey", "BACKS", "Iraq")]),
+    case("Hezbollah was attacked by Israel and by gunmen near Tyre.",
+         [("Israel", "ATTACKS", "Hezbollah")]),
+]
+
+
+@pytest.mark.parametrize("text, want, never", CASES)
+def test_construction(nlp, text, want, never):  # noqa: F811
+    got = found(nlp, text)
+    missing = [t for t in want if canonical(t) not in got]
+    wrong = [t for t in never if canonical(t) in got]
+    assert not missing and not wrong, f"missing {missing}, wrong {wrong}; found {sorted(got)}"
