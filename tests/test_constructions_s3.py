@@ -29,6 +29,13 @@ CASES = [
     case("Members of Hezbollah fired rockets at Israel.", [("Hezbollah", "ATTACKS", "Israel")]),
     case("Israel arrested members of Hamas and struck Hezbollah.",
          [("Israel", "ATTACKS", "Hezbollah")], [("Hamas", "ATTACKS", "Hezbollah")]),
+    # a group's adjective before its own members' noun names the group ("Houthi fighters");
+    # a demonym before "fighters" does not name the state
+    case("Houthi fighters attacked Saudi troops near Jizan.",
+         [("Houthis", "ATTACKS", "Saudi Arabia")]),
+    case("Houthi militants killed more than 20 Saudi troops.",
+         [("Houthis", "ATTACKS", "Saudi Arabia")]),
+    case("Syrian fighters attacked Israel.", [], [("Syria", "ATTACKS", "Israel")]),
     # an agent phrase that repeats its preposition: "by A and by B"
     case("Hezbollah is funded by Iran and by Qatar.",
          [("Iran", "BACKS", "Hezbollah"), ("Qatar", "BACKS", "Hezbollah")]),

@@ -87,8 +87,10 @@ def modifier_ok(v: DocView, m: Mention) -> bool:
     end = v.seg_end[m.start]
     # "Syrian government forces" is Syria; "Syrian oil fields", "Syrian men" are not
     while j < min(m.end + 3, end) and v.alpha[j] and v.lowercase[j]:
-        if v.low[j] in v.lex["non_state_heads"]:
-            return False
+        if v.low[j] in v.lex["non_state_heads"] and not (
+                m.type == "ORGANIZATION" and (v.low[j] in v.lex["group_nouns"]
+                                       or v.low[j] in v.lex["members_of_nouns"])):
+            return False  # but "Houthi fighters" are the Houthis: a group's own members
         if v.low[j] not in v.lex["np_modifiers"]:
             break
         j += 1
