@@ -73,6 +73,9 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
                     cue_start - (lo + k) > 3
                     or any(x in ("and", ",", "but") for x in low[k + 1:cue_start - lo])):
                 continue  # "withdrew its envoy and imposed sanctions": another verb's object
+            if any(low[c] in ("and", "but") and low[c + 1] in lex["clause_aux"]
+                   for c in range(k + 1, cue_start - lo - 1)):
+                continue  # "does not recognise X and is backed by Y": a second predicate
             if any(k < c < cue_start - lo for c in closing):
                 continue  # 'said the attacks "will not go unpunished" and warned X': the
                 # negator belongs to the quotation, not to the cue after it

@@ -11,6 +11,8 @@ import pytest
 
 from tests.test_constructions import canonical, case, found, nlp  # noqa: F401
 
+HAMAS = "Hamas"
+
 CASES = [
     # a count after "X fighters killed" makes "killed" a main verb, not a reduced relative
     case("Al-Shabaab fighters killed 12 Kenyan soldiers near the border.",
@@ -45,6 +47,18 @@ CASES = [
          [("United States", "BACKS", "Iraq"), ("Turkey", "BACKS", "Iraq")]),
     case("Hezbollah was attacked by Israel and by gunmen near Tyre.",
          [("Israel", "ATTACKS", "Hezbollah")]),
+    # a phrase between the participle and its agent: "backed in its stance by X"
+    case("Serbia is backed in its stance by Russia and China.",
+         [("Russia", "BACKS", "Serbia"), ("China", "BACKS", "Serbia")]),
+    case("Hezbollah is funded in part by Iran.", [("Iran", "BACKS", "Hezbollah")]),
+    case("Hamas is supported in Lebanon by Hezbollah.", [], [("Lebanon", "BACKS", HAMAS)]),
+    # a negator stays in its own predicate when "and" opens a second one with an auxiliary
+    case("Serbia does not recognise Kosovo and is backed by Russia.",
+         [("Russia", "BACKS", "Serbia")]),
+    case("Qatar has not joined the coalition and is still funding Hamas.",
+         [("Qatar", "BACKS", HAMAS)]),
+    case("Iran does not fund and arm Hamas.", [], [("Iran", "BACKS", HAMAS)]),
+    case("Iran does not fund Hamas.", [], [("Iran", "BACKS", HAMAS)]),
 ]
 
 
