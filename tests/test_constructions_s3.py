@@ -59,6 +59,16 @@ CASES = [
          [("Qatar", "BACKS", HAMAS)]),
     case("Iran does not fund and arm Hamas.", [], [("Iran", "BACKS", HAMAS)]),
     case("Iran does not fund Hamas.", [], [("Iran", "BACKS", HAMAS)]),
+    # an intention verb governing a nominal cue: a threat or a plan, not an attack
+    case("Turkey has threatened a new military operation against the SDF.",
+         [("Turkey", "OPPOSES", "Syrian Democratic Forces")],
+         [("Turkey", "ATTACKS", "Syrian Democratic Forces")]),
+    case("Israel plans a ground offensive on Hamas in Rafah.",
+         [("Israel", "OPPOSES", HAMAS)], [("Israel", "ATTACKS", HAMAS)]),
+    case("Israel plans a ground offensive on Rafah.", [],
+         [("Israel", "ATTACKS", "Rafah"), ("Israel", "OPPOSES", "Rafah")]),
+    case("Turkey launched a new military operation against the SDF.",
+         [("Turkey", "ATTACKS", "Syrian Democratic Forces")]),
 ]
 
 

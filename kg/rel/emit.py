@@ -51,6 +51,9 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         rel, rule_id = "OPPOSES", rule.id + ".hypothetical"
     elif rel == "ATTACKS" and future(v, cue[0]):
         rel, rule_id = "OPPOSES", rule.id + ".future"  # "X would retaliate against Y"
+    if rel == "OPPOSES" and rule.relation == "ATTACKS":
+        objects = [o for o in objects if o.type not in ("LOCATION", "FACILITY")]
+        # "plans an offensive on Rafah": a plan against a place is no stance toward an actor
     if "LOCATION" in rule.object_types and "STATE" not in rule.object_types:
         objects = [capital_as_place(o) for o in objects]  # "controlled Sanaa": the city
     remap = rule.options.object_type_relation
@@ -117,7 +120,17 @@ def hedged(v: DocView, pos: int) -> bool:
 
 
 def intention_before(v: DocView, pos: int) -> bool:
+    """An intention verb governs the cue: through a to-infinitive ("threatened ... to
+    push X") or as the verb of a nominal cue ("threatened a new military operation against
+    X", "plans an offensive on Y"): a threat or a plan, not an attack that happened."""
     lo = v.seg_start[pos]
+    k, n = pos - 1, 0
+    while k >= lo and n < 4 and v.alpha[k] and v.lowercase[k] and v.mention_at(k) is None:
+        if v.low[k] in v.lex["intention_verbs"]:
+            return True
+        if v.low[k] not in v.skippable and v.low[k] not in v.lex["np_modifiers"]:
+            break
+        k, n = k - 1, n + 1
     for k in range(pos - 1, max(lo, pos - 3) - 1, -1):
         if v.low[k] == "to":
             for j in range(k - 1, max(lo, k - 6) - 1, -1):
