@@ -69,6 +69,15 @@ CASES = [
          [("Israel", "ATTACKS", "Rafah"), ("Israel", "OPPOSES", "Rafah")]),
     case("Turkey launched a new military operation against the SDF.",
          [("Turkey", "ATTACKS", "Syrian Democratic Forces")]),
+    # "X's <role>, <name>,": where a person is wanted, the holder of the role
+    case("Erdogan hosted Sudan's army chief, Abdel Fattah al-Burhan, in Ankara.",
+         [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Abdel Fattah al-Burhan")]),
+    case("Erdogan received Sudan's military leader, Gen. Abdel Fattah al-Burhan, on Monday.",
+         [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Abdel Fattah al-Burhan")]),
+    case("Israel killed Hamas's military chief, Mohammed Deif, in Gaza.",
+         [("Israel", "ATTACKS", "Mohammed Deif"), ("Israel", "ATTACKS", HAMAS)]),
+    case("Erdogan hosted Sudan's delegation in Ankara.", [],
+         [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Abdel Fattah al-Burhan")]),
 ]
 
 

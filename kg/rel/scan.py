@@ -297,6 +297,10 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
             h = phrases.head_of(v, m)
             if h.type == "STATE" and "LOCATION" in types and "STATE" not in types:
                 h = capital_as_place(h)  # "held Sanaa since 2014": the city
+            if "PERSON" in types and m.type != "PERSON" \
+                    and (named := possessed_role_name(v, m, end)) is not None:
+                # "killed Hamas's military chief, X," / "met Egypt's spy chief, X,": both
+                return [m, named] if m.type in types else [named]
             if h.type in types and phrases.modifier_ok(v, h):
                 k = h.end
                 while k < end and k - h.end < 2 and v.low[k] in TITLE_FILLERS:
@@ -367,6 +371,23 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
     return []
 
 
+def possessed_role_name(v: DocView, m: Mention, end: int) -> Mention | None:
+    """The person named after "X's <role>," ("Sudan's army chief, Abdel Fattah al-Burhan,"):
+    where a person is wanted, the role's holder, not the state that owns the role."""
+    k = m.end
+    if k >= end or v.low[k] not in v.lex["possessive"]:
+        return None
+    k += 1
+    n = 0
+    roles = role_words(v.lex)
+    while k < end and n < 4 and (v.low[k] in roles or v.low[k] in TITLE_FILLERS
+                                 or v.low[k] in v.lex["force_nouns"]):
+        k, n = k + 1, n + 1
+    if not n or k >= end or v.text[k] != "," or v.low[k - 1] not in roles:
+        return None
+    return name_in_apposition(v, k, ("PERSON",))
+
+
 def name_in_apposition(v: DocView, comma: int, types: tuple[str, ...]) -> Mention | None:
     """The name that a comma after a group noun opens: "a militant group, Islamic Jihad,",
     "a Yemeni rebel movement, the Houthis." The apposition must close (a comma, the end of
@@ -375,6 +396,9 @@ def name_in_apposition(v: DocView, comma: int, types: tuple[str, ...]) -> Mentio
     k = comma + 1
     if k < end and v.low[k] == "the":
         k += 1
+    while k < end and k - comma <= 3 and v.low[k] in v.lex["honorifics"] \
+            and v.mention_at(k) is None:
+        k += 1  # "Sudan's military leader, Gen. X,": the rank is not the name
     m = v.mention_at(k)
     if m is None or m.start != k or m.type not in types or m.adjectival_form:
         return None
