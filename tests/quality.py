@@ -62,7 +62,8 @@ FLOORS = {
     "dev2": (0.85, 0.70),
     # added in session 2 at P 0.70 R 0.39 (an annotator's strict gold); R 0.40 with the
     # world's groups (kg/data/gazetteer_groups.jsonl)
-    "dev3": (0.65, 0.43),
+    # P 0.775 in session 3 (presence: casualties and owned facilities are no deployment)
+    "dev3": (0.75, 0.43),
     "heldout_c": (0.85, 0.52),
 }
 TARGETS = {"dev_real": (0.85, 0.70), "seeds": (0.85, 0.70), "heldout_c": (0.85, 0.60)}

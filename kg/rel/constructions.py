@@ -89,6 +89,36 @@ def travelling_delegations(v: DocView, found: Findings) -> None:
     found.cands[:] = keep
 
 
+# the presence rules that read a force noun and the place after it
+_FORCE_PLACE_RULES = ("forces.at", "DEPLOYED_IN.forces_in")
+
+
+def _force_is_hit_or_paired(v: DocView, start: int) -> bool:
+    """True when the force mention opening at ``start`` is the object of a casualty verb
+    ("killing dozens of soldiers near P") or one side of "between A and B" ("clashes
+    between government forces and rebel fighters in P"): the place belongs to the event."""
+    lo = v.seg_start[start]
+    j = start - 1
+    while j >= lo and v.low[j] in v.lex["count_words"] and v.low[j] != "between":
+        j -= 1
+    if j >= lo and v.low[j] in v.lex["casualty_verbs"]:
+        return True
+    # "between A and B": walk left over the first side of the pair
+    for k in range(start - 1, max(lo, start - 7) - 1, -1):
+        if v.low[k] == "between":
+            return True
+        if v.is_boundary(k) or v.low[k] in (",", ";"):
+            break
+    return False
+
+
+def casualties_and_pairs(v: DocView, found: Findings) -> None:
+    """Drop force-at-place presences whose force was hit there or is a side of a clash."""
+    found.cands[:] = [c for c in found.cands
+                      if not (c.rel == "DEPLOYED_IN" and c.rule in _FORCE_PLACE_RULES
+                              and _force_is_hit_or_paired(v, c.subj.start))]
+
+
 def fought_on_side(v: DocView, found: Findings) -> None:
     """Turn "fought on Y's side / behalf" from an attack on Y into an alliance with Y."""
     possessive = v.lex["possessive"]
@@ -108,4 +138,5 @@ def run(v: DocView, found: Findings) -> None:
     person_possessive(v, found)
     shared_action(v, found)
     travelling_delegations(v, found)
+    casualties_and_pairs(v, found)
     fought_on_side(v, found)

@@ -1,0 +1,66 @@
+"""Presence constructions (issue 10: DEPLOYED_IN / OPERATES / CONTROLS / LOCATED_IN): what
+puts an actor's forces in a place, and the places that are only named in passing.
+
+Every sentence is written for this test (none comes from an article or from ../shared).
+They run through the whole blank pipeline; each case lists triples that must be found and
+triples that must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import load_pipeline
+
+Triple = tuple[str, str, str]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(None)
+
+
+def found(nlp, text: str) -> set[Triple]:
+    return {(r["subject"], r["relation"], r["object"])
+            for r in nlp(text)._.kg_relations if not r["negated"]}
+
+
+def case(text: str, want: list[Triple], never: list[Triple] = ()):
+    return pytest.param(text, want, list(never), id=text[:48])
+
+
+US, IRAN, TURKEY, RUSSIA, SYRIA = "United States", "Iran", "Turkey", "Russia", "Syria"
+
+# forces hit at a place, or forces that are one side of a clash there: the place belongs
+# to the event, not to a deployment
+PASSING = [
+    case("A roadside bomb killed four Turkish soldiers near Kirkuk on Monday.",
+         [], [(TURKEY, "DEPLOYED_IN", "Kirkuk")]),
+    case("Militants ambushed dozens of American troops at Tanf, officials said.",
+         [], [(US, "DEPLOYED_IN", "Al-Tanf base")]),
+    case("Clashes between Syrian forces and Kurdish fighters in Raqqa left ten dead.",
+         [], [(SYRIA, "DEPLOYED_IN", "Raqqa")]),
+    # the same force phrase without the casualty verb is still a presence
+    case("Four Turkish soldiers near Kirkuk were put on alert.",
+         [(TURKEY, "DEPLOYED_IN", "Kirkuk")]),
+    case("American troops at Tanf were reinforced last week.",
+         [(US, "DEPLOYED_IN", "Al-Tanf base")]),
+]
+
+# facilities an actor owns are not forces it has deployed
+FACILITIES = [
+    case("Israeli jets struck Iran's nuclear facilities at Natanz.",
+         [], [(IRAN, "DEPLOYED_IN", "Natanz")]),
+    case("Iran's forces at Natanz were placed on alert.",
+         [(IRAN, "DEPLOYED_IN", "Natanz")]),
+]
+
+ALL = PASSING + FACILITIES
+
+
+@pytest.mark.parametrize("text, want, never", ALL)
+def test_presence_construction(nlp, text, want, never):
+    got = found(nlp, text)
+    missing = [t for t in want if t not in got]
+    wrong = [t for t in never if t in got]
+    assert not missing and not wrong, f"missing {missing}, wrong {wrong}; found {sorted(got)}"
