@@ -78,6 +78,19 @@ CASES = [
          [("Israel", "ATTACKS", "Mohammed Deif"), ("Israel", "ATTACKS", HAMAS)]),
     case("Erdogan hosted Sudan's delegation in Ankara.", [],
          [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Abdel Fattah al-Burhan")]),
+    # a bloc's other members after the membership: ", along with B and C"
+    case("The TNLA is part of the Three Brotherhood Alliance, along with the Arakan Army.",
+         [("Ta'ang National Liberation Army", "PART_OF", "Three Brotherhood Alliance"),
+          ("Arakan Army", "PART_OF", "Three Brotherhood Alliance")]),
+    case("Hezbollah is a member of the Axis of Resistance, along with Iran fighting Israel.",
+         [("Iran", "PART_OF", "Axis of Resistance")],
+         [("Israel", "PART_OF", "Axis of Resistance")]),
+    case("Mali belongs to the Alliance of Sahel States, together with Niger and Burkina Faso.",
+         [("Mali", "PART_OF", "Alliance of Sahel States"),
+          ("Niger", "PART_OF", "Alliance of Sahel States"),
+          ("Burkina Faso", "PART_OF", "Alliance of Sahel States")]),
+    case("The drone belonged to Hezbollah.", [], [("drone", "PART_OF", "Hezbollah")]),
+    case("Crimea belongs to Ukraine.", [], [("Crimea", "PART_OF", "Ukraine")]),
 ]
 
 

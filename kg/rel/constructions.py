@@ -6,7 +6,8 @@ their own, or that refine what the frames found (issue 10):
   X" → the partner attacked X too;
 * :func:`travelling_delegations`: "the Iranian delegation arrived in Muscat" is a visit,
   not a deployment;
-* :func:`fought_on_side`: "X fought on Y's side" is an alliance, not an attack on Y.
+* :func:`fought_on_side`: "X fought on Y's side" is an alliance, not an attack on Y;
+* :func:`shared_membership`: "A is part of Y, along with B and C" → B and C are too.
 
 Each pass is a plain function of the read-only :class:`~kg.rel.view.DocView` and the
 :class:`~kg.rel.findings.Findings` so far; :func:`run` calls them after the structural rules.
@@ -134,9 +135,36 @@ def fought_on_side(v: DocView, found: Findings) -> None:
     found.cands[:] = out
 
 
+def shared_membership(v: DocView, found: Findings) -> None:
+    """Members named in ", along with B and C" after the whole of a membership: news
+    lists a bloc's other members that way ("A belongs to Y, together with B")."""
+    extra = []
+    for c in found.cands:
+        if c.rel != "PART_OF" or c.subj.end > c.cue[0] or c.obj.start < c.cue[0]:
+            continue
+        i = c.obj.end
+        end = v.seg_end[c.obj.start]
+        if i < end and v.text[i] == "(":  # "the Alliance of Sahel States (AES), along with"
+            i = next((k + 1 for k in range(i + 1, min(i + 6, end)) if v.text[k] == ")"), i)
+        if i >= end or v.low[i] != ",":
+            continue
+        for opener in ("along with", "together with", "alongside"):
+            words = opener.split()
+            if v.low[i + 1:i + 1 + len(words)] != words:
+                continue
+            for p in scan.scan_right(v, i + 1 + len(words), ("STATE", "ORGANIZATION"),
+                                     max_gap=1):
+                if p.name not in (c.obj.name, c.subj.name):
+                    extra.append(Cand(p, "PART_OF", c.obj, c.rule + ".along_with", c.kind,
+                                      c.conf, c.cue))
+            break
+    found.cands.extend(extra)
+
+
 def run(v: DocView, found: Findings) -> None:
     person_possessive(v, found)
     shared_action(v, found)
     travelling_delegations(v, found)
     casualties_and_pairs(v, found)
     fought_on_side(v, found)
+    shared_membership(v, found)
