@@ -91,6 +91,10 @@ CASES = [
           ("Burkina Faso", "PART_OF", "Alliance of Sahel States")]),
     case("The drone belonged to Hezbollah.", [], [("drone", "PART_OF", "Hezbollah")]),
     case("Crimea belongs to Ukraine.", [], [("Crimea", "PART_OF", "Ukraine")]),
+    # self-declared states act as states (kg/data/gazetteer.jsonl)
+    case("Ethiopia signed a port deal with Somaliland.",
+         [("Ethiopia", "NEGOTIATES_WITH", "Somaliland")]),
+    case("Russia keeps troops in Transnistria.", [("Russia", "DEPLOYED_IN", "Transnistria")]),
 ]
 
 
