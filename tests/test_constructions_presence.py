@@ -55,7 +55,20 @@ FACILITIES = [
          [(IRAN, "DEPLOYED_IN", "Natanz")]),
 ]
 
-ALL = PASSING + FACILITIES
+# an actor's forces that use a named base hold it (OPERATES); a leader's use of a base, a
+# weapon used near one, or a bare actor "using" one (a speech, a stopover) is no operator
+USED_BASE = [
+    case("American troops are using the Ain al-Asad air base again.",
+         [(US, "OPERATES", "Ain al-Asad base")]),
+    case("Russian military personnel have used the Hmeimim air base since 2016.",
+         [(RUSSIA, "OPERATES", "Hmeimim air base")]),
+    case("Russian troops used drones near the Hmeimim air base.",
+         [], [(RUSSIA, "OPERATES", "Hmeimim air base")]),
+    case("Russia has used the Hmeimim air base for a press conference.",
+         [], [(RUSSIA, "OPERATES", "Hmeimim air base")]),
+]
+
+ALL = PASSING + FACILITIES + USED_BASE
 
 
 @pytest.mark.parametrize("text, want, never", ALL)
