@@ -95,6 +95,13 @@ CASES = [
     case("Ethiopia signed a port deal with Somaliland.",
          [("Ethiopia", "NEGOTIATES_WITH", "Somaliland")]),
     case("Russia keeps troops in Transnistria.", [("Russia", "DEPLOYED_IN", "Transnistria")]),
+    # the second predicate of a subject relative clause shares its pronoun
+    case("The Houthis, who seized Sanaa in 2014 and have fought Saudi Arabia, are strong.",
+         [("Houthis", "ATTACKS", "Saudi Arabia"), ("Houthis", "CONTROLS", "Sanaa")]),
+    case("Hezbollah, which controls parts of Lebanon and has attacked Israel, is strong.",
+         [("Hezbollah", "ATTACKS", "Israel")]),
+    case("Iran, which Israel struck in June and has threatened, vowed revenge.",
+         [("Israel", "ATTACKS", "Iran")], [("Iran", "ATTACKS", "Israel")]),
 ]
 
 

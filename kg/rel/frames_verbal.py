@@ -30,6 +30,26 @@ def quantity_at(v: DocView, k: int) -> bool:
         or w in ("nearly", "almost", "scores", "roughly", "approximately")
 
 
+def second_relative_predicate(v: DocView, rel_i: int, ms: int) -> bool:
+    """The cue opens the second predicate of a subject relative clause: "X, who seized A in
+    2014 and have fought B, ...": the relative pronoun is the subject of both verbs. The
+    first predicate must start with a verb right after the pronoun (so "which Iran arms and
+    trains" keeps its own subject), and only auxiliaries may stand between "and" and the cue."""
+    ands = [k for k in range(rel_i + 1, ms) if v.low[k] == "and"]
+    if not ands:
+        return False
+    a = ands[-1]
+    if not all(v.low[k] in v.lex["aux"] and v.low[k] != "," for k in range(a + 1, ms)):
+        return False
+    k = rel_i + 1
+    while k < a and v.low[k] in v.lex["aux"]:
+        k += 1
+    if k >= a or v.mention_at(k) is not None or not (v.alpha[k] and v.lowercase[k]) \
+            or v.low[k] in v.skippable:
+        return False
+    return not any(v.punct[j] or v.is_boundary(j) for j in range(rel_i + 1, a))
+
+
 @frame('svo', SvoOptions, verb_cue=True)
 def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     doc = v.doc
@@ -121,9 +141,9 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             g = owner.start - 1  # "which Iran's Revolutionary Guards arm": over the possessor
         if not obj and g >= v.seg_start[ms] and v.low[g] in ("which", "that", "whom"):
             obj = scan.antecedent(v, g, rule.object_types)
-    elif rel_i is not None and all(
+    elif rel_i is not None and (all(
             v.low[k] in v.lex["aux"] or v.low[k] in v.skippable
-            for k in range(rel_i + 1, ms)):
+            for k in range(rel_i + 1, ms)) or second_relative_predicate(v, rel_i, ms)):
         subj = scan.antecedent(v, rel_i, rule.subject_types)
     if subj and v.low[ms] in v.lex["influence_verbs"]:
         return
