@@ -102,6 +102,12 @@ CASES = [
          [("Hezbollah", "ATTACKS", "Israel")]),
     case("Iran, which Israel struck in June and has threatened, vowed revenge.",
          [("Israel", "ATTACKS", "Iran")], [("Iran", "ATTACKS", "Israel")]),
+    # an unnamed group before ", which ..." stays the subject after the clause
+    case("The militias, which Iran arms and trains in Iraq, attacked US bases.",
+         [], [("Iran", "ATTACKS", "United States")]),
+    case("Kataib Hezbollah and other militias, which Iran arms, attacked US bases.",
+         [("Iran", "BACKS", "Kataib Hezbollah"), ("Kataib Hezbollah", "ATTACKS", "United States")],
+         [("Iran", "ATTACKS", "United States")]),
 ]
 
 

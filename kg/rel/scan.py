@@ -265,7 +265,10 @@ def parenthetical_start(v: DocView, close: int) -> int | None:
         if v.low[k] == ",":
             before = phrases.skip_paren_left(v, k - 1, lo)  # "the SNA (SNA), an alliance ...,"
             return k if v.mention_at(k - 1) is not None or (
-                before >= lo and v.mention_at(before) is not None) else None
+                before >= lo and v.mention_at(before) is not None) or (
+                v.low[k - 1] in v.lex["group_nouns"] and k + 1 < close
+                and v.low[k + 1] in v.lex["relative_pronouns"]) else None
+            # "the militias, which Iran arms, attacked X": the unnamed group is the subject
         k -= 1
     return None
 
