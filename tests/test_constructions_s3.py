@@ -108,6 +108,13 @@ CASES = [
     case("Kataib Hezbollah and other militias, which Iran arms, attacked US bases.",
          [("Iran", "BACKS", "Kataib Hezbollah"), ("Kataib Hezbollah", "ATTACKS", "United States")],
          [("Iran", "ATTACKS", "United States")]),
+    # a target hedged by a free relative of speech: "struck what X said were ..."
+    case("Israel struck what it said were Hezbollah sites in Lebanon.",
+         [("Israel", "ATTACKS", "Hezbollah")]),
+    case("Pakistan bombed what Islamabad described as hideouts of the TTP.", [],
+         [("Pakistan", "ATTACKS", "Pakistan")]),
+    case("Pakistan targeted what officials said were hideouts of the TTP.",
+         [("Pakistan", "ATTACKS", "Tehreek-e-Taliban Pakistan")]),
 ]
 
 

@@ -30,6 +30,20 @@ def quantity_at(v: DocView, k: int) -> bool:
         or w in ("nearly", "almost", "scores", "roughly", "approximately")
 
 
+def past_reported_what(v: DocView, k: int) -> int:
+    """Where the object starts after "struck what X said were ...": news hedges a target
+    with a free relative of speech ("what it said were Hezbollah sites"); the object is
+    what follows the copula. Elsewhere ``k`` itself."""
+    end = v.seg_end[k] if k < len(v.low) else k
+    if k >= end or v.low[k] != "what":
+        return k
+    for j in range(k + 1, min(k + 7, end)):
+        if v.low[j] in ("were", "are", "was", "is") and any(
+                v.low[i] in v.lex["speech_verbs"] for i in range(k + 1, j)):
+            return j + 1
+    return k
+
+
 def second_relative_predicate(v: DocView, rel_i: int, ms: int) -> bool:
     """The cue opens the second predicate of a subject relative clause: "X, who seized A in
     2014 and have fought B, ...": the relative pronoun is the subject of both verbs. The
@@ -113,7 +127,9 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
                                                         max_gap=1, coordinate=False):
                 start = k + 1
                 break
-    obj = scan.scan_right(v, start, rule.object_types, preps, rule.options.max_right,
+    reported = past_reported_what(v, start)
+    tail = reported if reported != start else me  # where the target phrase begins
+    obj = scan.scan_right(v, reported, rule.object_types, preps, rule.options.max_right,
                           prep_after_gap=rule.options.prep_after_gap)
     if obj and clause_helpers.clause_subject(v, obj):
         obj = []  # "warns Iran has ...": Iran is the subject of the reported clause
@@ -122,13 +138,13 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             and v.low[max(o.end for o in obj)] in stop_after:
         obj = []  # "Hezbollah is seen in Washington as a threat": a view, not a presence
     if not obj and rule.relation == "ATTACKS":
-        obj = clause_helpers.owner_of_target(v, me, rule.object_types)  # "bombed its sites"
+        obj = clause_helpers.owner_of_target(v, tail, rule.object_types)  # "bombed its sites"
         if any(o.name == s.name for o in obj for s in subj):
             obj = []  # the pronoun means one of the attackers: coreference got it wrong
     if not obj:
-        obj = clause_helpers.including_list(v, me, rule.object_types)
+        obj = clause_helpers.including_list(v, tail, rule.object_types)
     if not obj and rule.relation in ("ATTACKS", "BACKS", "RECRUITS"):
-        obj = clause_helpers.members_of(v, me, rule.object_types, rule.relation == "ATTACKS")
+        obj = clause_helpers.members_of(v, tail, rule.object_types, rule.relation == "ATTACKS")
     if subj:
         first = min(subj, key=lambda m: m.start)
         g = v.governor(first)
