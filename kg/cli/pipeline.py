@@ -121,7 +121,7 @@ def _refuse_overwriting_inputs(output: str, paths) -> None:
 @_scheduler
 @_min_conf
 @_negated
-@click.option("--batch-size", type=click.IntRange(1, 100_000), default=1000, show_default=True,
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=5000, show_default=True,
               help="Rows per Neo4j transaction.")
 @click.option("--fresh", is_flag=True, help="Start from an empty embedded graph.")
 @friendly_errors
@@ -204,7 +204,7 @@ def _bulk_options(fn):
 @click.argument("triples_file", type=click.Path(exists=True))
 @backend_options
 @_negated
-@click.option("--batch-size", type=click.IntRange(1, 100_000), default=1000, show_default=True,
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=5000, show_default=True,
               help="Rows per Neo4j transaction.")
 @_bulk_options
 @friendly_errors
@@ -218,7 +218,7 @@ def load(triples_file, backend, graph_path, uri, user, password, database, inclu
     Example:
       kg load triples.jsonl
       kg load out/                              # part files of a cluster run
-      kg load triples.jsonl --backend neo4j --batch-size 5000
+      kg load triples.jsonl --backend neo4j --batch-size 20000
       kg neo4j stop && kg load triples.jsonl --bulk     # first load of a big corpus
     """
     from ..derive import refresh

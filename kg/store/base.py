@@ -26,7 +26,7 @@ class Store(Protocol):
     backend: str  # "networkx" or "neo4j"
 
     def load(self, triples: Iterable[Triple], *, include_negated: bool = False,
-             batch_size: int = 1000) -> LoadResult:
+             batch_size: int = 5000) -> LoadResult:
         """Fold triples into the graph; loading the same triples again changes nothing."""
 
     def save(self, path: str | os.PathLike | None = None) -> Path | None:

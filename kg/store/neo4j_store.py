@@ -13,8 +13,10 @@ counts, mention numbers and evidence lists unchanged.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -194,7 +196,7 @@ class Neo4jStore:
                                   ) from None
 
     def load(self, triples: Iterable[Triple], *, include_negated: bool = False,
-             batch_size: int = 1000) -> LoadResult:
+             batch_size: int = 5000) -> LoadResult:
         """Load triples in batches of ``batch_size`` rows, one write transaction each."""
         from neo4j.exceptions import ClientError
 
@@ -216,8 +218,9 @@ class Neo4jStore:
         return result
 
     def _write_batch(self, batch: list[EvidenceRow]) -> tuple[int, int, int]:
-        node_groups = _node_groups(batch)
-        edge_groups = _edge_groups(batch)
+        with _no_cyclic_gc():
+            node_groups = _node_groups(batch)
+            edge_groups = _edge_groups(batch)
 
         def work(tx) -> tuple[int, int, int]:
             nodes = rels = added = 0
@@ -445,9 +448,30 @@ RETURN sum(size(new)) AS added
 """
 
 
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """The cyclic garbage collector held off while a batch is folded.
+
+    Folding makes thousands of small dicts and lists; each few hundred of them start a
+    collection that walks every tracked object of the process, and a caller holding its
+    triples in memory (``list(read_triples(...))``) has millions: at 1,000x the fold took
+    1.45 s with the collector on and 0.33 s with it off. Neither the fold nor the rows
+    (:func:`_chunks`) make cycles, so
+    reference counting frees all of it; the collector's state is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _chunks(rows: Iterator[EvidenceRow], size: int) -> Iterator[list[EvidenceRow]]:
     while True:
-        batch = list(islice(rows, size))
+        with _no_cyclic_gc():
+            batch = list(islice(rows, size))
         if not batch:
             return
         yield batch

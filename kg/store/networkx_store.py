@@ -122,7 +122,7 @@ class NetworkXStore:
 
     # -- writing -------------------------------------------------------------------
     def load(self, triples: Iterable[Triple], *, include_negated: bool = False,
-             batch_size: int = 1000) -> LoadResult:
+             batch_size: int = 5000) -> LoadResult:
         """Fold triples into the in-memory graph (``batch_size`` is for Neo4j; unused)."""
         g = self.graph
         result = LoadResult()
