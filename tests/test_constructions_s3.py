@@ -115,6 +115,13 @@ CASES = [
          [("Pakistan", "ATTACKS", "Pakistan")]),
     case("Pakistan targeted what officials said were hideouts of the TTP.",
          [("Pakistan", "ATTACKS", "Tehreek-e-Taliban Pakistan")]),
+    # allegiance makes an affiliate
+    case("Boko Haram pledged allegiance to the Islamic State in 2015.",
+         [("Boko Haram", "PART_OF", "ISIS")]),
+    case("Boko Haram renewed its allegiance to the Islamic State.",
+         [("Boko Haram", "PART_OF", "ISIS")]),
+    case("Al-Shabaab has not pledged allegiance to the Islamic State.",
+         [], [("Al-Shabaab", "PART_OF", "ISIS")]),
 ]
 
 
