@@ -122,6 +122,11 @@ CASES = [
          [("Boko Haram", "PART_OF", "ISIS")]),
     case("Al-Shabaab has not pledged allegiance to the Islamic State.",
          [], [("Al-Shabaab", "PART_OF", "ISIS")]),
+    # "the government / authorities / regime of X" is the state X
+    case("Turkey signed a deal with the government of Libya.",
+         [("Turkey", "NEGOTIATES_WITH", "Libya")]),
+    case("Russia backs the regime of Syria.", [("Russia", "BACKS", "Syria")]),
+    case("Israel struck the region of Gaza.", [], [("Israel", "ATTACKS", "Gaza")]),
 ]
 
 
