@@ -148,7 +148,7 @@ def shared_membership(v: DocView, found: Findings) -> None:
             i = next((k + 1 for k in range(i + 1, min(i + 6, end)) if v.text[k] == ")"), i)
         if i >= end or v.low[i] != ",":
             continue
-        for opener in ("along with", "together with", "alongside"):
+        for opener in v.lex["co_member_openers"]:
             words = opener.split()
             if v.low[i + 1:i + 1 + len(words)] != words:
                 continue

@@ -357,13 +357,12 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
         if w == "than" and j > pos and v.low[j - 1] in ("more", "less", "fewer"):
             j += 1  # "struck more than 60 Houthi targets": a quantity, not a comparison
             continue
-        if w == "of" and j > pos and v.low[j - 1] in v.lex["state_body_nouns"] \
-                and "STATE" in types and (n := v.mention_at(j + 1 if j + 1 < end
-                                                         and v.low[j + 1] != "the"
-                                                         else j + 2)) is not None \
-                and n.type == "STATE":
-            j += 1  # "a deal with the government of Libya": the state itself
-            continue
+        if w == "of" and j > pos and "STATE" in types \
+                and v.low[j - 1] in v.lex["state_body_nouns"]:
+            n = v.mention_at(j + 2 if j + 1 < end and v.low[j + 1] == "the" else j + 1)
+            if n is not None and n.type == "STATE":
+                j += 1  # "a deal with the government of Libya": the state itself
+                continue
         if w == "of" and j > pos and v.low[j - 1] in v.lex["place_part_nouns"] \
                 and all(t in PLACE_TYPES for t in types):
             j += 1  # "active in the desert of Anbar": the place is after "of"
