@@ -66,6 +66,7 @@ PRONOUN_THEY = _W["pronoun_they"]
 PRONOUN_PERSON = _W["pronoun_person"]
 DEFINITE = _W.table("definite")
 GOVERNMENT_DEFINITES = _W["government_definites"]
+CHAINED_DEFINITES = _W["chained_definites"]
 DEF_ADJ = _W["def_adj"]
 EXPLETIVE_NEXT = _W["expletive_next"]
 EXPLETIVE_MODALS = _W["expletive_modals"]
@@ -295,6 +296,7 @@ class CorefResolver:
 
         out: list[Span] = []
         pool: list[Span] = []  # ents plus resolved descriptions, for the pronouns
+        chain: dict[str, Span] = {}  # chained description word → its last resolution
         for kind, s, e in matches:
             if kind == "PRON" and not pool:
                 pool = sorted(ents + out, key=lambda x: x.start)
@@ -357,6 +359,9 @@ class CorefResolver:
                         if "ORGANIZATION" in want_types else heads[-1]
                 elif cands:
                     ante = cands[-1]
+                if noun in CHAINED_DEFINITES and noun in chain and (
+                        ante is None or tok_sent[ante.start] != sn):
+                    ante = _chained(low, chain[noun], ante, noun)
                 conf = CONF["definite"]
             if ante is None:
                 continue
@@ -374,6 +379,8 @@ class CorefResolver:
             sp._.kg_confidence = conf
             sp._.kg_source = "coref"
             out.append(sp)
+            if kind != "PRON" and low[e - 1] in CHAINED_DEFINITES:
+                chain[low[e - 1]] = sp
         out = _led_by_person(doc, out)
         out.sort(key=lambda x: x.start)
         doc.spans["kg_coref"] = out
@@ -496,6 +503,18 @@ def _owner_of_people(doc: Doc, pron: int) -> bool:
         k += 1
     return doc[pron].lower_ in ("its", "their") and k < len(doc) and \
         doc[k].lower_ in _ROLE_WORDS
+
+
+def _chained(low: list[str], prev: Span, ante: Span | None, noun: str) -> Span | None:
+    """"The military" keeps the state it meant before (``prev``) unless the new candidate
+    was itself named with that noun after it ("Chinese military", "China's army"). Only
+    for a candidate of an earlier sentence: "Egypt said the army …" is Egypt's."""
+    if ante is None or ante.kb_id_ == prev.kb_id_ or ante.start < prev.start:
+        return prev if ante is None or ante.kb_id_ != prev.kb_id_ else ante
+    nxt = ante.end
+    if nxt < len(low) and low[nxt] in ("'s", "’s"):
+        nxt += 1
+    return ante if nxt < len(low) and low[nxt] == noun else prev
 
 
 def _descriptions(doc: Doc, ents: list[Span], nouns: list[int]) -> list[tuple[str, int, int]]:

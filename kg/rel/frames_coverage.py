@@ -23,7 +23,10 @@ Each frame is one construction; the rules that use it (and an example phrase eac
 * ``at_request``: "A intervened at B's request";
 * ``appos_ally``: "Y, a Kremlin ally," / "Y, an Iranian proxy," / "Y, a proxy of X,";
 * ``under_named_control``: "Sanaa, under Houthi control since 2014," / "the city is under
-  RSF control": the actor named inside the phrase controls the place before it.
+  RSF control": the actor named inside the phrase controls the place before it;
+* ``recruited_people``: "X recruited thousands of young men", "X recruited men from A and
+  B", "recruiting among Fulani herders": people who are no named group, named by the
+  phrase itself (or by the country they come from).
 
 Plain functions over the read-only :class:`~kg.rel.view.DocView`, registered by name
 (:mod:`.registry`); each adds what it finds to :class:`~kg.rel.findings.Findings`.
@@ -313,3 +316,48 @@ def under_named_control(v: DocView, found: Findings, rule: Rule, ms: int, me: in
     places = scan.left_or_antecedent(v, ms, rule.object_types, rule.options.max_left)
     emit(v, found, rule, [agent], places, (ms, me))
 
+
+
+@frame('recruited_people', LeftOptions)
+def recruited_people(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """The object of a recruiting verb is often a count of people rather than a named
+    group; the phrase names them ("young men", "children"), or "men from A and B" names
+    them by their countries, so that (X, RECRUITS, men from Nepal) answers "whom does X
+    recruit?"."""
+    end = v.seg_end[ms]
+    k = me
+    if k + 2 < end and v.low[k] in v.lex["group_nouns"] and v.low[k + 1] == "among" \
+            and v.mention_at(k) is None:
+        k += 2  # "recruits fighters among young men": the people are after "among"
+        if v.mention_at(k) is not None:
+            k -= 1  # "fighters among Fulani herders": the named group
+    if k < end and v.low[k] == "among":  # "recruiting among Fulani herders"
+        group = v.mention_at(k + 1)
+        if group is None or group.type not in rule.object_types:
+            return
+        objects = [group]
+    else:
+        while k < end and (v.low[k] in v.lex["people_quantity_words"] or v.text[k][:1].isdigit()
+                           or v.text[k] == ","):
+            k += 1
+        head = k
+        while head < end and head - k < 3 and v.alpha[head] and v.lowercase[head] \
+                and v.mention_at(head) is None and v.low[head] not in v.lex["prepositions"] \
+                and v.low[head] not in v.lex["group_nouns"] \
+                and v.low[head] not in v.lex["recruited_people"]:
+            head += 1
+        if head == me or head >= end or v.low[head] not in v.lex["recruited_people"] \
+                or any(v.mention_at(j) is not None for j in range(k, head)):
+            return
+        if head + 1 < end and v.low[head + 1] == "from":
+            places = scan.scan_right(v, head + 2, ("STATE", "LOCATION"), max_gap=0)
+            noun = v.text[head]
+            objects = [Mention(p.start, p.end, f"{noun} from {p.name}", "GROUP", "synth",
+                               f"{noun} from {p.text}") for p in places]
+        else:
+            text = " ".join(v.text[j] for j in range(k, head + 1))
+            objects = [Mention(k, head + 1, text, "GROUP", "synth", text)]
+    if not objects:
+        return
+    subjects, _ = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
+    emit(v, found, rule, subjects, objects, (ms, me))

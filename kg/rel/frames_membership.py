@@ -47,7 +47,9 @@ def premod_noun(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> No
 
 @frame('appos_poss')
 def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
-    """"X, the Y's armed wing," → (X, PART_OF, Y)."""
+    """"X, the Y's armed wing," and "Y's armed wing, X," → (X, PART_OF, Y). News puts the
+    apposition on either side of the name, and often after the name's acronym ("X (XY),
+    Y's affiliate in …")."""
     owner = v.mention_at(ms - 1)
     if owner is None or owner.type not in rule.object_types:
         return
@@ -55,11 +57,15 @@ def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     lo = v.seg_start[ms]
     while k >= lo and v.low[k] in ("the", "a", "an"):
         k -= 1
-    if k < lo or v.low[k] != ",":
+    if k >= lo and v.low[k] == ",":
+        part = v.mention_at(phrases.skip_paren_left(v, k - 1, lo))
+        if part is not None and part.type in rule.subject_types:
+            emit(v, found, rule, [part], [owner], (ms, me))
         return
-    part = v.mention_at(k - 1)
-    if part is not None and part.type in rule.subject_types:
-        emit(v, found, rule, [part], [owner], (ms, me))
+    if me < v.seg_end[ms] and v.low[me] == ",":  # "the SDF's main component, the YPG,"
+        part = scan.name_in_apposition(v, me, rule.subject_types)
+        if part is not None:
+            emit(v, found, rule, [part], [owner], (ms, me))
 
 
 @frame('tail_allies', LeftOptions)

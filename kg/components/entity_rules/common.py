@@ -45,6 +45,8 @@ PLACE_TRIGGERS = _V["place_triggers"]
 PLACE_OF_NOUNS = _V["place_of_nouns"]
 # natural features that make a capitalised name a place: "Second Thomas Shoal"
 FEATURE_HEADS = frozenset(_V["feature_heads"])
+# "Rakhine state", "Hiraan region": an unknown capitalised name before an administrative head
+REGION_HEADS = frozenset(_V["region_heads"])
 # verbs whose object is usually a place: "retook Kherson" (world-data places only)
 PLACE_VERB_TRIGGERS = frozenset(_V["place_verb_triggers"])
 # "young Syrian men", "Afghan fighters": people named by nationality are a GROUP

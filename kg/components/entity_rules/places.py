@@ -21,6 +21,7 @@ from .common import (
     PLACE_TRIGGERS,
     PLACE_TRIGGERS_OF,
     PLACE_VERB_TRIGGERS,
+    REGION_HEADS,
     Cand,
     _canonical,
 )
@@ -98,6 +99,20 @@ class PlaceRules:
             text = T.span_text(s, h + 1)
             hit = _canonical(text, "LOCATION")
             fill.append(Cand(s, h + 1, "LOCATION", hit[0] if hit else text, "place"))
+        for h in T.data.where(REGION_HEADS):
+            # "in Rakhine state", "Hiraan region": the name without its head, as news and
+            # gazetteers name the place ("Shan State" and "Shan" are one province)
+            s = h
+            while s > 0 and h - s < 3 and T.cap[s - 1] and (s - 1) not in taken \
+                    and not T.is_upper(s - 1) and (s - 1) not in T.sent_starts \
+                    and (s - 1) not in headline and T.lower[s - 1] not in NOT_NAMES:
+                s -= 1
+            if s == h or h in taken or (s > 0 and (T.lower[s - 1] in DASHES
+                                                   or T.text[s - 1] in ("-", "'s", "’s"))):
+                continue
+            text = T.span_text(s, h)
+            hit = _canonical(text, "LOCATION")
+            fill.append(Cand(s, h, "LOCATION", hit[0] if hit else text, "place"))
         for i in T.data.where(PLACE_TRIGGERS_OF | PLACE_VERB_TRIGGERS):
             low = T.lower[i]
             verb_cue = low in PLACE_VERB_TRIGGERS
