@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any
@@ -205,22 +205,24 @@ class Neo4jStore:
         self.ensure_constraints()
         result = LoadResult()
         rows = evidence_rows(triples, include_negated=include_negated)
-        for batch in _chunks(rows, batch_size):
-            try:
-                nodes, rels, added = self._guard(self._write_batch, batch)
-            except ClientError as e:
-                raise Neo4jStoreError(f"Neo4j refused a batch: {e.code}: "
-                                      f"{_first_line(e.message or '')}") from None
-            result.rows += len(batch)
-            result.nodes_created += nodes
-            result.relationships_created += rels
-            result.evidence_added += added
+        with _young_gc_only() as collect:
+            for batch in _chunks(rows, batch_size):
+                try:
+                    nodes, rels, added = self._guard(self._write_batch, batch)
+                except ClientError as e:
+                    raise Neo4jStoreError(f"Neo4j refused a batch: {e.code}: "
+                                          f"{_first_line(e.message or '')}") from None
+                result.rows += len(batch)
+                result.nodes_created += nodes
+                result.relationships_created += rels
+                result.evidence_added += added
+                del batch
+                collect()
         return result
 
     def _write_batch(self, batch: list[EvidenceRow]) -> tuple[int, int, int]:
-        with _no_cyclic_gc():
-            node_groups = _node_groups(batch)
-            edge_groups = _edge_groups(batch)
+        node_groups = _node_groups(batch)
+        edge_groups = _edge_groups(batch)
 
         def work(tx) -> tuple[int, int, int]:
             nodes = rels = added = 0
@@ -448,21 +450,45 @@ RETURN sum(size(new)) AS added
 """
 
 
+class _Rows(list):
+    """A statement's rows, as a list whose ``repr`` is its length.
+
+    The driver formats every RUN message for its debug log before the logger looks at
+    the level (neo4j 6.4, ``Bolt5x5.run``: ``" ".join(map(repr, fields))``), so each
+    batch's parameters, megabytes of evidence text, were turned into a string and thrown
+    away: 0.98 s of the 7.9 s of client CPU of a 1,000x load (under cProfile). The driver
+    packs a list subclass as a list.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
 @contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """The cyclic garbage collector held off while a batch is folded.
+def _young_gc_only() -> Iterator[Callable[[], None]]:
+    """The cyclic garbage collector held off for a load; yields a ``collect()`` that
+    sweeps the young generations only (call it between batches).
 
     Folding makes thousands of small dicts and lists; each few hundred of them start a
-    collection that walks every tracked object of the process, and a caller holding its
-    triples in memory (``list(read_triples(...))``) has millions: at 1,000x the fold took
-    1.45 s with the collector on and 0.33 s with it off. Neither the fold nor the rows
-    (:func:`_chunks`) make cycles, so
-    reference counting frees all of it; the collector's state is restored afterwards.
+    collection, and every so often a full one that walks every tracked object of the
+    process, and a caller holding its triples in memory (``list(read_triples(...))``) has
+    millions: at 1,000x the fold took 1.45 s with the collector on and 0.33 s with it off,
+    and switching it back on after each batch still cost 0.45 s of full collections.
+    Neither the fold nor the rows make cycles; the driver's may, and ``collect()`` frees
+    them while they are young, so memory stays bounded over a long load. The collector's
+    state is restored afterwards.
     """
     was_enabled = gc.isenabled()
     gc.disable()
+
+    def collect() -> None:
+        if was_enabled:
+            gc.collect(1)
+
     try:
-        yield
+        yield collect
     finally:
         if was_enabled:
             gc.enable()
@@ -470,26 +496,30 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 def _chunks(rows: Iterator[EvidenceRow], size: int) -> Iterator[list[EvidenceRow]]:
     while True:
-        with _no_cyclic_gc():
-            batch = list(islice(rows, size))
+        batch = list(islice(rows, size))
         if not batch:
             return
         yield batch
 
 
-def _node_groups(batch: list[EvidenceRow]) -> dict[str, list[str]]:
+def _node_groups(batch: list[EvidenceRow]) -> dict[str, _Rows]:
     """Entity names per type, first type seen wins (as in the embedded backend)."""
     seen: dict[str, str] = {}
     for row in batch:
-        for name, etype in ((row.subject, row.subject_type), (row.object, row.object_type)):
-            seen.setdefault(name, etype)
-    groups: dict[str, list[str]] = {}
+        if row.subject not in seen:
+            seen[row.subject] = row.subject_type
+        if row.object not in seen:
+            seen[row.object] = row.object_type
+    groups: dict[str, _Rows] = {}
     for name, etype in seen.items():
-        groups.setdefault(ontology.check_entity_type(etype), []).append(name)
+        names = groups.get(etype)
+        if names is None:
+            names = groups[ontology.check_entity_type(etype)] = _Rows()
+        names.append(name)
     return groups
 
 
-def _edge_groups(batch: list[EvidenceRow]) -> dict[str, list[dict[str, Any]]]:
+def _edge_groups(batch: list[EvidenceRow]) -> dict[str, _Rows]:
     """One row per relationship with its evidence folded, duplicates of a key dropped: the
     properties a relationship made from this evidence alone has (see
     :func:`kg.store.graph_model.add_evidence`; ``first_date``/``last_date`` None when no
@@ -500,38 +530,46 @@ def _edge_groups(batch: list[EvidenceRow]) -> dict[str, list[dict[str, Any]]]:
     evidence travels once, as lists.
     """
     edges: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
-    seen: set[tuple[str, str, str, bool, str]] = set()
+    seen: set[tuple[tuple[str, str, str, bool], str]] = set()
     for row in batch:
         k = (row.subject, row.relation, row.object, row.negated)
-        if (*k, row.key) in seen:
+        if (k, row.key) in seen:
             continue
-        seen.add((*k, row.key))
+        seen.add((k, row.key))
+        date = row.date
         edge = edges.get(k)
         if edge is None:
-            edge = edges[k] = {"subject": row.subject, "object": row.object,
-                               "relation": row.relation, "negated": row.negated,
-                               "props": {"type": row.relation, "confidence": row.confidence,
-                                         "first_date": None, "last_date": None,
-                                         **{name: [] for name in EVIDENCE_LISTS}}}
+            edges[k] = {"subject": row.subject, "object": row.object,
+                        "relation": row.relation, "negated": row.negated,
+                        "props": {"type": row.relation, "confidence": row.confidence,
+                                  "first_date": date or None, "last_date": date or None,
+                                  "evidence_keys": [row.key], "docs": [row.doc],
+                                  "sentences": [row.sentence], "rules": [row.rule],
+                                  "dates": [date], "attributed_to": [row.attributed_to],
+                                  "outlets": [row.outlet]}}
+            continue
         p = edge["props"]
         p["evidence_keys"].append(row.key)
         p["docs"].append(row.doc)
         p["sentences"].append(row.sentence)
         p["rules"].append(row.rule)
-        p["dates"].append(row.date)
+        p["dates"].append(date)
         p["attributed_to"].append(row.attributed_to)
         p["outlets"].append(row.outlet)
         if row.confidence > p["confidence"]:
             p["confidence"] = row.confidence
-        if row.date:
-            if p["first_date"] is None or row.date < p["first_date"]:
-                p["first_date"] = row.date
-            if p["last_date"] is None or row.date > p["last_date"]:
-                p["last_date"] = row.date
-    groups: dict[str, list[dict[str, Any]]] = {}
+        if date:
+            if p["first_date"] is None or date < p["first_date"]:
+                p["first_date"] = date
+            if p["last_date"] is None or date > p["last_date"]:
+                p["last_date"] = date
+    groups: dict[str, _Rows] = {}
     for edge in edges.values():
         edge["props"]["mentions"] = len(edge["props"]["evidence_keys"])
-        groups.setdefault(edge["relation"], []).append(edge)
+        rows = groups.get(edge["relation"])
+        if rows is None:
+            rows = groups[edge["relation"]] = _Rows()
+        rows.append(edge)
     return groups
 
 

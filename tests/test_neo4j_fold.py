@@ -1,0 +1,88 @@
+"""The Neo4j loader's client side, without a server: the per-batch fold and its rows.
+
+The fold must give each relationship the properties that folding the same rows one by one
+with :func:`kg.store.graph_model.add_evidence` gives (the embedded backend's model); the
+rows it hands the driver must not be formatted as text on the way (the driver's debug line
+is built for every statement); and the garbage-collector guard must give the collector
+back as it found it.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from kg.model import Triple
+from kg.store.graph_model import evidence_rows
+from kg.store.neo4j_store import _edge_groups, _node_groups, _Rows, _young_gc_only
+
+
+def _triples() -> list[Triple]:
+    def t(s, rel, o, doc, start, conf, **kw):
+        sentence = f"{s} and {o} in {doc}, a long sentence. " * 5
+        return Triple(s, "STATE", rel, o, "GROUP", doc, sentence, start, start + 9,
+                      f"{rel}.test", conf, **kw)
+
+    return [
+        t("Freedonia", "BACKS", "Red Hand", "d1", 0, 0.8, date="2024-01-02"),
+        t("Freedonia", "BACKS", "Red Hand", "d2", 10, 0.9, date="2023-05-01",
+          source="Wire"),
+        t("Freedonia", "BACKS", "Red Hand", "d1", 0, 0.8, date="2024-01-02"),  # same key
+        t("Freedonia", "BACKS", "Red Hand", "d3", 20, 0.4, attributed_to="Officials"),
+        t("Freedonia", "ATTACKS", "Blue Hand", "d4", 0, 0.6),
+    ]
+
+
+def _embedded_edges(rows) -> dict:
+    from kg.store.graph_model import add_evidence, new_edge_attrs
+
+    edges: dict = {}
+    for row in rows:
+        attrs = edges.setdefault((row.subject, row.relation, row.object, row.negated),
+                                 new_edge_attrs(row.relation, row.negated))
+        add_evidence(attrs, row)
+    return edges
+
+
+def test_the_fold_gives_the_embedded_models_properties():
+    rows = list(evidence_rows(_triples()))
+    folded = {(e["subject"], e["relation"], e["object"], e["negated"]): e["props"]
+              for group in _edge_groups(rows).values() for e in group}
+    expected = _embedded_edges(rows)
+    assert folded.keys() == expected.keys()
+    for k, props in folded.items():
+        want = {name: value for name, value in expected[k].items() if name != "negated"}
+        # a relationship without a dated item has no first/last date (Neo4j stores no null)
+        got = {name: value for name, value in props.items() if value is not None}
+        assert got == want, k
+    backs = folded[("Freedonia", "BACKS", "Red Hand", False)]
+    assert backs["mentions"] == 3 and backs["outlets"] == ["", "Wire", ""]
+    assert (backs["first_date"], backs["last_date"]) == ("2023-05-01", "2024-01-02")
+
+
+def test_nodes_keep_the_first_type_seen():
+    rows = list(evidence_rows(_triples()))
+    groups = _node_groups(rows)
+    assert groups == {"STATE": ["Freedonia"], "GROUP": ["Red Hand", "Blue Hand"]}
+
+
+def test_statement_rows_are_not_formatted_as_text():
+    rows = list(evidence_rows(_triples() * 200))
+    for group in (*_edge_groups(rows).values(), *_node_groups(rows).values()):
+        assert isinstance(group, _Rows) and isinstance(group, list)
+        assert len(repr(group)) < 20, repr(group)[:80]
+
+
+def test_the_collector_guard_restores_the_collector():
+    assert gc.isenabled()
+    with _young_gc_only() as collect:
+        assert not gc.isenabled()
+        collect()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with _young_gc_only() as collect:
+            collect()
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
