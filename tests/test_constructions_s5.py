@@ -84,8 +84,46 @@ CHAINED_MILITARY = [
          [("Myanmar", "RECRUITS", "young men")], [("China", "RECRUITS", "young men")]),
 ]
 
-ALL = (MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY + DEFENCE_TREATY + RECRUITED_PEOPLE
-       + CHAINED_MILITARY)
+# "A, B's <backer>" / "B's closest partners, A and C": the possessive apposition for the
+# other relations; a force named with its place is deployed there
+POSSESSIVE_ROLES = [
+    case("France, Lebanon's traditional protector, sent aid.", [("France", "BACKS", "Lebanon")]),
+    case("Moscow, Damascus's main arms supplier, objected.", [(RUSSIA, "BACKS", SYRIA)]),
+    case("Russia and China, Iran's closest partners, objected.",
+         [(RUSSIA, "ALLIED_WITH", IRAN), ("China", "ALLIED_WITH", IRAN)]),
+    case("Hezbollah's main ally, Iran, objected.", [(IRAN, "ALLIED_WITH", "Hezbollah")]),
+    case("The U.N. peacekeeping mission in Mali, MINUSMA, was set up in 2013.",
+         [("MINUSMA", "PART_OF", "United Nations"), ("MINUSMA", "DEPLOYED_IN", "Mali")]),
+    case("NATO's peacekeeping force in Kosovo, KFOR, was reinforced.",
+         [("KFOR", "PART_OF", "NATO"), ("KFOR", "DEPLOYED_IN", "Kosovo")]),
+    case("Iran's official news agency IRNA reported the strike.", [("IRNA", "PART_OF", IRAN)]),
+    case("Iran's supplier of drones is Russia.", [], [(IRAN, "BACKS", RUSSIA)]),
+]
+
+# a chain of command; a meeting with the holder of a role; a condemned event's attacker;
+# unnamed targets in a country
+ROLES_AND_EVENTS = [
+    case("The Quds Force, which answers directly to the IRGC, trains militias.",
+         [("Quds Force", "PART_OF", "IRGC")]),
+    case("Iran reported to the IAEA on Monday.", [], [(IRAN, "PART_OF", "IAEA")]),
+    case("Erdogan held talks with the head of the U.N. refugee agency, Filippo Grandi, "
+         "in Ankara.", [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Filippo Grandi")]),
+    case("Israel struck Beirut overnight. Lebanon condemned the strikes.",
+         [("Lebanon", "OPPOSES", "Israel")]),
+    case("Israel struck Beirut overnight.\n\nLater, Qatar condemned the strikes.",
+         [], [("Qatar", "OPPOSES", "Israel")]),
+    case("Israel struck Beirut. Lebanon condemned the strikes on Gaza.",
+         [], [("Lebanon", "OPPOSES", "Israel")]),
+    case("Turkey struck what it called terrorist camps at six sites in Iraq.",
+         [(TURKEY, "ATTACKS", "Iraq")]),
+    case("Israeli jets bombed military positions in southern Syria.",
+         [("Israel", "ATTACKS", SYRIA)]),
+    case("Israel struck Hezbollah targets in Lebanon.", [("Israel", "ATTACKS", "Hezbollah")],
+         [("Israel", "ATTACKS", "Lebanon")]),
+]
+
+ALL = (POSSESSIVE_ROLES + ROLES_AND_EVENTS + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY
+       + DEFENCE_TREATY + RECRUITED_PEOPLE + CHAINED_MILITARY)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -13,6 +13,9 @@ direction) — the group A struck back at — then the descriptor is Y: emit (X,
 Only ORGANIZATION/GROUP mentions qualify as Y and Y must differ from X and A; nothing about
 particular actors is assumed.
 
+Rule ``bridge.condemned``: "A struck B" / "Y condemned the strikes" — see
+:func:`condemnations`.
+
 Rule ``bridge.claim``: "A drone struck X ..." / "Y claimed the attack" — see
 :func:`claims`.
 
@@ -149,7 +152,29 @@ def claims(v: DocView, found: Findings) -> None:
                                                 CONF["bridge"], (at, at + 1)))
 
 
+def condemnations(v: DocView, found: Findings) -> None:
+    """Rule ``bridge.condemned``: "A struck B …" / "Y condemned the attack" — Y opposes
+    the attackers of the latest attack before the condemnation (same or a recent sentence
+    of the same paragraph)."""
+    for cond in found.condemnations:
+        seg = v.segment_of[cond.at]
+        before = [c for c in found.cands if c.rel == "ATTACKS" and c.cue[0] < cond.at
+                  and seg - v.segment_of[c.cue[0]] <= CLAIM_WINDOW]
+        if not before:
+            continue
+        last = max(c.cue[0] for c in before)
+        if any(v.newline[k] for k in range(last, cond.at)):
+            continue  # the attack of another paragraph is another story
+        attackers = {c.subj for c in before if c.cue[0] == last}
+        for s in cond.claimants:
+            for a in sorted(attackers, key=lambda m: m.start):
+                if a.name != s.name:
+                    found.cands.append(Cand(s, "OPPOSES", a, "bridge.condemned", "bridge",
+                                            CONF["bridge"], (cond.at, cond.at + 1)))
+
+
 def run(v: DocView, found: Findings) -> None:
     descriptors(v, found)
     enumerations(v, found)
     claims(v, found)
+    condemnations(v, found)

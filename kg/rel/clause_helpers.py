@@ -114,6 +114,37 @@ def members_of(v: DocView, pos: int, types: tuple[str, ...],
     return []
 
 
+def targets_in(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
+    """The state in which unnamed targets were hit: "struck nine sites in Pakistan",
+    "hit what it called militant infrastructure at sites across Syria". A target named
+    by its owner ("Hezbollah targets") is the object itself and never reaches here."""
+    if "STATE" not in types:
+        return []
+    end = v.seg_end[pos] if pos < len(v.doc) else pos
+    saw_target = False
+    for k in range(pos, min(pos + 10, end)):
+        w = v.low[k]
+        if v.text[k] in scan.QUOTES:
+            continue  # "struck what it called “terrorist infrastructure” at sites in X"
+        if v.mention_at(k) is not None or v.is_boundary(k) or v.punct[k] \
+                or w in v.lex["relative_pronouns"]:
+            return []
+        if w in v.lex["located_target_nouns"]:
+            saw_target = True
+        elif w in ("in", "inside", "across", "throughout") and saw_target:
+            j = k + 1
+            while j < end and v.low[j] in v.skippable and v.mention_at(j) is None:
+                j += 1
+            m = v.mention_at(j)
+            if m is None or m.start != j or m.type != "STATE" or m.adjectival_form:
+                return []
+            return [m]
+        elif (w in v.lex["prepositions"] and w not in ("at", "of")) \
+                or (not v.alpha[k] and not v.text[k][:1].isdigit()):
+            return []
+    return []
+
+
 def including_list(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
     """Objects named in an "including" list after an unnamed group: "arms a network of
     allied groups, including Hezbollah, Hamas and the Houthis" → those three."""

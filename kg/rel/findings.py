@@ -81,6 +81,7 @@ class Findings:
     open_attacks: list[OpenAttack] = field(default_factory=list)
     open_targets: list[OpenTarget] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    condemnations: list[Claim] = field(default_factory=list)  # "X condemned the attack"
     enumerations: list[Enumeration] = field(default_factory=list)
     # token after a passive's last agent → its patient ("run by X and guarded by Y"): lets
     # the second passive of a chain reuse the first one's patient
@@ -89,4 +90,4 @@ class Findings:
     def half_found(self) -> int:
         """How many half-found facts there are (for tests of frames that leave only those)."""
         return len(self.descriptors) + len(self.open_attacks) + len(self.open_targets) \
-            + len(self.claims) + len(self.enumerations)
+            + len(self.claims) + len(self.condemnations) + len(self.enumerations)

@@ -26,7 +26,9 @@ Each frame is one construction; the rules that use it (and an example phrase eac
   RSF control": the actor named inside the phrase controls the place before it;
 * ``recruited_people``: "X recruited thousands of young men", "X recruited men from A and
   B", "recruiting among Fulani herders": people who are no named group, named by the
-  phrase itself (or by the country they come from).
+  phrase itself (or by the country they come from);
+* ``condemned_event``: "Y condemned the assault" with no actor named in the object: Y
+  opposes the attacker of the latest attack before it (completed in :mod:`bridging`).
 
 Plain functions over the read-only :class:`~kg.rel.view.DocView`, registered by name
 (:mod:`.registry`); each adds what it finds to :class:`~kg.rel.findings.Findings`.
@@ -35,8 +37,8 @@ Plain functions over the read-only :class:`~kg.rel.view.DocView`, registered by 
 from __future__ import annotations
 
 from . import clause_helpers, phrases, scan
-from .emit import emit, hypothetical
-from .findings import Findings
+from .emit import emit, hedged, hypothetical
+from .findings import Claim, Findings
 from .mentions import Mention
 from .registry import DelegationOptions, LeftOptions, SymmetricOptions, frame
 from .rules import Rule
@@ -361,3 +363,18 @@ def recruited_people(v: DocView, found: Findings, rule: Rule, ms: int, me: int) 
         return
     subjects, _ = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
     emit(v, found, rule, subjects, objects, (ms, me))
+
+
+@frame('condemned_event', LeftOptions)
+def condemned_event(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Y condemned the strikes": the object is an event, not an actor; news names the
+    attacker in the sentence before, so bridging makes Y oppose that attacker. An object
+    that names an actor ("condemned the Israeli strikes") is the verb rule's."""
+    if any(v.mention_at(k) is not None for k in range(ms, me)) or (
+            me < v.seg_end[ms] and (v.low[me] in v.lex["prepositions"] or v.low[me] == "by")):
+        return  # "the strikes on Gaza", "the raid by X": a specific event, read elsewhere
+    subj, rel_i = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
+    if not subj and rel_i is not None:
+        subj = scan.antecedent(v, rel_i, rule.subject_types)
+    if subj and not hedged(v, ms):
+        found.condemnations.append(Claim(ms, subj))

@@ -47,9 +47,10 @@ def premod_noun(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> No
 
 @frame('appos_poss')
 def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
-    """"X, the Y's armed wing," and "Y's armed wing, X," → (X, PART_OF, Y). News puts the
-    apposition on either side of the name, and often after the name's acronym ("X (XY),
-    Y's affiliate in …")."""
+    """"X, the Y's armed wing," and "Y's armed wing(, ) X" → (X, PART_OF, Y); the same
+    shape for the other relations that use it ("A, B's arms supplier" → A BACKS B). News
+    puts the apposition on either side of the name, often after the name's acronym ("X
+    (XY), Y's affiliate in …") or with the place of a force ("Y's force in L, X,")."""
     owner = v.mention_at(ms - 1)
     if owner is None or owner.type not in rule.object_types:
         return
@@ -60,12 +61,27 @@ def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     if k >= lo and v.low[k] == ",":
         part = v.mention_at(phrases.skip_paren_left(v, k - 1, lo))
         if part is not None and part.type in rule.subject_types:
-            emit(v, found, rule, [part], [owner], (ms, me))
-        return
-    if me < v.seg_end[ms] and v.low[me] == ",":  # "the SDF's main component, the YPG,"
-        part = scan.name_in_apposition(v, me, rule.subject_types)
-        if part is not None:
-            emit(v, found, rule, [part], [owner], (ms, me))
+            # "Russia and China, Tehran's closest partners,": every name of the list
+            emit(v, found, rule, phrases.coord_left(v, part, rule.subject_types), [owner],
+                 (ms, me))
+            return
+    end = v.seg_end[ms]
+    j = me
+    if j + 1 < end and v.low[j] in ("in", "for") and (place := v.mention_at(j + 1)) is not None \
+            and place.start == j + 1:
+        j = place.end  # "NATO's peacekeeping force in Kosovo, KFOR,"
+    if j < end and v.low[j] == ",":  # "the SDF's main component, the YPG,"
+        part = scan.name_in_apposition(v, j, rule.subject_types)
+    else:  # "the Palestinian Authority's official news agency WAFA"
+        part = v.mention_at(j)
+        if part is not None and (part.start != j or part.adjectival_form):
+            part = None
+    if part is not None and part.type in rule.subject_types:
+        emit(v, found, rule, [part], [owner], (ms, me))
+        if j > me and v.low[me] == "in" and v.low[me - 1] in v.lex["deployed_force_nouns"]:
+            # "the U.N. peacekeeping force in Lebanon, UNIFIL,": it is there, too
+            emit(v, found, rule, [part], [v.mention_at(me + 1)], (ms, me),
+                 relation="DEPLOYED_IN")
 
 
 @frame('tail_allies', LeftOptions)

@@ -31,9 +31,10 @@ def quantity_at(v: DocView, k: int) -> bool:
 
 
 def past_reported_what(v: DocView, k: int) -> int:
-    """Where the object starts after "struck what X said were ...": news hedges a target
-    with a free relative of speech ("what it said were Hezbollah sites"); the object is
-    what follows the copula. Elsewhere ``k`` itself."""
+    """Where the object starts after "struck what X said were ..." or "what X called ...":
+    news hedges a target with a free relative of speech ("what it said were Hezbollah
+    sites", "what it described as militant camps"); the object is what follows the copula
+    or the naming verb. Elsewhere ``k`` itself."""
     end = v.seg_end[k] if k < len(v.low) else k
     if k >= end or v.low[k] != "what":
         return k
@@ -41,6 +42,9 @@ def past_reported_what(v: DocView, k: int) -> int:
         if v.low[j] in ("were", "are", "was", "is") and any(
                 v.low[i] in v.lex["speech_verbs"] for i in range(k + 1, j)):
             return j + 1
+        if j <= k + 3 and v.low[j] in v.lex["naming_participles"]:
+            # "struck what it called terrorist infrastructure": the object is the name
+            return j + 2 if j + 1 < end and v.low[j + 1] == "as" else j + 1
     return k
 
 
@@ -143,6 +147,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             obj = []  # the pronoun means one of the attackers: coreference got it wrong
     if not obj:
         obj = clause_helpers.including_list(v, tail, rule.object_types)
+    if not obj and rule.relation == "ATTACKS":
+        obj = clause_helpers.targets_in(v, tail, rule.object_types)  # "struck sites in X"
     if not obj and rule.relation in ("ATTACKS", "BACKS", "RECRUITS"):
         obj = clause_helpers.members_of(v, tail, rule.object_types, rule.relation == "ATTACKS")
     if subj:

@@ -357,6 +357,13 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
         if w == "than" and j > pos and v.low[j - 1] in ("more", "less", "fewer"):
             j += 1  # "struck more than 60 Houthi targets": a quantity, not a comparison
             continue
+        if w == "of" and j > pos and "PERSON" in types and v.low[j - 1] in role_words(v.lex):
+            comma = next((k for k in range(j + 1, min(j + 9, end)) if v.text[k] == ","
+                          or v.is_boundary(k)), None)
+            named = name_in_apposition(v, comma, ("PERSON",)) \
+                if comma is not None and v.text[comma] == "," else None
+            if named is not None:
+                return [named]  # "met the head of the U.N. watchdog, X,": the person
         if w == "of" and j > pos and "STATE" in types \
                 and v.low[j - 1] in v.lex["state_body_nouns"]:
             n = v.mention_at(j + 2 if j + 1 < end and v.low[j + 1] == "the" else j + 1)

@@ -182,6 +182,8 @@ class PersonRules:
         # "Jane Doe, who commanded …": organisations and places take "which"
         anchors = [(rs, True) for rs, _re in roles] + [
             (i, False) for i in T.data.where(WHO_WORDS) if i > 2 and T.text[i - 1] == ","]
+        for rs, re_ in roles:
+            self._person_after_role_phrase(T, rs, re_, covered, cands)
         for rs, is_role in anchors:
             if rs in headline:
                 continue
@@ -191,6 +193,9 @@ class PersonRules:
             k = rs
             while k > 0 and T.lower[k - 1] in resolve.TITLE_FILLERS and rs - k < 3:
                 k -= 1
+            c = by_end.get(k)
+            if c is not None and c.start > 1 and T.lower[c.start - 1] in ("the", "a", "an"):
+                k = c.start  # "Jane Doe, the U.N. envoy", "…, the Iranian foreign minister"
             if k > 0 and T.lower[k - 1] in ("the", "a", "an", "its", "their"):
                 k -= 1
             elif k > 1 and T.lower[k - 1] in ("'s", "\u2019s"):
@@ -203,6 +208,35 @@ class PersonRules:
             if k < 3 or T.text[k - 1] != ",":
                 continue
             self._person_before(T, k - 1, covered, cands)
+
+    def _person_after_role_phrase(self, T: Toks, rs: int, re_: int, covered: set[int],
+                                  cands: list[Cand]) -> None:
+        """"the head of the U.N. refugee agency, Jane Doe," / "the group's envoy to Syria,
+        Jane Doe,": the name apposed to a role phrase, two or three title-case words that
+        the apposition closes."""
+        n = T.n
+        if rs == 0 or T.lower[rs - 1] not in ("the", "its", "their", "'s", "\u2019s") \
+                or re_ >= n or T.lower[re_] not in ("of", "for", "to"):
+            return
+        comma = next((k for k in range(re_ + 1, min(re_ + 9, n)) if T.text[k] in ",.;"),
+                     None)
+        if comma is None or T.text[comma] != "," or comma + 2 >= n:
+            return
+        s = comma + 1
+        e = self._name_run(T, s, max_len=3)
+        if not 2 <= e - s <= 3 or e >= n or T.text[e] not in (",", ".", ";") \
+                or any(k in covered or not T.is_title(k) for k in range(s, e)):
+            return
+        if any(T.is_stop(k) or T.lower[k] in NOT_NAMES or T.lower[k] in ORG_HEADS
+               or T.lower[k] in resolve.ROLES for k in range(s, e)):
+            return
+        text = T.span_text(s, e)
+        if self.gz.lookup(text) is not None:
+            return  # a known actor ("…, the Houthis,") is the gazetteer's
+        hit = _canonical(text, "PERSON")
+        cands.append(Cand(s, e, "PERSON", hit[0] if hit and hit[1] == "PERSON" else text,
+                          "title", prio=2))
+        covered.update(range(s, e))
 
     def _person_before(self, T: Toks, e: int, covered: set[int], cands: list[Cand]) -> None:
         """A name of two to four title-case words ending right before token ``e`` (a

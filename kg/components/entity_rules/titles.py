@@ -49,6 +49,8 @@ class TitleRules:
             role_key = _role_key(T, rs, re_)
             if role_key is None:
                 continue
+            if re_ < n and T.lower[re_] in ("'s", "\u2019s"):
+                continue  # "the secretary-general's envoy, X": the role is someone else's
             relation = resolve.ROLES.get(role_key)
             if relation == "LEADS" and rs > 0 and T.lower[rs - 1] in SECOND_IN_COMMAND and not (
                     T.lower[rs - 1] == "under" and not role_key.startswith("secretary")):
