@@ -69,6 +69,182 @@ def _required_words(pattern: list[dict[str, Any]]) -> list[frozenset[str]]:
     return out
 
 
+# ---- the token patterns in plain Python -----------------------------------------------------
+#
+# Why: a spaCy ``Matcher`` call on a window of a dozen tokens costs about 30 microseconds
+# (it builds a ``Token`` object for every token of the window, twice, and filters the
+# matches in Python), and the cue windows of a corpus need about a thousand such calls
+# per 30,000 tokens: a tenth of ``kg_relations``. The rules' token tests are all
+# word or flag tests, which the shared per-Doc token lists answer directly. A pattern
+# whose tests are all of that kind is matched here instead, with the Matcher's semantics
+# (every match of every start, then greedy LONGEST); anything else keeps its Matcher.
+# ``tests/test_cue_windows.py`` checks both agree on every window of the test corpora.
+
+_EQ, _IN, _NOT_IN, _REGEX, _FLAG, _TEXT_FLAG = range(6)
+# the TokenData list a test reads (its index in :func:`columns`), by pattern attribute
+_COLUMNS = {"ORTH": 0, "LOWER": 1, "IS_ALPHA": 2, "IS_PUNCT": 3, "IS_SPACE": 4,
+            "IS_LOWER": 5}
+# flags the token lists do not hold, computed from the text as spaCy's lexeme attributes
+# are (spacy.lang.lex_attrs: str.istitle, str.isdigit, str.isupper)
+_TEXT_FLAGS = {"IS_TITLE": str.istitle, "IS_DIGIT": str.isdigit, "IS_UPPER": str.isupper}
+
+
+def columns(data) -> tuple[list, ...]:
+    """The token lists of a :class:`~kg.tokens.TokenData` that window patterns test."""
+    return data.text, data.lower, data.alpha, data.punct, data.space, data.lowercase
+
+
+def _test_of(key: str, value: Any) -> tuple[int, int, Any] | None:
+    """(column, kind of test, value) for one attribute of a token spec, or None when it is
+    not a plain word or flag test."""
+    if key in _TEXT_FLAGS or key in ("IS_ALPHA", "IS_PUNCT", "IS_SPACE", "IS_LOWER"):
+        if not isinstance(value, bool):
+            return None
+        if key in _TEXT_FLAGS:
+            return 0, _TEXT_FLAG, (_TEXT_FLAGS[key], value)
+        return _COLUMNS[key], _FLAG, value
+    if key not in ("ORTH", "LOWER"):
+        return None
+    column = _COLUMNS[key]
+    if isinstance(value, str):
+        return column, _EQ, value
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    (op, arg), = value.items()
+    if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(w, str) for w in arg):
+        return column, (_IN if op == "IN" else _NOT_IN), frozenset(arg)
+    if op == "REGEX" and isinstance(arg, str):
+        return column, _REGEX, re.compile(arg)
+    return None
+
+
+def _counts(spec: dict[str, Any]) -> tuple[int, int] | None:
+    """(fewest, most) tokens one pattern position takes: 1, 1 without OP; 0, 1 for "?";
+    n, m for "{n,m}"; None for another operator."""
+    op = spec.get("OP")
+    if op is None:
+        return 1, 1
+    if op == "?":
+        return 0, 1
+    m = re.fullmatch(r"\{(\d+),(\d+)\}", op) if isinstance(op, str) else None
+    if m is None or int(m.group(2)) < int(m.group(1)):
+        return None
+    return int(m.group(1)), int(m.group(2))
+
+
+class WindowPattern:
+    """One rule's token pattern as Python tests over a Doc's :class:`~kg.tokens.TokenData`
+    (see the comment above); ``compile`` returns None for a pattern it cannot express.
+
+    Each position is (tests, fewest, most); matching keeps the set of token offsets where
+    the pattern so far can end, so "fired * at" with ten optional fillers costs a pass per
+    position, not a state per way of counting the fillers."""
+
+    __slots__ = ("parts", "fixed", "size")
+
+    def __init__(self, parts: list[tuple[list[tuple[int, int, Any]], int, int]]):
+        self.parts = parts
+        self.fixed = all(lo == hi == 1 for _, lo, hi in parts)  # one length, no sets needed
+        self.size = len(parts)
+
+    @classmethod
+    def compile(cls, pattern: list[dict[str, Any]]) -> WindowPattern | None:
+        parts = []
+        for spec in pattern:
+            counts = _counts(spec)
+            if counts is None:
+                return None
+            tests = []
+            for key, value in spec.items():
+                if key == "OP":
+                    continue
+                test = _test_of(key, value)
+                if test is None:
+                    return None
+                tests.append(test)
+            if counts[1] > 0:
+                parts.append((tests, *counts))
+        if not parts or all(lo == 0 for _, lo, _ in parts):
+            return None  # spaCy drops empty matches; such a pattern keeps its Matcher
+        return cls(parts)
+
+    def matches(self, cols: tuple[list, ...], lo: int, hi: int) -> list[tuple[int, int]]:
+        """The (start, end) matches inside tokens lo..hi-1 (``cols``: :func:`columns` of
+        the Doc), filtered as spaCy's greedy LONGEST filter does: longest first (then the
+        earlier start), none overlapping."""
+        parts, ok = self.parts, _ok
+        if self.fixed:
+            # every match has the same length: by start, each one not overlapping the last
+            size = self.size
+            out: list[tuple[int, int]] = []
+            last = lo
+            for s in range(lo, hi - size + 1):
+                if s < last:
+                    continue
+                k = 0
+                while k < size and ok(cols, parts[k][0], s + k):
+                    k += 1
+                if k == size:
+                    out.append((s, s + size))
+                    last = s + size
+            return out
+        first_tests, first_min, _ = parts[0]
+        pairs: list[tuple[int, int]] = []
+        for s in range(lo, hi):
+            if first_min and not ok(cols, first_tests, s):
+                continue  # the usual case, answered without a set
+            reach = {s}  # where the pattern so far can end
+            for tests, fewest, most in parts:
+                nxt = set()
+                for j in reach:
+                    if fewest == 0:
+                        nxt.add(j)
+                    c = 0
+                    while c < most and j < hi and ok(cols, tests, j):
+                        c += 1
+                        j += 1
+                        if c >= fewest:
+                            nxt.add(j)
+                reach = nxt
+                if not reach:
+                    break
+            pairs.extend((s, e) for e in sorted(reach) if e > s)
+        if len(pairs) <= 1:
+            return pairs
+        pairs.sort(key=lambda x: (x[1] - x[0], -x[0]), reverse=True)
+        taken: set[int] = set()
+        out = []
+        for s, e in pairs:
+            if taken.isdisjoint(range(s, e)):
+                out.append((s, e))
+                taken.update(range(s, e))
+        return out
+
+
+def _ok(cols: tuple[list, ...], tests: list[tuple[int, int, Any]], j: int) -> bool:
+    """Whether token j passes all of one pattern position's tests."""
+    for column, kind, value in tests:
+        x = cols[column][j]
+        if kind == _EQ:
+            if x != value:
+                return False
+        elif kind == _IN:
+            if x not in value:
+                return False
+        elif kind == _NOT_IN:
+            if x in value:
+                return False
+        elif kind == _FLAG:
+            if x != value:
+                return False
+        elif kind == _TEXT_FLAG:
+            if value[0](x) != value[1]:
+                return False
+        elif not value.search(x):
+            return False
+    return True
+
+
 def _extent(spec: dict[str, Any]) -> int:
     op = str(spec.get("OP", ""))
     m = re.fullmatch(r"\{(\d*),(\d*)\}", op)
@@ -86,11 +262,12 @@ class CueMatcher:
     the rules anchored there are run, each on a window just wide enough for the pattern.
     Results are identical to one Matcher over the whole Doc (same greedy LONGEST matches).
     A rule's Matcher is not even run when one of its required plain-word tokens is missing
-    from the window (``needs``): a set test is far cheaper than a Matcher call.
+    from the window (``needs``): a set test is far cheaper than a Matcher call. And a rule
+    whose pattern :class:`WindowPattern` can express is matched by it, not by its Matcher.
     """
 
     def __init__(self, vocab: Vocab, rules: list[Rule]) -> None:
-        self.anchor: dict[str, list[tuple[str, Matcher, int, int]]] = {}
+        self.anchor: dict[str, list[tuple[str, Matcher, WindowPattern | None, int, int]]] = {}
         self.unanchored: list[Rule] = []
         self.needs: dict[str, list[frozenset[str]]] = {}
         # one-token rules that only test LOWER: an anchor hit is the match itself
@@ -116,8 +293,9 @@ class CueMatcher:
             self.needs[r.id] = _required_words(r.pattern[:k] + r.pattern[k + 1:])
             before = sum(_extent(s) for s in r.pattern[:k])
             after = sum(_extent(s) for s in r.pattern[k + 1:])
+            compiled = WindowPattern.compile(r.pattern)
             for w in words:
-                self.anchor.setdefault(w, []).append((r.id, m, before, after))
+                self.anchor.setdefault(w, []).append((r.id, m, compiled, before, after))
         self.full = build_matcher(vocab, self.unanchored) if self.unanchored else None
         self.anchor_words = frozenset(self.anchor)
 
@@ -129,6 +307,7 @@ class CueMatcher:
         else:
             low = lower
             positions = range(len(low))
+        cols = columns(data)
         found: set[tuple[str, int, int]] = set()
         n = len(doc)
         anchor, needs, single = self.anchor, self.needs, self.single
@@ -136,7 +315,7 @@ class CueMatcher:
             hits = anchor.get(low[i])
             if not hits:
                 continue
-            for rid, matcher, before, after in hits:
+            for rid, matcher, compiled, before, after in hits:
                 lo, hi = max(0, i - before), min(n, i + after + 1)
                 need = needs.get(rid)
                 if need:
@@ -152,6 +331,11 @@ class CueMatcher:
                         continue
                 if rid in single:
                     found.add((rid, i, i + 1))
+                    continue
+                if compiled is not None:
+                    for s, e in compiled.matches(cols, lo, hi):
+                        if s <= i < e:
+                            found.add((rid, s, e))
                     continue
                 for _, s, e in matcher(doc[lo:hi]):
                     if lo + s <= i < lo + e:
