@@ -122,8 +122,41 @@ ROLES_AND_EVENTS = [
          [("Israel", "ATTACKS", "Lebanon")]),
 ]
 
-ALL = (POSSESSIVE_ROLES + ROLES_AND_EVENTS + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY
-       + DEFENCE_TREATY + RECRUITED_PEOPLE + CHAINED_MILITARY)
+# everyday phrasings of control, support, membership, ties and office
+EVERYDAY = [
+    case("Hamas ran Gaza for years.", [("Hamas", "CONTROLS", "Gaza")]),
+    case("The Radaa militia runs a prison at Mitiga airport.", [],
+         [("Radaa Special Deterrence Force", "CONTROLS", "Mitiga airport")]),
+    case("The Taliban took over Kandahar in 2021.", [("Taliban", "CONTROLS", "Kandahar")]),
+    case("Germany gave Ukraine $5 billion in military aid.", [("Germany", "BACKS", "Ukraine")]),
+    case("Egypt provides Haftar with air support.", [("Egypt", "BACKS", "Khalifa Haftar")]),
+    case("Russia is Syria's main backer.", [(RUSSIA, "BACKS", SYRIA)]),
+    case("Iran has long been Hezbollah's main sponsor.", [(IRAN, "BACKS", "Hezbollah")]),
+    case("The YPG forms the backbone of the SDF.",
+         [("YPG", "PART_OF", "Syrian Democratic Forces")]),
+    case("Finland became NATO's newest member in 2023.", [("Finland", "PART_OF", "NATO")]),
+    case("Egypt is a founding member of the Arab League.", [("Egypt", "PART_OF", "Arab League")]),
+    case("Morocco and Israel restored diplomatic ties in 2020.",
+         [("Morocco", "NEGOTIATES_WITH", "Israel")]),
+    case("Algeria severed diplomatic relations with Morocco.",
+         [("Algeria", "OPPOSES", "Morocco")]),
+    case("Iran and Russia have deepened military cooperation.",
+         [(IRAN, "ALLIED_WITH", RUSSIA)]),
+    case("Iran and Russia have deepened economic cooperation.", [],
+         [(IRAN, "ALLIED_WITH", RUSSIA)]),
+    case("Masoud Pezeshkian was elected president of Iran.",
+         [("Masoud Pezeshkian", "LEADS", IRAN)]),
+    case("Saddam Haftar was appointed deputy commander of the LNA in August.",
+         [("Saddam Haftar", "PART_OF", "Libyan National Army")],
+         [("Saddam Haftar", "LEADS", "Libyan National Army")]),
+    case("The CJNG, led by Nemesio Oseguera, expanded abroad.",
+         [("Nemesio Oseguera", "LEADS", "Jalisco New Generation Cartel")]),
+    case("The delegation was led by Deputy Foreign Minister Mikhail Bogdanov.", [],
+         [("Deputy Foreign", "PART_OF", RUSSIA)]),
+]
+
+ALL = (EVERYDAY + POSSESSIVE_ROLES + ROLES_AND_EVENTS + MEMBERSHIP_APPOSITION + REGIONS
+       + LARGEST_CITY + DEFENCE_TREATY + RECRUITED_PEOPLE + CHAINED_MILITARY)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

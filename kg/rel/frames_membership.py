@@ -58,6 +58,18 @@ def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     lo = v.seg_start[ms]
     while k >= lo and v.low[k] in ("the", "a", "an"):
         k -= 1
+    if k >= lo and v.low[k] in v.lex["copulas"]:  # "Russia is Syria's main backer"
+        while k >= lo and (v.low[k] in v.lex["aux"] or v.low[k] in v.lex["copulas"]) \
+                and v.low[k] != ",":
+            k -= 1
+        if k >= lo and v.low[k] in v.lex["relative_pronouns"]:
+            parts = scan.antecedent(v, k, rule.subject_types)  # "X, which became NATO's member"
+        else:
+            m = v.mention_at(k)
+            parts = phrases.coord_left(v, m, rule.subject_types) \
+                if m is not None and m.type in rule.subject_types else []
+        emit(v, found, rule, parts, [owner], (ms, me))
+        return
     if k >= lo and v.low[k] == ",":
         part = v.mention_at(phrases.skip_paren_left(v, k - 1, lo))
         if part is not None and part.type in rule.subject_types:

@@ -47,6 +47,8 @@ PLACE_OF_NOUNS = _V["place_of_nouns"]
 FEATURE_HEADS = frozenset(_V["feature_heads"])
 # "Rakhine state", "Hiraan region": an unknown capitalised name before an administrative head
 REGION_HEADS = frozenset(_V["region_heads"])
+APPOINTMENT_VERBS = frozenset(_V["appointment_verbs"])
+LEADER_PARTICIPLES = frozenset(_V["leader_participles"])
 # verbs whose object is usually a place: "retook Kherson" (world-data places only)
 PLACE_VERB_TRIGGERS = frozenset(_V["place_verb_triggers"])
 # "young Syrian men", "Afghan fighters": people named by nationality are a GROUP

@@ -15,6 +15,7 @@ from .common import (
     ANAPHOR_NOUNS,
     DASHES,
     GOVERNMENT_WORDS,
+    LEADER_PARTICIPLES,
     LOWER_CASE_ROLES_OK,
     NOT_NAMES,
     ORG_HEADS,
@@ -260,13 +261,15 @@ class PersonRules:
         covered.update(range(s, e))
 
     def _government_of(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
-        """"the government of Jane Doe", "the administration of …": a person's name."""
+        """"the government of Jane Doe", "the administration of …", "a cartel led by Jane
+        Doe": a person's name."""
         covered: set[int] = set()
         for c in cands:
             covered.update(range(c.start, c.end))
-        for i in T.data.where(GOVERNMENT_WORDS):
-            if i >= T.n - 2 or T.lower[i + 1] != "of" or i in headline:
-                continue
+        for i in T.data.where(GOVERNMENT_WORDS | LEADER_PARTICIPLES):
+            if i >= T.n - 2 or i in headline or T.lower[i + 1] != (
+                    "by" if T.lower[i] in LEADER_PARTICIPLES else "of"):
+                continue  # "the government of Jane Doe", "a cartel led by Jane Doe"
             j = i + 2
             end = self._name_run(T, j)
             if not 2 <= end - j <= 4 or any(k in covered for k in range(j, end)):
@@ -274,6 +277,9 @@ class PersonRules:
             if any(not T.is_title(k) and T.lower[k] not in PARTICLES for k in range(j, end)) \
                     or T.lower[end - 1] in ORG_HEADS:
                 continue
+            if any(T.lower[k] in resolve.ROLES or T.lower[k] in resolve.TITLE_FILLERS
+                   or T.lower[k] in NOT_NAMES for k in range(j, end + 1) if k < T.n):
+                continue  # "led by Deputy Foreign Minister X": the title's rule names X
             text = T.span_text(j, end)
             if self.gz.lookup(text) is not None:
                 continue

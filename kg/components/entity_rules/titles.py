@@ -15,6 +15,7 @@ from ... import resolve
 from ...gazetteer import world_rules
 from .common import (
     ANAPHOR_NOUNS,
+    APPOINTMENT_VERBS,
     ENVOY_ROLES,
     HEADS_OF_GOVERNMENT,
     MILITARY_RANKS,
@@ -257,6 +258,21 @@ class TitleRules:
             k -= 1  # "X, who is also the prime minister of Y"
         if k > 2 and T.lower[k - 1] in ("is", "was") and T.lower[k - 2] == "who":
             k -= 2  # "X, who is the leader of Y"
+        if k > 2 and T.lower[k - 1] == "as" and T.lower[k - 2] == "in" \
+                and T.lower[k - 3] == "sworn":
+            k -= 2  # "X was sworn in as president of Y"
+        if k > 2 and T.lower[k - 1] in APPOINTMENT_VERBS \
+                and T.lower[k - 2] in ("was", "is", "been", "be", "were"):
+            k -= 2  # "X was elected president of Y", "X has been named commander of Y"
+            while k > 0 and T.lower[k - 1] in ("has", "have", "had", "who", "recently"):
+                k -= 1
+            c = by_end.get(k)
+            if c is not None and c.label == "PERSON":
+                return c
+            if k > 0 and T.text[k - 1] == ",":
+                c = by_end.get(k - 1)
+                return c if c is not None and c.label == "PERSON" else None
+            return None
         if k > 0 and T.text[k - 1] == ",":
             c = by_end.get(k - 1)
             if c is not None and c.label == "PERSON":
