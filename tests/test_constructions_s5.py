@@ -155,8 +155,40 @@ EVERYDAY = [
          [("Deputy Foreign", "PART_OF", RUSSIA)]),
 ]
 
-ALL = (EVERYDAY + POSSESSIVE_ROLES + ROLES_AND_EVENTS + MEMBERSHIP_APPOSITION + REGIONS
-       + LARGEST_CITY + DEFENCE_TREATY + RECRUITED_PEOPLE + CHAINED_MILITARY)
+# rule over a whole state, positions kept, forces fighting somewhere, people recruited or
+# hired, the agent of "was accused of arming"
+RULE_AND_PRESENCE = [
+    case("The Taliban have ruled Afghanistan since 2021.",
+         [("Taliban", "CONTROLS", "Afghanistan")]),
+    case("Afghanistan is ruled by the Taliban.", [("Taliban", "CONTROLS", "Afghanistan")]),
+    case("The Taliban seized power in Afghanistan in 2021.",
+         [("Taliban", "CONTROLS", "Afghanistan")]),
+    case("Israel has repeatedly bombed Hodeidah, which the Houthis control.",
+         [("Houthis", "CONTROLS", "Hodeidah")], [("Houthis", "CONTROLS", "Israel")]),
+    case("Iran rules nothing in Iraq.", [], [(IRAN, "CONTROLS", "Iraq")]),
+    case("Israel has kept soldiers at five positions inside Lebanon.",
+         [("Israel", "DEPLOYED_IN", "Lebanon")]),
+    case("Turkish troops still hold three outposts in northern Iraq.",
+         [(TURKEY, "DEPLOYED_IN", "Iraq")]),
+    case("North Korean soldiers are fighting in Kursk.",
+         [("North Korea", "DEPLOYED_IN", "Kursk")]),
+    case("Hezbollah fought in Syria for a decade.", [("Hezbollah", "DEPLOYED_IN", SYRIA)]),
+    case("The Houthis have recruited thousands of child soldiers.",
+         [("Houthis", "RECRUITS", "child soldiers")]),
+    case("Wagner recruited prisoners from Russian jails.",
+         [("Wagner Group", "RECRUITS", "prisoners from Russia")]),
+    case("Russia has hired Syrian mercenaries to fight in Ukraine.",
+         [(RUSSIA, "RECRUITS", "Syrian mercenaries")]),
+    case("The firm hired Vectus Global for the job.", [], [("Vectus Global", "RECRUITS", "firm")]),
+    case("The UAE has been accused of arming the RSF.",
+         [("United Arab Emirates", "BACKS", "Rapid Support Forces")]),
+    case("The RSF has been accused of recruiting fighters from Chad.",
+         [("Rapid Support Forces", "RECRUITS", "fighters from Chad")]),
+]
+
+ALL = (RULE_AND_PRESENCE + EVERYDAY + POSSESSIVE_ROLES + ROLES_AND_EVENTS
+       + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY + DEFENCE_TREATY + RECRUITED_PEOPLE
+       + CHAINED_MILITARY)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

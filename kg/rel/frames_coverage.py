@@ -342,17 +342,21 @@ def recruited_people(v: DocView, found: Findings, rule: Rule, ms: int, me: int) 
         while k < end and (v.low[k] in v.lex["people_quantity_words"] or v.text[k][:1].isdigit()
                            or v.text[k] == ","):
             k += 1
+        group = v.mention_at(k)
+        if group is not None and group.start == k and group.type in rule.object_types:
+            return  # "recruited Syrian mercenaries": a named group, the verb rule's
         head = k
         while head < end and head - k < 3 and v.alpha[head] and v.lowercase[head] \
                 and v.mention_at(head) is None and v.low[head] not in v.lex["prepositions"] \
-                and v.low[head] not in v.lex["group_nouns"] \
-                and v.low[head] not in v.lex["recruited_people"]:
+                and v.low[head] not in v.lex["recruited_people"] \
+                and v.low[head] not in v.lex["group_nouns"]:
             head += 1
-        if head == me or head >= end or v.low[head] not in v.lex["recruited_people"] \
+        if head >= end or v.low[head] not in v.lex["recruited_people"] \
                 or any(v.mention_at(j) is not None for j in range(k, head)):
             return
-        if head + 1 < end and v.low[head + 1] == "from":
-            places = scan.scan_right(v, head + 2, ("STATE", "LOCATION"), max_gap=0)
+        places = scan.scan_right(v, head + 2, ("STATE", "LOCATION"), max_gap=0) \
+            if head + 2 < end and v.low[head + 1] == "from" else []
+        if places:  # "men from Nepal and Cuba"
             noun = v.text[head]
             objects = [Mention(p.start, p.end, f"{noun} from {p.name}", "GROUP", "synth",
                                f"{noun} from {p.text}") for p in places]

@@ -162,7 +162,12 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
                 and (owner := v.mention_at(g - 1)) is not None:
             g = owner.start - 1  # "which Iran's Revolutionary Guards arm": over the possessor
         if not obj and g >= v.seg_start[ms] and v.low[g] in ("which", "that", "whom"):
-            obj = scan.antecedent(v, g, rule.object_types)
+            k = g - 2 if g - 1 > v.seg_start[ms] and v.low[g - 1] == "," else g - 1
+            before = v.mention_at(k)
+            if before is None or before.type in rule.object_types:
+                obj = scan.antecedent(v, g, rule.object_types)
+            # "the port of Hodeidah, which the Houthis control": a place of another type
+            # than the rule's is the antecedent, not a state named before it
     elif rel_i is not None and (all(
             v.low[k] in v.lex["aux"] or v.low[k] in v.skippable
             for k in range(rel_i + 1, ms)) or second_relative_predicate(v, rel_i, ms)):

@@ -43,6 +43,12 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
             return ([a] if a is not None else []), None  # "militias fighting X": unnamed
     if gerund and i - 1 >= lo and v.low[i] == "of" \
             and v.low[i - 1] in v.lex["accusation_verbs"]:
+        j, passive = i - 2, False
+        while j >= lo and v.low[j] in v.lex["aux"] and v.low[j] != ",":
+            passive = passive or v.low[j] in ("was", "were", "is", "are", "been", "being")
+            j -= 1
+        if passive:  # "X has been accused of arming Y": X is the agent
+            return scan_left(v, i - 1, types, max_tokens, coordinate)
         return [], None  # "firms it accuses of supplying X": the agent is not named
     if i - 1 >= lo and v.low[i] == "from":
         m = v.mention_at(i - 1)  # "prevent Tehran from entrenching": Tehran acts
