@@ -186,7 +186,27 @@ RULE_AND_PRESENCE = [
          [("Rapid Support Forces", "RECRUITS", "fighters from Chad")]),
 ]
 
-ALL = (RULE_AND_PRESENCE + EVERYDAY + POSSESSIVE_ROLES + ROLES_AND_EVENTS
+# relatives and lists of members, exchanges of fire, entries, revenge, requests to stop
+MEMBERS_AND_FIRE = [
+    case("The Houthis, who are aligned with Iran, fired missiles.",
+         [("Houthis", "ALLIED_WITH", IRAN)]),
+    case("The Popular Mobilization Forces include Kataib Hezbollah and Asaib Ahl al-Haq.",
+         [("Kataib Hezbollah", "PART_OF", "Popular Mobilization Forces"),
+          ("Asaib Ahl al-Haq", "PART_OF", "Popular Mobilization Forces")]),
+    case("Hezbollah's arsenal includes Iranian missiles.", [], [(IRAN, "PART_OF", "Hezbollah")]),
+    case("Asaib Ahl al-Haq is among the groups in the PMF.",
+         [("Asaib Ahl al-Haq", "PART_OF", "Popular Mobilization Forces")]),
+    case("Erdogan and Putin discussed Syria in a phone call.",
+         [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Vladimir Putin")]),
+    case("Pakistan and India exchanged heavy fire across the border.",
+         [("Pakistan", "ATTACKS", "India"), ("India", "ATTACKS", "Pakistan")]),
+    case("Israeli tanks entered Rafah on Monday.", [("Israel", "DEPLOYED_IN", "Rafah")]),
+    case("Hezbollah vowed revenge against Israel.", [("Hezbollah", "OPPOSES", "Israel")]),
+    case("Saudi Arabia called on Iran to stop arming the Houthis.",
+         [(IRAN, "BACKS", "Houthis")], [("Saudi Arabia", "BACKS", "Houthis")]),
+]
+
+ALL = (MEMBERS_AND_FIRE + RULE_AND_PRESENCE + EVERYDAY + POSSESSIVE_ROLES + ROLES_AND_EVENTS
        + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY + DEFENCE_TREATY + RECRUITED_PEOPLE
        + CHAINED_MILITARY)
 

@@ -59,7 +59,13 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
         a = phrases.apposed_to(v, ms, rule.subject_types)
         if a is not None:  # "the YPG (YPG), the main component of the SDF" → the YPG
             return [a]
-        return scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)[0]
+        subj, rel_i = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
+        if not subj and rel_i is not None and all(
+                v.low[k] in v.lex["aux"] or v.low[k] in v.lex["copulas"]
+                or v.low[k] in v.skippable for k in range(rel_i + 1, ms)):
+            # "the Houthis, who are aligned with Iran": the relative pronoun's antecedent
+            subj = scan.antecedent(v, rel_i, rule.subject_types)
+        return subj
     agents = scan.possessor_or_premod(v, ms, rule.subject_types)
     if mode == "possessor" and len(agents) == 1 and agents[0].end == ms \
             and not phrases.possessive_after(v, agents[0]):

@@ -41,6 +41,9 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
         if m is None and v.low[i] in v.lex["group_nouns"]:
             a = phrases.apposed_to(v, i, types)  # "Hamas, the militant group fighting X"
             return ([a] if a is not None else []), None  # "militias fighting X": unnamed
+    if gerund and i - 2 >= lo and v.low[i] in v.lex["stopped_activity"] and v.low[i - 1] == "to" \
+            and (m := v.mention_at(i - 2)) is not None and m.type in types:
+        return [m], None  # "called on Iran to stop arming X": Iran is arming X
     if gerund and i - 1 >= lo and v.low[i] == "of" \
             and v.low[i - 1] in v.lex["accusation_verbs"]:
         j, passive = i - 2, False
