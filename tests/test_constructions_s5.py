@@ -206,9 +206,22 @@ MEMBERS_AND_FIRE = [
          [(IRAN, "BACKS", "Houthis")], [("Saudi Arabia", "BACKS", "Houthis")]),
 ]
 
-ALL = (MEMBERS_AND_FIRE + RULE_AND_PRESENCE + EVERYDAY + POSSESSIVE_ROLES + ROLES_AND_EVENTS
-       + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY + DEFENCE_TREATY + RECRUITED_PEOPLE
-       + CHAINED_MILITARY)
+# bases named by their operator in apposition, places that "are in" a place, the agent of a
+# means clause
+BASES_AND_MEANS = [
+    case("Camp Lemonnier, the main US base in Africa, is in Djibouti.",
+         [(US, "OPERATES", "Camp Lemonnier"), ("Camp Lemonnier", "LOCATED_IN", "Djibouti")],
+         [(US, "OPERATES", "Africa base")]),
+    case("The Hmeimim air base, Russia's main base in Syria, lies near Latakia.",
+         [(RUSSIA, "OPERATES", "Hmeimim air base")]),
+    case("Kirkuk is in crisis again.", [], [("Kirkuk", "LOCATED_IN", "crisis")]),
+    case("Russia boosted its influence in the Sahel by sending military instructors to Niger.",
+         [(RUSSIA, "BACKS", "Niger")]),
+]
+
+ALL = (BASES_AND_MEANS + MEMBERS_AND_FIRE + RULE_AND_PRESENCE + EVERYDAY + POSSESSIVE_ROLES
+       + ROLES_AND_EVENTS + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY + DEFENCE_TREATY
+       + RECRUITED_PEOPLE + CHAINED_MILITARY)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -14,7 +14,8 @@ from . import phrases, scan
 from .emit import emit
 from .findings import Findings
 from .frame_common import ALLIANCE_WORDS
-from .registry import HostsOptions, LeftOptions, RoleOptions, frame
+from .mentions import Mention
+from .registry import ApposOptions, HostsOptions, LeftOptions, RoleOptions, frame
 from .rules import Rule
 from .view import DocView
 
@@ -45,37 +46,47 @@ def premod_noun(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> No
     emit(v, found, rule, subj, [obj], (ms, me))
 
 
-@frame('appos_poss')
+@frame('appos_poss', ApposOptions)
 def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"X, the Y's armed wing," and "Y's armed wing(, ) X" → (X, PART_OF, Y); the same
     shape for the other relations that use it ("A, B's arms supplier" → A BACKS B). News
     puts the apposition on either side of the name, often after the name's acronym ("X
     (XY), Y's affiliate in …") or with the place of a force ("Y's force in L, X,")."""
+    flip = rule.options.owner_is_subject
+    owner_types, part_types = (rule.subject_types, rule.object_types) if flip \
+        else (rule.object_types, rule.subject_types)
+
+    def out(parts: list[Mention], owner: Mention, relation: str | None = None) -> None:
+        if flip:
+            emit(v, found, rule, [owner], parts, (ms, me), relation=relation)
+        else:
+            emit(v, found, rule, parts, [owner], (ms, me), relation=relation)
+
     owner = v.mention_at(ms - 1)
-    if owner is None or owner.type not in rule.object_types:
+    if owner is None or owner.type not in owner_types:
         return
     k = owner.start - 1
     lo = v.seg_start[ms]
-    while k >= lo and v.low[k] in ("the", "a", "an"):
-        k -= 1
+    while k >= lo and (v.low[k] in ("the", "a", "an")
+                       or (v.low[k] in v.lex["appos_adjectives"] and v.mention_at(k) is None)):
+        k -= 1  # "Camp Lemonnier, the main US base": over the article and adjectives
     if k >= lo and v.low[k] in v.lex["copulas"]:  # "Russia is Syria's main backer"
         while k >= lo and (v.low[k] in v.lex["aux"] or v.low[k] in v.lex["copulas"]) \
                 and v.low[k] != ",":
             k -= 1
         if k >= lo and v.low[k] in v.lex["relative_pronouns"]:
-            parts = scan.antecedent(v, k, rule.subject_types)  # "X, which became NATO's member"
+            parts = scan.antecedent(v, k, part_types)  # "X, which became NATO's member"
         else:
             m = v.mention_at(k)
-            parts = phrases.coord_left(v, m, rule.subject_types) \
-                if m is not None and m.type in rule.subject_types else []
-        emit(v, found, rule, parts, [owner], (ms, me))
+            parts = phrases.coord_left(v, m, part_types) \
+                if m is not None and m.type in part_types else []
+        out(parts, owner)
         return
     if k >= lo and v.low[k] == ",":
         part = v.mention_at(phrases.skip_paren_left(v, k - 1, lo))
-        if part is not None and part.type in rule.subject_types:
+        if part is not None and part.type in part_types:
             # "Russia and China, Tehran's closest partners,": every name of the list
-            emit(v, found, rule, phrases.coord_left(v, part, rule.subject_types), [owner],
-                 (ms, me))
+            out(phrases.coord_left(v, part, part_types), owner)
             return
     end = v.seg_end[ms]
     j = me
@@ -83,14 +94,15 @@ def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
             and place.start == j + 1:
         j = place.end  # "NATO's peacekeeping force in Kosovo, KFOR,"
     if j < end and v.low[j] == ",":  # "the SDF's main component, the YPG,"
-        part = scan.name_in_apposition(v, j, rule.subject_types)
+        part = scan.name_in_apposition(v, j, part_types)
     else:  # "the Palestinian Authority's official news agency WAFA"
         part = v.mention_at(j)
         if part is not None and (part.start != j or part.adjectival_form):
             part = None
-    if part is not None and part.type in rule.subject_types:
-        emit(v, found, rule, [part], [owner], (ms, me))
-        if j > me and v.low[me] == "in" and v.low[me - 1] in v.lex["deployed_force_nouns"]:
+    if part is not None and part.type in part_types:
+        out([part], owner)
+        if not flip and j > me and v.low[me] == "in" \
+                and v.low[me - 1] in v.lex["deployed_force_nouns"]:
             # "the U.N. peacekeeping force in Lebanon, UNIFIL,": it is there, too
             emit(v, found, rule, [part], [v.mention_at(me + 1)], (ms, me),
                  relation="DEPLOYED_IN")

@@ -76,6 +76,11 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
             return owner
     if mode in ("premod", "possessor"):
         return agents
+    if not agents and mode in ("any", "premod_or_left") and ms - 1 > v.seg_start[ms] \
+            and v.low[ms - 1] == "by" and v.low[ms].endswith("ing"):
+        # "X boosted its influence in the region by sending instructors to Y": the means
+        # clause's agent is the main clause's subject, however long the clause before it
+        return scan.scan_left(v, ms - 1, rule.subject_types, 16)[0]
     if not agents and mode in ("any", "premod_or_left"):
         agents = scan.left_or_antecedent(v, ms, rule.subject_types, rule.options.max_left)
         if agents and any(v.low[k] in v.lex["reaction_verbs"]

@@ -95,6 +95,13 @@ class SvoOptions(Options):
 
 
 @dataclass(frozen=True)
+class ApposOptions(Options):
+    """Options of ``appos_poss``: which side of "X, Y's N" is the subject."""
+
+    owner_is_subject: bool = False  # "Hmeimim, Russia's main base": Russia operates it
+
+
+@dataclass(frozen=True)
 class LeftOptions(Options):
     """Options of frames that only look left for an argument."""
 
