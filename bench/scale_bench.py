@@ -11,8 +11,9 @@ measured in the same run.
   file size, wall time and peak RSS; and in-process load (read) and save (write) times
   of the graph file.
 * **Neo4j** at the largest scale (own server, emptied between loads): kg's incremental
-  loader, the plain-``MERGE`` ceiling of :mod:`bench.engine_loader` on the same rows
-  (alternating who goes first), and ``kg load --bulk`` on the stopped server (writing the
+  loader, the plain-``MERGE`` ceiling of :mod:`bench.engine_loader` on the same rows in the
+  same batches (and in 1,000-row batches, as earlier runs measured it; alternating who goes
+  first), and ``kg load --bulk`` on the stopped server (writing the
   files and ``neo4j-admin`` timed apart); saved-query p50/p95 on both backends.
 """
 
@@ -33,6 +34,7 @@ from .memory_bench import measure
 from .stats import Timer, machine, median, rounded
 
 KG = [sys.executable, "-m", "kg"]
+BATCH = 5000  # kg's default rows per Neo4j transaction (Neo4jStore.load, `--batch-size`)
 
 
 def _log(msg: str) -> None:
@@ -252,19 +254,24 @@ def bench_neo4j(triples_file: Path, work: Path, home: Path, bolt: int, http: int
     triples = list(read_triples(triples_file))
     server = Neo4jServer(home, bolt_port=bolt, http_port=http, auth=False, apoc=False)
     server.start(timeout=600)
-    out: dict = {"rows": None, "incremental_s": [], "plain_s": [], "refresh_s": None}
+    out: dict = {"rows": None, "batch_size": BATCH, "incremental_s": [], "plain_s": [],
+                 "plain_1000_s": [], "refresh_s": None}
     driver = GraphDatabase.driver(server.bolt_uri)
     store = Neo4jStore.connect(uri=server.bolt_uri)
     engine = EngineLoader(driver)
     store.ensure_constraints()
     # warm-up of both (JIT, plan cache) on the first 10,000 rows
-    for fn in (lambda: engine.load(triples[:10000]), lambda: store.load(triples[:10000])):
+    for fn in (lambda: engine.load(triples[:10000], batch_size=BATCH),
+               lambda: store.load(triples[:10000], batch_size=BATCH)):
         clear_database(driver, "neo4j")
         fn()
     for r in range(repeat):
-        pair = [("plain_s", lambda: engine.load(triples)),
-                ("incremental_s", lambda: store.load(triples))]
-        for key, fn in (pair if r % 2 == 0 else pair[::-1]):
+        # the ceiling in kg's batches; and in 1,000-row batches, as the sections of
+        # BENCHMARKS.md before session 5 measured it (kg's default was 1,000 rows once)
+        trio = [("plain_s", lambda: engine.load(triples, batch_size=BATCH)),
+                ("incremental_s", lambda: store.load(triples, batch_size=BATCH)),
+                ("plain_1000_s", lambda: engine.load(triples, batch_size=1000))]
+        for key, fn in (trio if r % 2 == 0 else trio[::-1]):
             clear_database(driver, "neo4j")
             with Timer() as t:
                 result = fn()
@@ -286,6 +293,7 @@ def bench_neo4j(triples_file: Path, work: Path, home: Path, bolt: int, http: int
     out["incremental_rows_per_s"] = round(out["rows"] / inc, 1)
     out["plain_rows_per_s"] = round(out["rows"] / plain, 1)
     out["incremental_vs_plain"] = rounded(plain / inc, 3)
+    out["incremental_vs_plain_1000"] = rounded(median(out["plain_1000_s"]) / inc, 3)
     _log("neo4j queries")
     out["queries_neo4j"] = bench_queries(store, runs=20, budget_s=10, log=lambda m: None)
     nx_store, _ = networkx_store(triples)

@@ -53,3 +53,40 @@ def test_bench_refuses_to_empty_a_database_with_other_data(neo4j_server, store):
         assert rows == [{"c": 1}], "the refused clear must not have deleted anything"
     finally:
         store.query("MATCH (n:BenchForeignNote) DELETE n", write=True)
+
+
+def test_the_evidence_cost_bench_builds_the_same_graph_with_every_loader(
+        neo4j_server, store, seed_triples, tmp_path):
+    """``bench.neo4j_cost`` prices the evidence lists; its figures only mean something if
+    every loader MERGEs the same nodes and relationships, and the partial loaders keep the
+    evidence keys (so the same evidence count) while writing fewer lists."""
+    import json
+
+    from bench.neo4j_cost import main
+    from kg.pipeline import write_triples
+
+    triples = tmp_path / "t.jsonl"
+    write_triples(seed_triples, triples)
+    out = tmp_path / "cost.json"
+    assert main(["--triples", str(triples), "--uri", neo4j_server.uri, "--repeat", "1",
+                 "--lists", "1,7", "--out", str(out)]) == 0
+    res = json.loads(out.read_text(encoding="utf-8"))
+    graphs = res["graph"]
+    assert set(graphs) == {"plain", "plain_1000", "kg", "lists_1", "lists_7"}
+    shape = {(g["nodes"], g["relationships"]) for g in graphs.values()}
+    assert len(shape) == 1 and next(iter(shape))[1] > 0, graphs
+    assert graphs["plain"]["evidence"] == 0
+    assert graphs["kg"]["evidence"] == graphs["lists_1"]["evidence"] == \
+        graphs["lists_7"]["evidence"] > 0
+    assert res["ceiling_over"]["plain"] == 1.0 and res["ceiling_over"]["kg"] > 0
+    # the one-list loader really leaves the other lists out
+    from bench.load_bench import clear_database
+    from bench.neo4j_cost import ListsOnly
+
+    clear_database(store.driver, "neo4j")
+    partial = ListsOnly(store.driver, store.uri, store.database)
+    partial.lists = 1
+    partial.load(seed_triples)
+    rows = store.query("MATCH ()-[r]->() RETURN count(r) AS r, count(r.evidence_keys) AS k, "
+                       "count(r.sentences) AS s, count(r.mentions) AS m")
+    assert rows == [{"r": rows[0]["r"], "k": rows[0]["r"], "s": 0, "m": rows[0]["r"]}], rows
