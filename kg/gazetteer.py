@@ -541,6 +541,10 @@ class SurfaceMatcher:
         # token tuple -> key indices, per table (0: lower case, 1: exact text)
         self.tables: tuple[dict[tuple[str, ...], list[int]], ...] = ({}, {})
         self.lengths: tuple[dict[str, tuple[int, ...]], ...] = ({}, {})
+        # per table, every token tuple that a longer spelling starts with: matching stops
+        # trying longer spellings at a start as soon as the words read so far begin none
+        # ("the" begins hundreds of spellings, "the army" a few, "the army said" none)
+        self.longer: tuple[set[tuple[str, ...]], ...] = (set(), set())
         for t, table in enumerate(by_table):
             lens: dict[str, set[int]] = {}
             for key, key_texts in table.items():
@@ -558,6 +562,7 @@ class SurfaceMatcher:
                     if k not in hits:
                         hits.append(k)
                     lens.setdefault(words[0], set()).add(len(words))
+                    self.longer[t].update(words[:j] for j in range(1, len(words)))
             self.lengths[t].update({w: tuple(sorted(n)) for w, n in lens.items()})
         self._first = tuple(frozenset(lens) for lens in self.lengths)
 
@@ -565,20 +570,24 @@ class SurfaceMatcher:
         """``(key, start, end, exact_case)`` for every spelling in the Doc behind ``data``
         (a :class:`kg.tokens.TokenData`), ordered by start, then end, lower-case table
         first."""
-        out: list[tuple[int, int, int, MatchKey, bool]] = []
-        n = data.n
+        out: list[tuple[MatchKey, int, int, bool]] = []
+        n, keys = data.n, self.keys
+        # the lower-case table's hits come first, each table's by start and then end
         for t, seq, starts in ((0, data.lower, data.where(self._first[0])),
                                (1, data.text, data.where_text(self._first[1]))):
-            table, lengths = self.tables[t], self.lengths[t]
+            table, lengths, longer = self.tables[t], self.lengths[t], self.longer[t]
+            exact = t == 1
             for i in starts:
                 for ln in lengths[seq[i]]:
                     if i + ln > n:
                         break
-                    hit = table.get(tuple(seq[i:i + ln]))
+                    words = tuple(seq[i:i + ln])
+                    hit = table.get(words)
                     if hit:
-                        out.extend((t, i, i + ln, self.keys[k], t == 1) for k in hit)
-        out.sort(key=lambda h: h[0])
-        return [(key, s, e, exact) for _, s, e, key, exact in out]
+                        out.extend([(keys[k], i, i + ln, exact) for k in hit])
+                    if words not in longer:
+                        break  # no longer spelling starts with these words
+        return out
 
 
 def build_matchers(nlp, gz: Gazetteer) -> SurfaceMatcher:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
 
@@ -30,6 +31,22 @@ _W = words("frames")  # the word lists named below live in kg/data/words/frames.
 def _negation_phrases() -> list[list[str]]:
     """The multi-word negators ("no longer", "has yet to") as word lists."""
     return [p.split() for p in sorted(_W["negation_phrases"])]
+
+
+@cache
+def _negation_starts() -> frozenset[str] | None:
+    """The first words of the negation phrases (None if a phrase is empty)."""
+    phrases = _negation_phrases()
+    return frozenset(p[0] for p in phrases) if all(phrases) else None
+
+
+_CONTRASTS = frozenset({"but", "yet", "however", "instead"})
+
+
+def _last_before(positions: list[int], lo: int, hi: int) -> int | None:
+    """The last of the sorted ``positions`` in lo..hi-1, or None."""
+    k = bisect_left(positions, hi) - 1
+    return positions[k] if k >= 0 and positions[k] >= lo else None
 
 
 # negators that are particles; the others are verbs ("suspended", "withdrew") that negate
@@ -54,16 +71,17 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     the cue in the sentence.
     """
     lex = _W
-    lower = token_data(doc).lower  # token.lower_ of every token, read once per Doc
+    data = token_data(doc)
+    lower = data.lower  # token.lower_ of every token, read once per Doc
     # a contrast starts a new scope: "X withdrew its troops but still backs Y" is not negated
-    contrast = max((i for i in range(sent_start, cue_start)
-                    if lower[i] in ("but", "yet", "however", "instead")), default=None)
+    # (the contrast and denial words of the Doc are found once, not per candidate)
+    contrast = _last_before(data.where_memo(_CONTRASTS), sent_start, cue_start)
     if contrast is not None:
         sent_start = contrast + 1
     lo = max(sent_start, min(left, cue_start) - 1)
     low = lower[lo:cue_end]
     phrases = _negation_phrases()
-    starts = {p[0] for p in phrases} if all(phrases) else None
+    starts = _negation_starts()
     closing = [k for k, w in enumerate(low) if w in ('"', "\u201d", "''")]
     for k, w in enumerate(low):
         if w in lex["negation"]:
@@ -92,8 +110,7 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
                 if _cancels_an_ending(low, k + len(phrase)):
                     break  # "refused to lift the blockade": the blockade stays
                 return True
-    denial = max((i for i in range(sent_start, cue_start) if lower[i] in lex["denial_verbs"]),
-                 default=None)
+    denial = _last_before(data.where_memo(lex["denial_verbs"]), sent_start, cue_start)
     if denial is None:
         return False
     # "X denied arming Y, the group fighting Z": a relation whose arguments all follow the

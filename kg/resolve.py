@@ -44,6 +44,7 @@ from functools import cache
 from rapidfuzz import fuzz, process
 
 from .gazetteer import CAPITAL, DEMONYM, Actor, Gazetteer, Surface, load_gazetteer, norm_key
+from .tokens import token_data
 
 FUZZY_THRESHOLD = 89.0
 FUZZY_MIN_LEN = 6
@@ -414,51 +415,53 @@ def capital_is_place(doc, start: int, end: int) -> bool:
     Damascus to Baghdad"), in "<city of/outskirts of> X", in a place compound
     ("Damascus-based", "Damascus-Baghdad road") or in a list that continues one of those.
     """
-    nxt = doc[end] if end < len(doc) else None
-    span_text = doc[start:end].text
-    if span_text.isupper() and len(span_text) > 3 and (start == 0 or "\n" in doc[start - 1].text
-                                                      or "\n" in doc[start - 1].whitespace_):
+    # read from the shared token lists, not Token objects (this runs for every capital)
+    data = token_data(doc)
+    text, lower, n = data.text, data.lower, data.n
+    nxt = end if end < n else None
+    span_text = data.span_text(start, end)
+    if span_text.isupper() and len(span_text) > 3 and (start == 0 or "\n" in text[start - 1]
+                                                      or "\n" in data.ws[start - 1]):
         return True  # a dateline: "DAMASCUS — ..."
-    if nxt is not None and nxt.text in ("-", "\u2013") and end + 1 < len(doc):
-        after = doc[end + 1]
-        if after.lower_ in ("based", "born", "bound") or after.is_title:
+    if nxt is not None and text[nxt] in ("-", "\u2013") and end + 1 < n:
+        after = end + 1
+        if lower[after] in ("based", "born", "bound") or text[after].istitle():
             return True
-    if nxt is not None and nxt.lower_ in ("city", "province", "governorate", "airport",
+    if nxt is not None and lower[nxt] in ("city", "province", "governorate", "airport",
                                           "countryside", "suburbs", "residents"):
         return True
-    if start > 0 and doc[start - 1].lower_ in ("capital", "capitals") or (
-            start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ == "capital"):
+    if start > 0 and lower[start - 1] in ("capital", "capitals") or (
+            start > 1 and text[start - 1] == "," and lower[start - 2] == "capital"):
         return True  # "the capital Sanaa", "the Yemeni capital, Sanaa,"
-    list_after = nxt is not None and nxt.lower_ in (",", "and", "or")
+    list_after = nxt is not None and lower[nxt] in (",", "and", "or")
     i = start - 1
     crossed_comma = False
     # walk back over a list "in Baghdad, Damascus and Beirut"
     while i >= 0 and start - i <= 6:
-        tok = doc[i]
-        low = tok.lower_
+        low = lower[i]
         if low == "of":
-            return i > 0 and doc[i - 1].lower_ in PLACE_OF_HEADS
+            return i > 0 and lower[i - 1] in PLACE_OF_HEADS
         if low in ("to", "from"):
             # "loyal to Tehran", "pressure from Washington": the government; "from
             # Damascus to Baghdad", "flew to Moscow": the city
-            if not _route_context(doc, i):
+            if not _route_context(lower, i):
                 return False
             return not crossed_comma or list_after
-        if low == "on" and i > 0 and doc[i - 1].lower_ in PLACE_ON_HEADS:
+        if low == "on" and i > 0 and lower[i - 1] in PLACE_ON_HEADS:
             return not crossed_comma or list_after
-        if low == "between" and not _route_context(doc, i):
+        if low == "between" and not _route_context(lower, i):
             return False  # "mediated between Tehran and Washington": the governments
         if low in PLACE_PREPS or low in PLACE_VERBS:
-            if (crossed_comma or i < start - 1) and _acts(nxt):
+            if (crossed_comma or i < start - 1) and _acts(text, lower, nxt):
                 return False  # "the army besieged Khartoum, and Khartoum announced …"
             return not crossed_comma or list_after
-        if tok.text in ("-", "\u2013") and i > 0 and doc[i - 1].is_title:
+        if text[i] in ("-", "\u2013") and i > 0 and text[i - 1].istitle():
             return True  # "Baghdad-Damascus highway"
         if low in ("and", "or"):
             list_after = True
         elif low == ",":
             crossed_comma = True
-        elif not tok.is_title:
+        elif not text[i].istitle():
             return False
         i -= 1
     return False
@@ -468,16 +471,16 @@ def capital_is_place(doc, start: int, end: int) -> bool:
 ACTING_VERBS = vocab()["acting_verbs"]
 
 
-def _acts(tok) -> bool:
-    """Whether ``tok`` (the word after a city) makes the city an agent."""
-    return tok is not None and tok.lower_ in ACTING_VERBS and tok.text.islower()
+def _acts(text: list[str], lower: list[str], k: int | None) -> bool:
+    """Whether token ``k`` (the word after a city) makes the city an agent."""
+    return k is not None and lower[k] in ACTING_VERBS and text[k].islower()
 
 
-def _route_context(doc, i: int) -> bool:
+def _route_context(lower: list[str], i: int) -> bool:
     """Whether "to"/"from" at token i is part of a route or a movement."""
-    low = doc[i].lower_
-    window = [t.lower_ for t in doc[max(0, i - 8):i]]
-    after = [t.lower_ for t in doc[i + 1:i + 6]]
+    low = lower[i]
+    window = lower[max(0, i - 8):i]
+    after = lower[i + 1:i + 6]
     if low == "to" and "from" in window:
         return True
     if low == "from" and "to" in after:

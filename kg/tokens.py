@@ -58,7 +58,7 @@ class TokenData:
 
     __slots__ = ("n", "text", "lower", "ws", "idx", "alpha", "lowercase", "punct", "space",
                  "_doc_text", "sentenced", "sent_starts", "_sent_of", "_words", "_word_of",
-                 "_index", "_has", "_present")
+                 "_index", "_has", "_present", "_memo")
 
     def __init__(self, doc: Doc) -> None:
         n = self.n = len(doc)
@@ -70,6 +70,7 @@ class TokenData:
             self._has: dict[str, list[int]] = {}
             self._words, self._word_of = [], None
             self._present = [None, None]
+            self._memo: dict[frozenset[str], list[int]] = {}
             return
         arr = doc.to_array(_ATTRS)
         if n >= VECTOR_MIN:
@@ -108,6 +109,7 @@ class TokenData:
         self._index: dict[str, int] | None = None  # distinct word -> its number, on demand
         self._has = {}
         self._present: list[set[str] | None] = [None, None]  # distinct text / lower words
+        self._memo = {}
 
     @property
     def doc_text(self) -> str:
@@ -135,6 +137,15 @@ class TokenData:
         ``[i for i, w in enumerate(lower) if w in words]``, with one membership test per
         distinct word instead of per token."""
         return self._where(words, 1)
+
+    def where_memo(self, words: frozenset[str]) -> list[int]:
+        """:meth:`where`, remembered for this Doc under the (module-level, immutable) word
+        set: for questions asked once per relation candidate ("the last "but" before the
+        cue"), which would otherwise scan the sentence each time. Do not modify the list."""
+        found = self._memo.get(words)
+        if found is None:
+            found = self._memo[words] = self._where(words, 1)
+        return found
 
     def where_text(self, words: frozenset[str] | set[str] | list[str]) -> list[int]:
         """Indices, in order, of the tokens whose ``text`` is in ``words``."""
@@ -177,16 +188,21 @@ class TokenData:
             if present.isdisjoint(words):
                 return []
             return [i for i, w in enumerate(seq) if w in words]
-        if len(words) < len(self._words):
-            index = self._index
-            if index is None:
-                index = self._index = {w: k for k, w in enumerate(self._words)}
-            hit = numpy.zeros(len(self._words), dtype=bool)
-            hit[[index[w] for w in words if w in index]] = True
-        else:
-            hit = numpy.fromiter((w in words for w in self._words), dtype=bool,
-                                 count=len(self._words))
-        return numpy.flatnonzero(hit[self._word_of[:, column]]).tolist()
+        index = self._index
+        if index is None:
+            index = self._index = {w: k for k, w in enumerate(self._words)}
+        # the searched words this Doc has (a C-level pass over the smaller of the two
+        # sets): most questions end here, the others mark the words and gather the tokens
+        present = index.keys() & words if len(words) < len(index) else \
+            words.intersection(index)
+        if not present:
+            return []
+        ids = self._word_of[:, column]
+        if len(present) == 1:
+            return numpy.flatnonzero(ids == index[next(iter(present))]).tolist()
+        hit = numpy.zeros(len(self._words), dtype=bool)
+        hit[[index[w] for w in present]] = True
+        return numpy.flatnonzero(hit[ids]).tolist()
 
     def span_text(self, s: int, e: int) -> str:
         """The text of tokens s..e-1 (``doc[s:e].text``)."""

@@ -198,7 +198,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
         out = []
         used = set(taken)
         for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
-            if any(i in used for i in range(c.start, c.end)):
+            if not used.isdisjoint(range(c.start, c.end)):
                 continue
             out.append(c)
             used.update(range(c.start, c.end))

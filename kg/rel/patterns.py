@@ -267,7 +267,10 @@ class CueMatcher:
     """
 
     def __init__(self, vocab: Vocab, rules: list[Rule]) -> None:
-        self.anchor: dict[str, list[tuple[str, Matcher, WindowPattern | None, int, int]]] = {}
+        # anchor word -> (rule id, Matcher, WindowPattern or None, tokens before and after
+        # the anchor, required words, one-token rule)
+        self.anchor: dict[str, list[tuple[str, Matcher, WindowPattern | None, int, int,
+                                          list[frozenset[str]], bool]]] = {}
         self.unanchored: list[Rule] = []
         self.needs: dict[str, list[frozenset[str]]] = {}
         # one-token rules that only test LOWER: an anchor hit is the match itself
@@ -294,8 +297,9 @@ class CueMatcher:
             before = sum(_extent(s) for s in r.pattern[:k])
             after = sum(_extent(s) for s in r.pattern[k + 1:])
             compiled = WindowPattern.compile(r.pattern)
+            entry = (r.id, m, compiled, before, after, self.needs[r.id], r.id in self.single)
             for w in words:
-                self.anchor.setdefault(w, []).append((r.id, m, compiled, before, after))
+                self.anchor.setdefault(w, []).append(entry)
         self.full = build_matcher(vocab, self.unanchored) if self.unanchored else None
         self.anchor_words = frozenset(self.anchor)
 
@@ -310,14 +314,16 @@ class CueMatcher:
         cols = columns(data)
         found: set[tuple[str, int, int]] = set()
         n = len(doc)
-        anchor, needs, single = self.anchor, self.needs, self.single
+        anchor = self.anchor
         for i in positions:
             hits = anchor.get(low[i])
             if not hits:
                 continue
-            for rid, matcher, compiled, before, after in hits:
-                lo, hi = max(0, i - before), min(n, i + after + 1)
-                need = needs.get(rid)
+            for rid, matcher, compiled, before, after, need, single in hits:
+                lo = i - before if i > before else 0  # (not max/min: thousands of calls)
+                hi = i + after + 1
+                if hi > n:
+                    hi = n
                 if need:
                     # a required word is missing: the Matcher cannot match (a plain loop,
                     # not any(<generator>): this runs thousands of times per corpus)
@@ -329,7 +335,7 @@ class CueMatcher:
                             break
                     if missing:
                         continue
-                if rid in single:
+                if single:
                     found.add((rid, i, i + 1))
                     continue
                 if compiled is not None:

@@ -201,12 +201,15 @@ class ArmedGroupRules:
         written: the state the article last called a government ("the Syrian government
         … government forces"), else the state whose forces or known leader are named
         nearby. "pro-government militias" are not the government."""
+        heads = T.data.where(GOVERNMENT_WORDS)
+        if not heads:
+            return  # most Docs: nothing below needs building
         covered = {k for c in cands for k in range(c.start, c.end)}
         called = sorted((c for c in cands if c.label == "STATE" and c.source == "national_force"
                          and any(T.lower[k] in GOVERNMENT_WORDS for k in range(c.start, c.end))),
                         key=lambda c: c.start)
         starts = sorted(s for s in T.sent_starts if s < T.n)
-        for h in T.data.where(GOVERNMENT_WORDS):
+        for h in heads:
             if h in covered or h in headline or h + 1 >= T.n \
                     or (T.cap[h] and h not in T.sent_starts):
                 continue

@@ -23,6 +23,10 @@ from .common import (
 )
 from .toks import Toks
 
+# every ending of every national body's name ("council", "y council", "security council",
+# ...): a candidate's last token (lower case) must be one of them for its text to be a name
+_BODY_ENDINGS = frozenset(name[k:] for name in NATIONAL_BODIES for k in range(len(name)))
+
 
 def _in_a_name(T: Toks, s: int, e: int, starts: set[int]) -> bool:
     """Whether a one-word place of the bulk world data is part of a person's name: an
@@ -145,7 +149,8 @@ class GazetteerRules:
         adjective; the state stays its own mention)."""
         states = {c.end: c for c in cands if c.label == "STATE" and c.source != "national_force"}
         for c in cands:
-            if c.label != "ORGANIZATION" \
+            # the last token must end one of the bodies' names before the whole text is built
+            if c.label != "ORGANIZATION" or T.lower[c.end - 1] not in _BODY_ENDINGS \
                     or T.span_text(c.start, c.end).lower() not in NATIONAL_BODIES:
                 continue
             s = c.start

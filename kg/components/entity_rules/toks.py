@@ -19,7 +19,7 @@ class Toks:
     many times, and creating spaCy ``Token`` objects is what would cost."""
 
     __slots__ = ("text", "ws", "lower", "cap", "n", "newline_after", "stop", "sent_starts",
-                 "data", "_cap_pos")
+                 "data", "_cap_pos", "_long_words")
 
     def __init__(self, doc: Doc, stop_words: frozenset[str]):
         # strings come from the shared per-Doc token data (one C-level read, one string
@@ -31,6 +31,7 @@ class Toks:
         self.lower = data.lower  # spaCy's LOWER is str.lower() of the text
         self.cap = data.text_flags(_is_cap)
         self._cap_pos = list(compress(range(n), self.cap))
+        self._long_words: list[bool] | None = None  # see long_words()
         self.n = n
         # trailing whitespace is at most one space: only a token's text holds a line break
         breaks = data.where_text_has("\n")
@@ -52,6 +53,12 @@ class Toks:
             return ""
         return "".join(self.text[i] + self.ws[i] for i in range(s, e - 1)) + self.text[e - 1]
 
+    def long_words(self) -> list[bool]:
+        """Per token: a word of letters longer than three (what headline case counts)."""
+        if self._long_words is None:
+            self._long_words = self.data.text_flags(_is_long_word)
+        return self._long_words
+
     def cap_positions(self) -> list[int]:
         """Indices of the capitalised tokens (``cap``), in order."""
         return self._cap_pos
@@ -71,6 +78,10 @@ class Toks:
         return self.lower[i] in self.stop
 
 
+def _is_long_word(t: str) -> bool:
+    return t.isalpha() and len(t) > 3  # IS_ALPHA is str.isalpha()
+
+
 def _is_cap(t: str) -> bool:
     """A capitalised word: an upper-case first character and at least one letter."""
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
@@ -81,11 +92,11 @@ def _is_headline(T: Toks, s: int, e: int) -> bool:
     name; the capitalisation heuristics are switched off for such lines. A line is in
     headline case when its content words (after the first) are capitalised and it is not
     an ordinary sentence ending in a full stop with a lower-case content word."""
-    text, alpha = T.text, T.data.alpha  # alpha: spaCy's IS_ALPHA, i.e. str.isalpha()
-    words = [i for i in range(s + 1, e) if alpha[i] and len(text[i]) > 3]
+    # the words by a flag per word and C-level counting: this runs for every line
+    words = list(compress(range(s + 1, e), T.long_words()[s + 1:e]))
     if len(words) < 3:
         return False
-    lower = sum(1 for i in words if not T.cap[i])
+    lower = len(words) - sum(map(T.cap.__getitem__, words))
     last = e - 1
     while last > s and T.text[last].isspace():
         last -= 1
