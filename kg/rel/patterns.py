@@ -82,7 +82,7 @@ def _required_words(pattern: list[dict[str, Any]]) -> list[frozenset[str]]:
 
 _EQ, _IN, _NOT_IN, _REGEX, _FLAG, _TEXT_FLAG = range(6)
 # the TokenData list a test reads (its index in :func:`columns`), by pattern attribute
-_COLUMNS = {"ORTH": 0, "LOWER": 1, "IS_ALPHA": 2, "IS_PUNCT": 3, "IS_SPACE": 4,
+_COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "IS_ALPHA": 2, "IS_PUNCT": 3, "IS_SPACE": 4,
             "IS_LOWER": 5}
 # flags the token lists do not hold, computed from the text as spaCy's lexeme attributes
 # are (spacy.lang.lex_attrs: str.istitle, str.isdigit, str.isupper)
@@ -103,7 +103,7 @@ def _test_of(key: str, value: Any) -> tuple[int, int, Any] | None:
         if key in _TEXT_FLAGS:
             return 0, _TEXT_FLAG, (_TEXT_FLAGS[key], value)
         return _COLUMNS[key], _FLAG, value
-    if key not in ("ORTH", "LOWER"):
+    if key not in ("ORTH", "TEXT", "LOWER"):
         return None
     column = _COLUMNS[key]
     if isinstance(value, str):
