@@ -219,9 +219,21 @@ BASES_AND_MEANS = [
          [(RUSSIA, "BACKS", "Niger")]),
 ]
 
-ALL = (BASES_AND_MEANS + MEMBERS_AND_FIRE + RULE_AND_PRESENCE + EVERYDAY + POSSESSIVE_ROLES
-       + ROLES_AND_EVENTS + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY + DEFENCE_TREATY
-       + RECRUITED_PEOPLE + CHAINED_MILITARY)
+# facilities listed before a plural head; oil fields
+FACILITY_LISTS = [
+    case("Russian personnel have used the Al-Khadim and Al-Jufra air bases since 2020.",
+         [(RUSSIA, "OPERATES", "Al-Khadim air base"), (RUSSIA, "OPERATES", "Al-Jufra air base")]),
+    case("US troops are deployed near the Omar and Conoco oil fields.",
+         [(US, "DEPLOYED_IN", "Al-Omar oil field"), (US, "DEPLOYED_IN", "Conoco oil field")]),
+    case("A drone struck the Sarsang oil field in Dohuk province.",
+         [("Sarsang oil field", "LOCATED_IN", "Dohuk")]),
+    case("The battle field near Mosul was quiet.", [],
+         [("Mosul battle field", "LOCATED_IN", "Mosul")]),
+]
+
+ALL = (FACILITY_LISTS + BASES_AND_MEANS + MEMBERS_AND_FIRE + RULE_AND_PRESENCE + EVERYDAY
+       + POSSESSIVE_ROLES + ROLES_AND_EVENTS + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY
+       + DEFENCE_TREATY + RECRUITED_PEOPLE + CHAINED_MILITARY)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

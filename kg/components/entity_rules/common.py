@@ -57,6 +57,8 @@ PEOPLE_ADJECTIVES = _V["people_adjectives"]
 # "Jeddah 1 rehabilitation centre", "Tiyas Air Base", "the Kuweires airbase": facilities
 # named after a place or with a capitalised facility head
 FACILITY_HEADS = frozenset(h.split()[-1] for h in _V["facility_heads"])
+# "the A and B air bases" → "A air base", "B air base"
+PLURAL_FACILITY_HEADS = {k: v[0] for k, v in _V.table("plural_facility_heads").items()}
 FACILITY_MODIFIERS = _V["facility_modifiers"]
 ANAPHOR_NOUNS = _V["anaphor_nouns"]
 LED_HEADS = _W["led_heads"]

@@ -21,6 +21,7 @@ from .common import (
     PLACE_TRIGGERS,
     PLACE_TRIGGERS_OF,
     PLACE_VERB_TRIGGERS,
+    PLURAL_FACILITY_HEADS,
     REGION_HEADS,
     Cand,
     _canonical,
@@ -41,9 +42,11 @@ class PlaceRules:
         covered: set[int] = set()
         for c in cands:
             covered.update(range(c.start, c.end))
-        for h in T.data.where(FACILITY_HEADS):
+        for h in T.data.where(FACILITY_HEADS | PLURAL_FACILITY_HEADS.keys()):
             if h < 1 or h in headline:
                 continue
+            if T.lower[h] in ("field", "fields") and T.lower[h - 1] not in ("oil", "gas"):
+                continue  # "oil field" is a site, "the battle field" is not
             if h + 1 < n and T.text[h + 1] in DASHES:
                 continue  # "camp-style"
             k = h
@@ -52,6 +55,7 @@ class PlaceRules:
                     or (T.cap[k - 1] and (k - 1) not in covered
                         and T.lower[k - 1] not in NOT_NAMES)):
                 k -= 1
+            sing = PLURAL_FACILITY_HEADS.get(T.lower[h])
             place = places.get(k)
             if place is not None and (place.kind == CAPITAL or place.label == "LOCATION"):
                 s = place.start  # "Jeddah 1 rehabilitation centre", "Mosul airport"
@@ -65,15 +69,30 @@ class PlaceRules:
                         FACILITY_MODIFIERS and not T.is_stop(i)]
                 if not name or any(i in covered for i in range(s, h)):
                     continue
-                if not T.cap[h] and not (s > 0 and T.lower[s - 1] == "the"):
-                    continue
+                if not T.cap[h] and not (s > 0 and (T.lower[s - 1] == "the" or (
+                        sing is not None and T.lower[s - 1] in ("and", ",")))):
+                    continue  # "the Nevatim and Ramon air bases": listed names too
                 if s in T.sent_starts and len(name) == 1 and not T.cap[h]:
                     continue
             if any(i in covered and not (place and place.start <= i < place.end)
                    for i in range(s, h + 1)):
                 continue
-            text = T.span_text(s, h + 1)
+            if sing is not None and s >= 2 and T.text[s - 1] in DASHES \
+                    and T.lower[s - 2] in ("al", "el", "ad", "as", "ash", "an", "ar", "at"):
+                s -= 2  # "the Al-Jufra air bases": the article belongs to the name
+            text = T.span_text(s, h + 1) if sing is None else f"{T.span_text(s, h)} {sing}"
             hit = self.gz.lookup(text)
+            if sing is not None:
+                # a plural head names facilities only when the gazetteer knows the singular
+                # ("the Al-Jufra air bases") or names are listed ("the A and B air bases");
+                # "Damascus camps" are camps in Damascus
+                if hit is None and (place is not None or s == 0
+                                    or T.lower[s - 1] not in ("and", ",")):
+                    continue
+                self._listed_facilities(T, cands, covered, s, h, sing, places)
+                cands.append(Cand(s, h + 1, "FACILITY", hit.actor if hit else text,
+                                  "facility", prio=2))
+                continue
             if hit is not None:
                 continue  # the gazetteer has it
             first = T.span_text(s, place.end) if place is not None and place.start == s \
@@ -81,6 +100,34 @@ class PlaceRules:
             known = self.facility_index.get((norm_key(first), T.lower[h]), set())
             kb = next(iter(known)) if len(known) == 1 else text
             cands.append(Cand(s, h + 1, "FACILITY", kb, "facility", prio=2))
+
+    def _listed_facilities(self, T: Toks, cands: list[Cand], covered: set[int], s: int,
+                           h: int, sing: str, places: dict[int, Cand]) -> None:
+        """"the Al-Khadim and Al-Jufra air bases": the names listed before the last one
+        share its head, so each is a facility ("Al-Khadim air base"), not the town."""
+        m = s
+        while m < h and T.lower[m] not in FACILITY_MODIFIERS:
+            m += 1
+        mods = T.span_text(m, h) if m < h else ""
+        k = s - 1
+        while k > 0 and T.lower[k] in ("and", ","):
+            e = k
+            c = places.get(e) or next((c for c in cands if c.end == e), None)
+            if c is not None and c.label == "STATE":
+                return  # "bases in Iraq and Damascus camps": a country names no camp
+            if c is not None:
+                b = c.start
+            else:
+                b = e
+                while b > 0 and e - b < 3 and T.cap[b - 1] and (b - 1) not in covered:
+                    b -= 1
+                if b == e:
+                    return
+            text = " ".join(x for x in (T.span_text(b, e), mods, sing) if x)
+            hit = self.gz.lookup(text)
+            cands.append(Cand(b, e, "FACILITY", hit.actor if hit else text, "facility",
+                              prio=4))  # over the town's own gazetteer name (prio 3)
+            k = b - 1
 
     def _places(self, T: Toks, fill: list[Cand], taken: set[int], headline: set[int]) -> None:
         """Capitalised names after in/near/at (or "the city of"): places, low confidence;
