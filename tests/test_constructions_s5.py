@@ -231,9 +231,32 @@ FACILITY_LISTS = [
          [("Mosul battle field", "LOCATED_IN", "Mosul")]),
 ]
 
-ALL = (FACILITY_LISTS + BASES_AND_MEANS + MEMBERS_AND_FIRE + RULE_AND_PRESENCE + EVERYDAY
-       + POSSESSIVE_ROLES + ROLES_AND_EVENTS + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY
-       + DEFENCE_TREATY + RECRUITED_PEOPLE + CHAINED_MILITARY)
+# a state's forces' sites, requests to leave, revoked agreements, forces loyal to someone,
+# a whole state ruled (not a part of it)
+STATE_SITES_AND_STANCES = [
+    case("JNIM fighters attacked a military camp in central Mali.",
+         [("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKS", "Mali")]),
+    case("Israel struck a Hamas camp in Gaza.", [("Israel", "ATTACKS", "Hamas")]),
+    case("Iraq asked the US-led coalition to leave the country.",
+         [("Iraq", "OPPOSES", "US-led coalition")]),
+    case("Niger ordered U.S. forces to leave the drone base.", [("Niger", "OPPOSES", US)]),
+    case("Niger revoked a defence agreement with the United States.",
+         [("Niger", "OPPOSES", US)]),
+    case("Fighters loyal to the Houthis attacked Saudi Arabia.",
+         [("Houthis", "ATTACKS", "Saudi Arabia")]),
+    case("Fighters from the Islamic State attacked Iraqi troops.", [("ISIS", "ATTACKS", "Iraq")]),
+    case("Kataib Hezbollah, a member of the PMF, is loyal to Tehran.",
+         [], [("Popular Mobilization Forces", "PART_OF", IRAN)]),
+    case("The Houthis, who control Yemen's capital, fired missiles.", [],
+         [("Houthis", "CONTROLS", "Yemen")]),
+    case("The LNA, which controls eastern Libya, is backed by Russia.", [],
+         [("Libyan National Army", "CONTROLS", "Libya")]),
+]
+
+ALL = (STATE_SITES_AND_STANCES + FACILITY_LISTS + BASES_AND_MEANS + MEMBERS_AND_FIRE
+       + RULE_AND_PRESENCE + EVERYDAY + POSSESSIVE_ROLES + ROLES_AND_EVENTS
+       + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY + DEFENCE_TREATY + RECRUITED_PEOPLE
+       + CHAINED_MILITARY)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -116,7 +116,8 @@ def members_of(v: DocView, pos: int, types: tuple[str, ...],
 
 def targets_in(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
     """The state in which unnamed targets were hit: "struck nine sites in Pakistan",
-    "hit what it called militant infrastructure at sites across Syria". A target named
+    "hit what it called militant infrastructure at sites across Syria", "attacked a
+    military camp in central Mali" (a state's forces' site is the state's). A target named
     by its owner ("Hezbollah targets") is the object itself and never reaches here."""
     if "STATE" not in types:
         return []
@@ -129,8 +130,10 @@ def targets_in(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
         if v.mention_at(k) is not None or v.is_boundary(k) or v.punct[k] \
                 or w in v.lex["relative_pronouns"]:
             return []
-        if w in v.lex["located_target_nouns"]:
-            saw_target = True
+        if w in v.lex["located_target_nouns"] or (
+                w in v.lex["state_site_nouns"] and k > pos
+                and v.low[k - 1] in v.lex["state_force_adjectives"]):
+            saw_target = True  # "nine sites in X", "a military camp in central X"
         elif w in ("in", "inside", "across", "throughout") and saw_target:
             j = k + 1
             while j < end and v.low[j] in v.skippable and v.mention_at(j) is None:

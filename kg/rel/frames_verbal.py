@@ -141,6 +141,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if obj and stop_after and max(o.end for o in obj) < v.seg_end[ms] \
             and v.low[max(o.end for o in obj)] in stop_after:
         obj = []  # "Hezbollah is seen in Washington as a threat": a view, not a presence
+    if obj and rule.options.whole_object:
+        obj = [o for o in obj if not phrases.part_of_named(v, o)]
     if not obj and rule.relation == "ATTACKS":
         obj = clause_helpers.owner_of_target(v, tail, rule.object_types)  # "bombed its sites"
         if any(o.name == s.name for o in obj for s in subj):

@@ -225,6 +225,18 @@ def starts_clause(v: DocView, m: Mention) -> bool:
         or w in v.lex["clause_aux"] or (k > m.end and w.endswith("ed"))
 
 
+def part_of_named(v: DocView, m: Mention) -> bool:
+    """Does the phrase name only a part of ``m`` ("eastern Libya", "most of Syria",
+    "Yemen's capital")?"""
+    if m.end < v.n and v.low[m.end] in v.lex["possessive"]:
+        return True
+    k = m.start - 1
+    lo = v.seg_start[m.start]
+    if k >= lo and v.low[k] in v.lex["direction_adjectives"] and v.low[k] != "the":
+        return True
+    return k - 1 >= lo and v.low[k] == "of" and v.low[k - 1] in v.lex["place_part_nouns"]
+
+
 def paren_end(v: DocView, k: int) -> int:
     """Token after a parenthesis opening at ``k`` ("the LNA (LNA) of"), else ``k``."""
     if k < len(v.doc) and v.text[k] == "(":

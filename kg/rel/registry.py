@@ -92,6 +92,8 @@ class SvoOptions(Options):
     not_followed_by: tuple[str, ...] = ()  # the object must not be followed by these
     inner_target: bool = False  # the target follows the first target preposition in the match
     enumerates: bool = False  # "X has two bases …": the later named bases are X's
+    whole_object: bool = False  # the object is the named actor itself, not a part of it
+    # ("controls eastern Libya", "controls Yemen's capital" name no whole state)
 
 
 @dataclass(frozen=True)

@@ -123,18 +123,25 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
 
 
 def members_phrase_opening(v: DocView, m: Mention) -> bool:
-    """Is ``m`` the X of "fighters from X" / "members of X" opening its clause? News
+    """Is ``m`` the X of "fighters from X" / "members of X" / "forces loyal to X" opening
+    its clause? News
     gives a group's acts to its members ("Militants of X stormed ..."); the phrase must
     open the clause, so that "arrested members of X and ..." stays an object."""
     lo = v.seg_start[m.start]
     p = m.start - 1
-    if p - 1 < lo or v.low[p] not in ("of", "from") \
+    if p > lo and v.low[p] == "the":
+        p -= 1  # "fighters from the Islamic State"
+    if p - 2 >= lo and (v.low[p], v.low[p - 1]) in (("to", "loyal"), ("with", "aligned"),
+                                                     ("with", "affiliated")):
+        p -= 1  # "forces loyal to X attacked …": X acts through its forces
+    if p - 1 < lo or v.low[p] not in ("of", "from", "loyal", "aligned", "affiliated") \
             or v.low[p - 1] not in v.lex["members_of_nouns"]:
         return False
     k = p - 2
     while k >= lo and (v.low[k] in v.skippable or v.text[k][:1].isdigit()):
         k -= 1
-    return k < lo or v.text[k] == ","
+    # "X, a member of the PMF, is …" is an apposition to X, not a subject of its own
+    return k < lo or (v.text[k] == "," and v.mention_at(k - 1) is None)
 
 
 def coordinated_predicate(v: DocView, i: int, pos: int) -> bool:
