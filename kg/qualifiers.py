@@ -40,7 +40,9 @@ def _negation_starts() -> frozenset[str] | None:
     return frozenset(p[0] for p in phrases) if all(phrases) else None
 
 
-_CONTRASTS = frozenset({"but", "yet", "however", "instead"})
+@cache
+def _contrasts() -> frozenset[str]:
+    return frozenset(_W["negation_contrasts"])
 
 
 def _last_before(positions: list[int], lo: int, hi: int) -> int | None:
@@ -75,7 +77,7 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     lower = data.lower  # token.lower_ of every token, read once per Doc
     # a contrast starts a new scope: "X withdrew its troops but still backs Y" is not negated
     # (the contrast and denial words of the Doc are found once, not per candidate)
-    contrast = _last_before(data.where_memo(_CONTRASTS), sent_start, cue_start)
+    contrast = _last_before(data.where_memo(_contrasts()), sent_start, cue_start)
     if contrast is not None:
         sent_start = contrast + 1
     lo = max(sent_start, min(left, cue_start) - 1)
