@@ -87,6 +87,8 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     closing = [k for k, w in enumerate(low) if w in ('"', "\u201d", "''")]
     for k, w in enumerate(low):
         if w in lex["negation"]:
+            if lo + k >= cue_start and w not in _PARTICLE_NEGATORS:
+                continue  # "suspended all trade with X": the cue's own verb is the act
             if w in ("not", "n't", "never") and _cancels_an_ending(low, k + 1):
                 continue  # "will not lift sanctions on X": the sanctions stay
             if w not in _PARTICLE_NEGATORS and (

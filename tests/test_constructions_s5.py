@@ -253,8 +253,23 @@ STATE_SITES_AND_STANCES = [
          [("Libyan National Army", "CONTROLS", "Libya")]),
 ]
 
-ALL = (STATE_SITES_AND_STANCES + FACILITY_LISTS + BASES_AND_MEANS + MEMBERS_AND_FIRE
-       + RULE_AND_PRESENCE + EVERYDAY + POSSESSIVE_ROLES + ROLES_AND_EVENTS
+# wars two sides are locked in, cases brought, crackdowns, suspended trade, and the members
+# an "including" list names as the subject
+WARS_AND_CASES = [
+    case("Iran's allies across the region, including Hezbollah and the Houthis, have attacked "
+         "Israel.", [("Hezbollah", "ATTACKS", "Israel"), ("Houthis", "ATTACKS", "Israel")],
+         [(IRAN, "ATTACKS", "Israel")]),
+    case("Sudan and South Sudan are locked in a border war.",
+         [("Sudan", "ATTACKS", "South Sudan"), ("South Sudan", "ATTACKS", "Sudan")]),
+    case("South Africa brought a genocide case against Israel.",
+         [("South Africa", "OPPOSES", "Israel")]),
+    case("Syria cracked down on Hezbollah smuggling networks.",
+         [(SYRIA, "OPPOSES", "Hezbollah")]),
+    case("Turkey suspended all trade with Israel in May.", [(TURKEY, "OPPOSES", "Israel")]),
+]
+
+ALL = (WARS_AND_CASES + STATE_SITES_AND_STANCES + FACILITY_LISTS + BASES_AND_MEANS
+       + MEMBERS_AND_FIRE + RULE_AND_PRESENCE + EVERYDAY + POSSESSIVE_ROLES + ROLES_AND_EVENTS
        + MEMBERSHIP_APPOSITION + REGIONS + LARGEST_CITY + DEFENCE_TREATY + RECRUITED_PEOPLE
        + CHAINED_MILITARY)
 

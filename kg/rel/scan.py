@@ -112,6 +112,8 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
             if (m.type in types and gerund and m.end < len(v.low)
                     and v.low[m.end] in ("of", "from") and phrases.is_verb_object(v, m)):
                 return [m], None  # "accused X of arming ...": X is the agent
+            if included and m.end < len(v.low) and v.low[m.end] in v.lex["possessive"]:
+                return included, None  # "Iran's allies, including A and B, attacked": A, B
             if (m.type in types and not phrases.is_prep_object(v, m)
                     and not phrases.is_verb_object(v, m) and phrases.modifier_ok(v, m)):
                 # a possessor belongs to the noun phrase it opens: "Iran's support" → Iran
