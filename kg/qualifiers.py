@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
@@ -225,7 +225,20 @@ def date_for(text: str, start: int, end: int, default: str | None = None) -> str
         return found[0][2]
     lo, hi = paragraph_bounds(text, start, end)
     if (lo, hi) != (start, end):
-        found = find_dates(text[lo:hi])
+        found = _first_date(text[lo:hi])
         if found:
-            return found[0][2]
-    return parse_date(default) if default else None
+            return found
+    return _parsed(default) if default else None
+
+
+# a paragraph is asked for again by each of its sentences without a date, and the
+# document's date by every such sentence: both are pure functions of their text
+@lru_cache(maxsize=256)
+def _first_date(text: str) -> str | None:
+    found = find_dates(text)
+    return found[0][2] if found else None
+
+
+@lru_cache(maxsize=256)
+def _parsed(default: str) -> str | None:
+    return parse_date(default)

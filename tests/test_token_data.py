@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg import tokens
 from kg.components.entity_rules import writing as E
@@ -142,3 +142,22 @@ def test_line_sentences_on_a_parsed_doc_raises_like_spacy():
               heads=[1, 1, 1, 4, 4], deps=["nsubj", "ROOT", "dep", "nsubj", "ROOT"])
     with pytest.raises(ValueError):
         line_sentences(doc)
+
+
+@pytest.mark.parametrize("text", TEXTS + [" ".join(TEXTS * 20)])
+def test_entity_runs_match_doc_ents(nlp, text):
+    from kg.rel.mentions import entity_runs
+
+    doc = nlp(text)
+    assert entity_runs(doc) == [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+
+
+def test_entity_runs_on_hand_set_ents():
+    from kg.rel.mentions import entity_runs
+
+    doc = Doc(spacy.blank("en").vocab, words=["a", "b", "c", "d", "e", "f"])
+    doc.set_ents([Span(doc, 0, 2, label="STATE", kb_id="X"), Span(doc, 2, 3, label="GROUP"),
+                  Span(doc, 4, 6, label="STATE")])
+    assert entity_runs(doc) == [(0, 2, "STATE", "X"), (2, 3, "GROUP", ""), (4, 6, "STATE", "")]
+    assert entity_runs(doc) == [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+    assert entity_runs(Doc(doc.vocab, words=[])) == []

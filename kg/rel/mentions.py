@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Doc
 
 from .. import ontology
-from ..tokens import token_data
+from ..tokens import cached_strings, token_data
 
 COREF_KEY = "kg_coref"
 
@@ -44,16 +46,44 @@ def _name(span) -> str:
     return span.kb_id_ or span.text
 
 
+def entity_runs(doc: Doc) -> list[tuple[int, int, str, str]] | None:
+    """(start, end, label, kb_id) of every span of ``doc.ents``, read from the token
+    arrays: ``doc.ents`` builds a Span (and a Token) per entity, which cost more than the
+    mentions made from them. None when the IOB tags are not consistent (an "I" outside
+    an entity), where ``doc.ents`` itself decides (it raises)."""
+    n = len(doc)
+    if n == 0:
+        return []
+    arr = doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID])
+    iob, label = arr[:, 0], arr[:, 1]
+    inside = iob == 1
+    if inside.any():
+        closed = (iob != 1) & ((iob != 3) | (label == 0))  # O, unset, or B without a label
+        if inside[0] or bool((inside[1:] & closed[:-1]).any()):
+            return None
+    starts = numpy.flatnonzero((iob == 3) & (label != 0))
+    if not len(starts):
+        return []
+    # as doc.ents: an entity runs until the first token that is not "I"
+    stops = numpy.flatnonzero(~inside)
+    k = numpy.searchsorted(stops, starts, side="right")
+    ends = numpy.append(stops, n)[k]
+    strings = cached_strings(doc, arr[starts, 1:].ravel().tolist())
+    return list(zip(starts.tolist(), ends.tolist(), strings[0::2], strings[1::2], strict=True))
+
+
 def collect(doc: Doc) -> tuple[list[Mention], list[int]]:
     """Mentions sorted by position, and for every token the index of its mention or -1."""
     types = set(ontology.entity_types())
     span_text = token_data(doc).span_text  # e.text without a Token per token
     found: list[Mention] = []
-    for e in doc.ents:
-        label = e.label_
+    runs = entity_runs(doc)
+    if runs is None:
+        runs = [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+    for start, end, label, kb in runs:
         if label in types:
-            text = span_text(e.start, e.end)
-            found.append(Mention(e.start, e.end, e.kb_id_ or text, label, "ent", text))
+            text = span_text(start, end)
+            found.append(Mention(start, end, kb or text, label, "ent", text))
     index = [-1] * len(doc)
     for i, m in enumerate(found):
         for t in range(m.start, m.end):
