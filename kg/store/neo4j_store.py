@@ -477,8 +477,9 @@ def _young_gc_only() -> Iterator[Callable[[], None]]:
     millions: at 1,000x the fold took 1.45 s with the collector on and 0.33 s with it off,
     and switching it back on after each batch still cost 0.45 s of full collections.
     Neither the fold nor the rows make cycles; the driver's may, and ``collect()`` frees
-    them while they are young, so memory stays bounded over a long load. The collector's
-    state is restored afterwards.
+    them while they are young, so memory stays bounded over a long load. The switch is
+    process-wide, as :func:`gc.disable` is: other threads' young cycles are swept between
+    batches too. The collector's state is restored afterwards.
     """
     was_enabled = gc.isenabled()
     gc.disable()
