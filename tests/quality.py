@@ -56,15 +56,16 @@ SETS = [
 # them (seeds: P 0.85 R 0.70), otherwise the figures reached when they were set, rounded
 # down (heldout_c is below the issue's R 0.60; see the README).
 FLOORS = {
-    "dev_real": (0.85, 0.75),
+    "dev_real": (0.85, 0.76),
     "seeds": (0.85, 0.70),
     "dev": (0.85, 0.70),
     "dev2": (0.85, 0.70),
     # added in session 2 at P 0.70 R 0.39 (an annotator's strict gold); R 0.40 with the
     # world's groups (kg/data/gazetteer_groups.jsonl)
     # P 0.775 in session 3 (presence: casualties and owned facilities are no deployment)
-    "dev3": (0.75, 0.46),
-    "heldout_c": (0.85, 0.52),
+    # P 0.809 R 0.545 in session 5 (construction families of the issue-10 note)
+    "dev3": (0.78, 0.54),
+    "heldout_c": (0.85, 0.57),
 }
 TARGETS = {"dev_real": (0.85, 0.70), "seeds": (0.85, 0.70), "heldout_c": (0.85, 0.60)}
 

@@ -266,6 +266,8 @@ WARS_AND_CASES = [
     case("Syria cracked down on Hezbollah smuggling networks.",
          [(SYRIA, "OPPOSES", "Hezbollah")]),
     case("Turkey suspended all trade with Israel in May.", [(TURKEY, "OPPOSES", "Israel")]),
+    case("Ukrainian drones struck an oil depot in Russia's Bryansk region.",
+         [("Ukraine", "ATTACKS", RUSSIA)]),
 ]
 
 ALL = (WARS_AND_CASES + STATE_SITES_AND_STANCES + FACILITY_LISTS + BASES_AND_MEANS
