@@ -268,6 +268,8 @@ WARS_AND_CASES = [
     case("Turkey suspended all trade with Israel in May.", [(TURKEY, "OPPOSES", "Israel")]),
     case("Ukrainian drones struck an oil depot in Russia's Bryansk region.",
          [("Ukraine", "ATTACKS", RUSSIA)]),
+    case("Troops moved toward Russia's western Kursk region, which Ukraine invaded in August.",
+         [("Ukraine", "ATTACKS", RUSSIA)]),
 ]
 
 ALL = (WARS_AND_CASES + STATE_SITES_AND_STANCES + FACILITY_LISTS + BASES_AND_MEANS

@@ -48,6 +48,16 @@ def past_reported_what(v: DocView, k: int) -> int:
     return k
 
 
+def place_owner(v: DocView, m: Mention) -> Mention | None:
+    """The state that owns a place by possessive: "Russia's (western) Kursk region"."""
+    k = m.start - 1
+    lo = v.seg_start[m.start]
+    while k >= lo and v.low[k] in v.lex["direction_adjectives"] and v.low[k] != "the":
+        k -= 1
+    owner = v.mention_at(k - 1) if k - 1 >= lo and v.low[k] in v.lex["possessive"] else None
+    return owner if owner is not None and owner.type == "STATE" else None
+
+
 def second_relative_predicate(v: DocView, rel_i: int, ms: int) -> bool:
     """The cue opens the second predicate of a subject relative clause: "X, who seized A in
     2014 and have fought B, ...": the relative pronoun is the subject of both verbs. The
@@ -166,8 +176,13 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         if not obj and g >= v.seg_start[ms] and v.low[g] in ("which", "that", "whom"):
             k = g - 2 if g - 1 > v.seg_start[ms] and v.low[g - 1] == "," else g - 1
             before = v.mention_at(k)
+            if before is None and k > v.seg_start[ms] and v.low[k] in v.lex["area_words"]:
+                before = v.mention_at(k - 1)  # "Russia's Kursk region, which …"
             if before is None or before.type in rule.object_types:
                 obj = scan.antecedent(v, g, rule.object_types)
+            elif rule.relation == "ATTACKS" and before.type == "LOCATION" \
+                    and (owner := place_owner(v, before)) is not None:
+                obj = [owner]  # "Russia's Kursk region, which Ukraine invaded": Russia
             # "the port of Hodeidah, which the Houthis control": a place of another type
             # than the rule's is the antecedent, not a state named before it
     elif rel_i is not None and (all(
