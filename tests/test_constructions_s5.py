@@ -270,6 +270,10 @@ WARS_AND_CASES = [
          [("Ukraine", "ATTACKS", RUSSIA)]),
     case("Troops moved toward Russia's western Kursk region, which Ukraine invaded in August.",
          [("Ukraine", "ATTACKS", RUSSIA)]),
+    case("The Yemen-based Houthis fired missiles.", [("Houthis", "DEPLOYED_IN", "Yemen")]),
+    case("Hamas, a Gaza-based group, fired rockets.", [("Hamas", "DEPLOYED_IN", "Gaza")]),
+    case("The Britain-based Syrian Observatory for Human Rights said 12 died.", [],
+         [("Syrian Observatory for Human Rights", "DEPLOYED_IN", "United Kingdom")]),
 ]
 
 ALL = (WARS_AND_CASES + STATE_SITES_AND_STANCES + FACILITY_LISTS + BASES_AND_MEANS

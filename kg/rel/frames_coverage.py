@@ -27,6 +27,8 @@ Each frame is one construction; the rules that use it (and an example phrase eac
 * ``recruited_people``: "X recruited thousands of young men", "X recruited men from A and
   B", "recruiting among Fulani herders": people who are no named group, named by the
   phrase itself (or by the country they come from);
+* ``based_premod``: "the Venezuela-based Tren de Aragua gang": the group is deployed in
+  the place before the hyphen (a civilian body named as such is only based there);
 * ``condemned_event``: "Y condemned the assault" with no actor named in the object: Y
   opposes the attacker of the latest attack before it (completed in :mod:`bridging`).
 
@@ -382,3 +384,20 @@ def condemned_event(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -
         subj = scan.antecedent(v, rel_i, rule.subject_types)
     if subj and not hedged(v, ms):
         found.condemnations.append(Claim(ms, subj))
+
+
+@frame('based_premod', tight=True)
+def based_premod(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"X-based Y": Y is deployed in X. The place is before the hyphen, the actor right
+    after the compound (or the name a group noun after it is apposed to)."""
+    place = v.mention_at(ms - 1)
+    if place is None or place.type not in rule.object_types:
+        return
+    actors = scan.scan_right(v, me, rule.subject_types, max_gap=1, coordinate=False)
+    if not actors:
+        k = phrases.group_noun_near(v, me)
+        a = phrases.apposed_to(v, k, rule.subject_types) if k is not None else None
+        actors = [a] if a is not None else []
+    actors = [a for a in actors if not any(w.lower() in v.lex["civilian_org_words"]
+                                           for w in a.name.split())]
+    emit(v, found, rule, actors, [place], (ms, me))
