@@ -26,6 +26,11 @@ def premod_noun(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> No
     obj = v.mention_at(ms - 1)
     if obj is None or obj.type not in rule.object_types:
         return
+    named = phrases.apposed_to(v, ms, rule.subject_types)
+    if named is not None and named is not obj:
+        # "Egypt, a key US partner," / "Egypt is a key US partner": the named one
+        emit(v, found, rule, [named], [obj], (ms, me))
+        return
     if obj.adjectival_form and v.low[ms] in ("partner", "partners"):
         return  # "US troops and their Syrian partners": local forces, not the state
     if obj.type == "ORGANIZATION" and v.mention_at(me) is not None:

@@ -309,6 +309,14 @@ def apposed_to(v: DocView, noun: int, types: tuple[str, ...]) -> Mention | None:
         if not (v.alpha[k] or v.mention_at(k) is not None
                 or v.text[k] in ("-", "\u2013") or v.low[k] in v.lex["possessive"]):
             return None
+        if v.low[k] in v.lex["copulas"] and v.mention_at(k) is None and any(
+                v.low[j] in APPOSITION_DETERMINERS for j in range(k + 1, noun)):
+            # "The SDF are a US-backed alliance", "Egypt has long been a key US partner"
+            j = k - 1
+            while j >= lo and v.low[j] in v.lex["aux"] and v.mention_at(j) is None:
+                j -= 1
+            m = v.mention_at(j) if j >= lo else None
+            return m if m is not None and m.type in types else None
         k -= 1
     if k < lo or v.low[k] != "," or not any(v.low[j] in APPOSITION_DETERMINERS
                                                or v.low[j] in v.lex["possessive"]
