@@ -180,6 +180,8 @@ RULE_AND_PRESENCE = [
     case("Russia has hired Syrian mercenaries to fight in Ukraine.",
          [(RUSSIA, "RECRUITS", "Syrian mercenaries")]),
     case("The firm hired Vectus Global for the job.", [], [("Vectus Global", "RECRUITS", "firm")]),
+    case("Some 2,000 young Afghan men of all ages were recruited into the ranks of the IRGC.",
+         [("IRGC", "RECRUITS", "young Afghan men")]),
     case("The UAE has been accused of arming the RSF.",
          [("United Arab Emirates", "BACKS", "Rapid Support Forces")]),
     case("The RSF has been accused of recruiting fighters from Chad.",

@@ -265,6 +265,14 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         else:
             patient, stop = scan.adjacent_left(v, stop, rule.object_types,
                                                v.lex["aux"] | v.skippable)
+    if patient is None and stop > v.seg_start[ms]:
+        j = stop
+        while j > v.seg_start[ms] and stop - j < 3 and v.mention_at(j) is None \
+                and v.alpha[j] and v.lowercase[j] and v.low[j] != "of":
+            j -= 1
+        m = v.mention_at(j - 1) if v.low[j] == "of" else None
+        if m is not None and m.type in rule.object_types:
+            patient, stop = m, m.start - 1  # "young men of different ages were recruited"
     agents = scan.scan_right(v, me, rule.subject_types, max_gap=3)
     if patient is None and stop >= v.seg_start[ms] and \
             v.low[stop] in ("which", "who", "that"):
