@@ -10,7 +10,9 @@ kg entities, see :func:`bench.load_bench.clear_database`):
 * ``lists_N`` — kg's nodes, relationships, scalar properties (type, mentions, confidence,
   dates) and only the first N of its seven evidence lists, each relationship written once
   per batch with ``ON CREATE SET``. Not a valid graph (N < 7 drops evidence, and existing
-  relationships get nothing appended): it exists to price the lists, one at a time.
+  relationships get nothing appended): it exists to price the lists, one at a time;
+* ``sparse`` — ``lists_7`` without the lists whose items are all empty among ``dates``,
+  ``attributed_to`` and ``outlets``: what leaving those out would save.
 
 The ratio is the ceiling's median over a loader's median, as in ``bench.scale_bench``.
 
@@ -35,12 +37,14 @@ from .load_bench import clear_database, graph_counts
 from .stats import Timer, machine, median, rounded
 
 BATCH = 5000  # kg's default rows per transaction (Neo4jStore.load, `--batch-size`)
+OPTIONAL = ("dates", "attributed_to", "outlets")  # lists that are often all ""
 
 
 class ListsOnly(ns.Neo4jStore):
     """kg's load with only the first ``lists`` evidence lists (see the module docstring)."""
 
     lists = len(EVIDENCE_LISTS)
+    sparse = False
 
     def _write_batch(self, batch):
         keep = set(EVIDENCE_LISTS[:self.lists])
@@ -48,9 +52,11 @@ class ListsOnly(ns.Neo4jStore):
         edge_groups = ns._edge_groups(batch)
         for edges in edge_groups.values():
             for edge in edges:
+                props = edge["props"]
                 for name in EVIDENCE_LISTS:
-                    if name not in keep:
-                        del edge["props"][name]
+                    if name not in keep or (self.sparse and name in OPTIONAL
+                                            and not any(props[name])):
+                        del props[name]
         key = ontology.check_label(ontology.key_label())
 
         def work(tx):
@@ -80,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--lists", default="1,4,7",
                     help="comma-separated N for the lists_N loaders ('' for none)")
+    ap.add_argument("--sparse", action="store_true", help="also time the sparse loader")
     ap.add_argument("--out", type=Path, default=Path("bench/out/neo4j_cost.json"))
     a = ap.parse_args(argv)
 
@@ -95,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         partial = ListsOnly(store.driver, store.uri, store.database)
         partial.lists = n
         loaders[f"lists_{n}"] = (lambda p=partial: p.load(triples, batch_size=BATCH))
+    if a.sparse:
+        sparse = ListsOnly(store.driver, store.uri, store.database)
+        sparse.sparse = True
+        loaders["sparse"] = lambda: sparse.load(triples, batch_size=BATCH)
     store.ensure_constraints()
     for fn in (loaders["plain"], loaders["kg"]):  # warm-up: JIT and plan cache
         clear_database(driver, "neo4j")

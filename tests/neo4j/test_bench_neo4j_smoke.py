@@ -69,15 +69,15 @@ def test_the_evidence_cost_bench_builds_the_same_graph_with_every_loader(
     write_triples(seed_triples, triples)
     out = tmp_path / "cost.json"
     assert main(["--triples", str(triples), "--uri", neo4j_server.uri, "--repeat", "1",
-                 "--lists", "1,7", "--out", str(out)]) == 0
+                 "--lists", "1,7", "--sparse", "--out", str(out)]) == 0
     res = json.loads(out.read_text(encoding="utf-8"))
     graphs = res["graph"]
-    assert set(graphs) == {"plain", "plain_1000", "kg", "lists_1", "lists_7"}
+    assert set(graphs) == {"plain", "plain_1000", "kg", "lists_1", "lists_7", "sparse"}
     shape = {(g["nodes"], g["relationships"]) for g in graphs.values()}
     assert len(shape) == 1 and next(iter(shape))[1] > 0, graphs
     assert graphs["plain"]["evidence"] == 0
     assert graphs["kg"]["evidence"] == graphs["lists_1"]["evidence"] == \
-        graphs["lists_7"]["evidence"] > 0
+        graphs["lists_7"]["evidence"] == graphs["sparse"]["evidence"] > 0
     assert res["ceiling_over"]["plain"] == 1.0 and res["ceiling_over"]["kg"] > 0
     # the one-list loader really leaves the other lists out
     from bench.load_bench import clear_database
@@ -90,3 +90,13 @@ def test_the_evidence_cost_bench_builds_the_same_graph_with_every_loader(
     rows = store.query("MATCH ()-[r]->() RETURN count(r) AS r, count(r.evidence_keys) AS k, "
                        "count(r.sentences) AS s, count(r.mentions) AS m")
     assert rows == [{"r": rows[0]["r"], "k": rows[0]["r"], "s": 0, "m": rows[0]["r"]}], rows
+    # the sparse loader leaves out exactly the lists with no non-empty item
+    clear_database(store.driver, "neo4j")
+    sparse = ListsOnly(store.driver, store.uri, store.database)
+    sparse.sparse = True
+    sparse.load(seed_triples)
+    rows = store.query("MATCH ()-[r]->() RETURN r.evidence_keys AS k, r.sentences AS s, "
+                       "r.attributed_to AS a")
+    assert rows and all(len(r["s"]) == len(r["k"]) for r in rows)
+    assert all(r["a"] is None or any(r["a"]) for r in rows)
+    assert any(r["a"] is None for r in rows)
