@@ -317,7 +317,9 @@ def under_named_control(v: DocView, found: Findings, rule: Rule, ms: int, me: in
     if agent is None or agent.start != k or agent.end != me - 1 \
             or agent.type not in rule.subject_types:
         return
-    places = scan.left_or_antecedent(v, ms, rule.object_types, rule.options.max_left)
+    types = rule.object_types + ("STATE",)  # "Sanaa is under Houthi control": the capital
+    places = [p for p in scan.left_or_antecedent(v, ms, types, rule.options.max_left)
+              if p.type != "STATE" or p.text != p.name]  # emit makes a capital the city
     emit(v, found, rule, [agent], places, (ms, me))
 
 

@@ -25,6 +25,11 @@ def premod(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if agent is None:
         return
     objs = scan.scan_right(v, me, rule.object_types, max_gap=1)
+    if not objs and "LOCATION" in rule.object_types:
+        objs = _apposed_place(v, me, rule.object_types)  # "Hodeidah, a Houthi-held port"
+        if objs:
+            emit(v, found, rule, [agent], objs, (ms, me))
+            return
     if not objs:
         k = phrases.group_noun_near(v, me)
         a = phrases.apposed_to(v, k, rule.object_types) if k is not None else None
@@ -37,6 +42,22 @@ def premod(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             found.descriptors.append(Descriptor([agent], k, rule.relation))
         return
     emit(v, found, rule, [agent], objs[:1], (ms, me))
+
+
+def _apposed_place(v: DocView, me: int, types: tuple[str, ...]) -> list[Mention]:
+    """The place a place noun right after ``me`` stands for: "Hodeidah, a Houthi-held
+    port" (apposed before) or "the Houthi-run capital, Sanaa" (apposed after)."""
+    end = v.seg_end[me] if me < v.n else me
+    j = me
+    if j >= end or v.low[j] not in v.lex["place_part_nouns"] and v.low[j] not in (
+            "capital", "stronghold", "enclave", "port", "city", "town"):
+        return []
+    if j + 1 < end and v.low[j + 1] == ",":
+        named = scan.name_in_apposition(v, j + 1, types + ("STATE",))
+        if named is not None:
+            return [named]
+    a = phrases.apposed_to(v, j, types + ("STATE",))
+    return [a] if a is not None else []
 
 
 @frame('pro', tight=True)
