@@ -151,6 +151,8 @@ EVERYDAY = [
          [("Saddam Haftar", "LEADS", "Libyan National Army")]),
     case("The CJNG, led by Nemesio Oseguera, expanded abroad.",
          [("Nemesio Oseguera", "LEADS", "Jalisco New Generation Cartel")]),
+    case("Hossam Badran, a senior Hamas official, said the group accepted.",
+         [("Hossam Badran", "PART_OF", "Hamas")]),
     case("The delegation was led by Deputy Foreign Minister Mikhail Bogdanov.", [],
          [("Deputy Foreign", "PART_OF", RUSSIA)]),
 ]

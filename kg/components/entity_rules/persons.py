@@ -195,8 +195,12 @@ class PersonRules:
             while k > 0 and T.lower[k - 1] in resolve.TITLE_FILLERS and rs - k < 3:
                 k -= 1
             c = by_end.get(k)
-            if c is not None and c.start > 1 and T.lower[c.start - 1] in ("the", "a", "an"):
-                k = c.start  # "Jane Doe, the U.N. envoy", "…, the Iranian foreign minister"
+            if c is not None and c.start > 1:
+                j = c.start  # "Jane Doe, the U.N. envoy", "…, a senior Hamas official"
+                while j > 0 and T.lower[j - 1] in resolve.TITLE_FILLERS and c.start - j < 2:
+                    j -= 1
+                if T.lower[j - 1] in ("the", "a", "an"):
+                    k = j
             if k > 0 and T.lower[k - 1] in ("the", "a", "an", "its", "their"):
                 k -= 1
             elif k > 1 and T.lower[k - 1] in ("'s", "\u2019s"):
