@@ -81,3 +81,27 @@ def test_parse_date_accepts_bare_year_and_metadata_values() -> None:
     assert parse_date("2017") == "2017"
     assert parse_date(" January 24th, 2026 ") == "2026-01-24"
     assert parse_date("2026-01-26T08:15:00+00:00") == "2026-01-26"
+
+
+def test_searching_near_years_finds_what_a_full_scan_finds():
+    """kg.dates._matches searches only near possible years (for speed); it must yield
+    exactly the matches of a scan of the whole text, however long the whitespace and
+    hyphen runs before a year and however the dates crowd together."""
+    import random
+
+    from kg import dates
+
+    parts = ["in", "In", "since", "by", "early", "beginning of the year", "end of", "the",
+             "January", "SEPT.", "Sept", "September", "may", "March", "1st", "29th", "3",
+             "31", "2019", "1999", "1850", "20190", "192019", "2019-12-29", "2019/1/2",
+             "-", ",", ".", "\n", "of", "T10", "2019s", "3,600", "people", "al-", "x"]
+    rng = random.Random(3)
+    checked = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) + rng.choice(
+            [" ", "", "-", ", ", "\n", " " * rng.randint(2, 30), "-" * rng.randint(2, 30)])
+            for _ in range(rng.randint(1, 10)))
+        want = [m.span() for m in dates._DATE_RE.finditer(text)]
+        assert [m.span() for m in dates._matches(text)] == want, text
+        checked += bool(want)
+    assert checked > 1000  # enough of the texts hold dates

@@ -283,9 +283,7 @@ class CorefResolver:
         sents = [_Sent(s0, s1) for s0, s1 in data.sentences()]
         tok_sent = data.sent_of()
 
-        ent_tok = set()
-        for x in ents:
-            ent_tok.update(range(x.start, x.end))
+        ent_tok = {k for x in ents for k in range(x.start, x.end)}
         found = [m for m in found if m[0] != "NOUN"] + _descriptions(
             doc, ents, [m[1] for m in found if m[0] == "NOUN"])
         matches = sorted(((k, s, e) for k, s, e in found

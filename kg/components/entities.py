@@ -90,7 +90,7 @@ from spacy.util import filter_spans
 from .. import resolve
 from ..gazetteer import Gazetteer, build_matchers, load_gazetteer, norm_key
 from .entity_rules.armed_groups import ArmedGroupRules
-from .entity_rules.common import NOT_NAMES, PARTICLES, Cand
+from .entity_rules.common import NOT_NAMES, PARTICLES, Cand, covered_by
 from .entity_rules.gazetteer_match import GazetteerRules
 from .entity_rules.named_groups import NamedGroupRules
 from .entity_rules.organizations import OrganizationRules
@@ -166,9 +166,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
             self._acronyms(T, cands, headline)
             self._speakers(T, cands, headline)
         main = self._select(cands, set())
-        taken: set[int] = set()
-        for c in main:
-            taken.update(range(c.start, c.end))
+        taken = covered_by(main)
         fill: list[Cand] = []
         if "kg_ner" in doc.spans:
             self._from_ner(doc, T, fill, main, headline, roles)

@@ -24,7 +24,7 @@ from bisect import bisect_right
 
 from ... import resolve
 from ...wordlists import words
-from .common import GOVERNMENT_WORDS, Cand
+from .common import GOVERNMENT_WORDS, Cand, covered_by
 from .toks import Toks
 
 _W = words("entities")
@@ -49,11 +49,10 @@ class ArmedGroupRules:
         n = T.n
         by_end: dict[int, Cand] = {}
         by_start: dict[int, Cand] = {}
-        covered: set[int] = set()
+        covered = covered_by(cands)
         for c in cands:
             by_end.setdefault(c.end, c)
             by_start.setdefault(c.start, c)
-            covered.update(range(c.start, c.end))
         named: dict[str, set[str]] = {}  # head → the groups the article names
         bare: list[tuple[int, int, str]] = []
         made: list[Cand] = []
@@ -149,9 +148,7 @@ class ArmedGroupRules:
                          and any(T.lower[i] in HEAD_OF for i in range(c.start, c.end))
                          for c in cands)
         starts = sorted(T.sent_starts)
-        taken: set[int] = set()
-        for c in cands:
-            taken.update(range(c.start, c.end))
+        taken = covered_by(cands)
         for s, e, head in bare:
             if any(i in taken for i in range(s, e)):
                 continue

@@ -22,6 +22,7 @@ from .common import (
     UNIT_NAME_WORDS,
     Cand,
     _canonical,
+    covered_by,
 )
 from .toks import Toks
 
@@ -35,9 +36,7 @@ class OrganizationRules:
         of/for ("Army of Islam")."""
         gaz_ends = {c.end for c in cands}
         org_suffix = {(c.end, c.start) for c in cands if c.label == "ORGANIZATION"}
-        covered: set[int] = set()
-        for c in cands:
-            covered.update(range(c.start, c.end))
+        covered = covered_by(cands)
         n = T.n
         found: list[tuple[int, int]] = []
         for h in T.data.where(ANY_ORG_HEADS):

@@ -24,6 +24,7 @@ from .common import (
     WHO_WORDS,
     Cand,
     _canonical,
+    covered_by,
 )
 from .toks import Toks
 
@@ -38,10 +39,9 @@ class PersonRules:
     def _titles_persons(self, T: Toks, cands: list[Cand], headline: set[int],
                         roles: list[tuple[int, int]]) -> None:
         """Names right after a title ("Colonel Jane Doe", "spokesman Doe")."""
-        covered: set[int] = set()
+        covered = covered_by(cands)
         by_start: dict[int, Cand] = {}
         for c in cands:
-            covered.update(range(c.start, c.end))
             if c.start not in by_start or c.end > by_start[c.start].end:
                 by_start[c.start] = c  # the longest candidate at each start
         role_at = dict(roles)
@@ -175,10 +175,9 @@ class PersonRules:
         """A full name before ", the <role>" / ", its <role>" / ", the group's <role>" /
         ", Russia's <role>" is a person ("Omar Zaidan, the group's leader, …"); two to four
         title-case words only, to keep precision."""
-        covered: set[int] = set()
+        covered = covered_by(cands)
         by_end: dict[int, Cand] = {}
         for c in cands:
-            covered.update(range(c.start, c.end))
             by_end[c.end] = c
         # "Jane Doe, who commanded …": organisations and places take "which"
         anchors = [(rs, True) for rs, _re in roles] + [
@@ -267,9 +266,7 @@ class PersonRules:
     def _government_of(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
         """"the government of Jane Doe", "the administration of …", "a cartel led by Jane
         Doe": a person's name."""
-        covered: set[int] = set()
-        for c in cands:
-            covered.update(range(c.start, c.end))
+        covered = covered_by(cands)
         for i in T.data.where(GOVERNMENT_WORDS | LEADER_PARTICIPLES):
             if i >= T.n - 2 or i in headline or T.lower[i + 1] != (
                     "by" if T.lower[i] in LEADER_PARTICIPLES else "of"):
@@ -292,9 +289,7 @@ class PersonRules:
     def _speakers(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
         """A full name next to a speech verb ("said Jane Doe", "Jane Doe told") is a
         person; two or three capitalised words only, to keep precision."""
-        covered: set[int] = set()
-        for c in cands:
-            covered.update(range(c.start, c.end))
+        covered = covered_by(cands)
         n = T.n
         for i in T.data.where(SPEECH_VERBS):
             if i in headline:

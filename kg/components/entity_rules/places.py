@@ -25,6 +25,7 @@ from .common import (
     REGION_HEADS,
     Cand,
     _canonical,
+    covered_by,
 )
 from .toks import Toks
 
@@ -39,9 +40,7 @@ class PlaceRules:
         n = T.n
         places = {c.end: c for c in cands if c.label == "LOCATION"
                   or (c.kind == CAPITAL and c.end - c.start <= 3)}
-        covered: set[int] = set()
-        for c in cands:
-            covered.update(range(c.start, c.end))
+        covered = covered_by(cands)
         for h in T.data.where(FACILITY_HEADS | PLURAL_FACILITY_HEADS.keys()):
             if h < 1 or h in headline:
                 continue

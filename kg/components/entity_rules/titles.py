@@ -378,10 +378,8 @@ def portfolio_roles(T: Toks, roles: list[tuple[int, int]],
     phrase of them after it ("Minister of State for Foreign Affairs X"). The portfolio
     is part of the title, so the name after it and the state before it are found; a
     known actor ("Minister of Defence of Iraq") ends the portfolio."""
-    taken: set[int] = set()
-    for c in cands:
-        if c.label in ("STATE", "ORGANIZATION", "PERSON"):
-            taken.update(range(c.start, c.end))
+    taken = {k for c in cands if c.label in ("STATE", "ORGANIZATION", "PERSON")
+             for k in range(c.start, c.end)}
     out = []
     for s, e in roles:
         key = _exact_role_key(T, s, e)
