@@ -219,6 +219,8 @@ BASES_AND_MEANS = [
     case("The Hmeimim air base, Russia's main base in Syria, lies near Latakia.",
          [(RUSSIA, "OPERATES", "Hmeimim air base")]),
     case("Kirkuk is in crisis again.", [], [("Kirkuk", "LOCATED_IN", "crisis")]),
+    case("Israeli jets flew from the Ramat David air base.",
+         [("Israel", "OPERATES", "Ramat David air base")]),
     case("Russia boosted its influence in the Sahel by sending military instructors to Niger.",
          [(RUSSIA, "BACKS", "Niger")]),
 ]
