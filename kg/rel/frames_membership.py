@@ -61,11 +61,11 @@ def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     owner_types, part_types = (rule.subject_types, rule.object_types) if flip \
         else (rule.object_types, rule.subject_types)
 
-    def out(parts: list[Mention], owner: Mention, relation: str | None = None) -> None:
+    def out(parts: list[Mention], owner: Mention) -> None:
         if flip:
-            emit(v, found, rule, [owner], parts, (ms, me), relation=relation)
+            emit(v, found, rule, [owner], parts, (ms, me))
         else:
-            emit(v, found, rule, parts, [owner], (ms, me), relation=relation)
+            emit(v, found, rule, parts, [owner], (ms, me))
 
     owner = v.mention_at(ms - 1)
     if owner is None or owner.type not in owner_types:
