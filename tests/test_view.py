@@ -101,20 +101,19 @@ def test_clicking_a_relationship_shows_its_sentences_documents_and_dates(chrome,
         return [e.id(), e.source().data('name'), e.data('relation'), e.target().data('name')];
     """)
     data = g.edges[subject, obj, relation]
-    # the layout may put a third node over the edge's midpoint: move such nodes aside so the
-    # real click lands on the edge (the click itself stays a browser click)
+    # a random force layout may put the two ends on top of each other or a third node over
+    # the edge's midpoint: place the two ends apart and every other node far off, so the
+    # real click (still a browser click) lands on the edge and on nothing else
     mid = chrome.execute_script("""
         var cy = window.kgView.cy, e = cy.getElementById(arguments[0]);
-        var p = e.renderedMidpoint();
-        cy.nodes().forEach(function (n) {
-          if (n.same(e.source()) || n.same(e.target())) { return; }
-          var b = n.renderedBoundingBox();
-          if (p.x >= b.x1 - 10 && p.x <= b.x2 + 10 && p.y >= b.y1 - 10 && p.y <= b.y2 + 10) {
-            var q = n.renderedPosition();
-            n.renderedPosition({x: q.x, y: q.y + (b.y2 - b.y1) + 80});
-          }
+        var s = e.source(), t = e.target();
+        cy.nodes().forEach(function (n, i) {
+          if (!n.same(s) && !n.same(t)) { n.position({x: 5000 + 40 * i, y: 5000}); }
         });
-        p = e.renderedMidpoint();
+        s.position({x: 0, y: 0});
+        t.position({x: 600, y: 0});
+        cy.fit(e.connectedNodes(), 150);
+        var p = e.renderedMidpoint();
         return [p.x, p.y];
     """, edge_id)
     canvas = chrome.find_element("id", "cy")
