@@ -300,6 +300,8 @@ def appos_ally(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     if k < lo or v.low[k] != "," or not any(
             v.low[j] in ("a", "an", "the") for j in range(k + 1, ms)):
         return
+    if any(v.low[j] in v.lex["past_tie_words"] for j in range(k + 1, ms)):
+        return  # "Haftar, a former Kremlin ally,": no longer
     y = v.mention_at(phrases.skip_paren_left(v, k - 1, lo))
     if y is None or y.type not in rule.object_types or y.name == owner.name:
         return

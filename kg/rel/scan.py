@@ -136,8 +136,12 @@ def members_phrase_opening(v: DocView, m: Mention) -> bool:
     if p - 2 >= lo and (v.low[p], v.low[p - 1]) in (("to", "loyal"), ("with", "aligned"),
                                                      ("with", "affiliated")):
         p -= 1  # "forces loyal to X attacked …": X acts through its forces
-    if p - 1 < lo or v.low[p] not in ("of", "from", "loyal", "aligned", "affiliated") \
-            or v.low[p - 1] not in v.lex["members_of_nouns"]:
+    if p - 1 < lo or v.low[p] not in ("of", "from", "loyal", "aligned", "affiliated"):
+        return False
+    if v.low[p] == "of" and v.low[p - 1] in v.lex["counted_group_nouns"] and (
+            m.type != "STATE" or m.text.lower().rsplit(" ", 1)[-1] in v.lex["members_of_nouns"]):
+        pass  # "Hundreds of Rwandan soldiers are fighting …" (not "thousands of Syrians")
+    elif v.low[p - 1] not in v.lex["members_of_nouns"]:
         return False
     k = p - 2
     while k >= lo and (v.low[k] in v.skippable or v.text[k][:1].isdigit()):

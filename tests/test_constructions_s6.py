@@ -1,0 +1,124 @@
+"""Construction families of issue 10 added in session 6 (plain news phrasings kg missed:
+counted forces, proxies, munitions, passive blame, calls, ranks, affiliates, aid packages),
+one list of cases per family, checked as in :mod:`tests.test_constructions` (sentences
+written for the test, the whole blank pipeline, triples that must and must not be found).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_constructions import (  # noqa: F401
+    IRAN,
+    RUSSIA,
+    US,
+    case,
+    check_case,
+    nlp,
+)
+
+# a count before a force that opens the clause: the force acts ("Hundreds of X soldiers")
+COUNTED_FORCES = [
+    case("Hundreds of Rwandan soldiers are fighting alongside the M23.",
+         [("Rwanda", "ALLIED_WITH", "M23")]),
+    case("Thousands of North Korean troops have been deployed to Russia.",
+         [("North Korea", "DEPLOYED_IN", RUSSIA)]),
+    case("Dozens of Hezbollah fighters are fighting in Syria.",
+         [("Hezbollah", "DEPLOYED_IN", "Syria")]),
+    # people of a state are not its forces
+    case("Thousands of Syrians are living in Turkey.", [], [("Syria", "DEPLOYED_IN", "Turkey")]),
+]
+
+# a proxy is backed by its patron, not a member of it
+PROXIES = [
+    case("Hezbollah is Iran's proxy.", [(IRAN, "BACKS", "Hezbollah")],
+         [("Hezbollah", "PART_OF", IRAN)]),
+    case("The Houthis, Iran's main proxy in Yemen, fired missiles.",
+         [(IRAN, "BACKS", "Houthis")], [("Houthis", "PART_OF", IRAN)]),
+    case("The Houthis are a proxy of Iran.", [(IRAN, "BACKS", "Houthis")]),
+    case("Analysts call the militia a surrogate for Tehran.", [],
+         [("Houthis", "BACKS", IRAN)]),
+    case("The Quds Force, the IRGC's external arm, trains militias.",
+         [("Quds Force", "PART_OF", "IRGC")]),
+]
+
+# munitions sent or supplied are backing, like weapons
+MUNITIONS = [
+    case("North Korea supplied artillery shells to Russia.",
+         [("North Korea", "BACKS", RUSSIA)]),
+    case("North Korea has sent millions of artillery shells to Russia.",
+         [("North Korea", "BACKS", RUSSIA)]),
+    case("Germany delivered tanks to Ukraine.", [("Germany", "BACKS", "Ukraine")]),
+    case("Iran smuggled explosives to Hamas.", [(IRAN, "BACKS", "Hamas")]),
+    case("Israel fired shells into Lebanon.", [("Israel", "ATTACKS", "Lebanon")],
+         [("Israel", "BACKS", "Lebanon")]),
+]
+
+# passive blame with the act between the participle and its agent
+BLAMED_BY = [
+    case("The RSF has been accused of war crimes by the United States.",
+         [(US, "OPPOSES", "Rapid Support Forces")]),
+    case("Hamas was condemned for the attack by the European Union.",
+         [("European Union", "OPPOSES", "Hamas")]),
+    case("Iran has been blamed for the drone attacks by Saudi Arabia.",
+         [("Saudi Arabia", "OPPOSES", IRAN)]),
+    case("The UAE was accused by Sudan of arming the RSF.",
+         [("Sudan", "OPPOSES", "United Arab Emirates")]),
+    case("Hamas was praised for the release by Qatar.", [], [("Qatar", "OPPOSES", "Hamas")]),
+]
+
+# calls between leaders are contacts; a "call from X for Y" is an appeal
+CALLS = [
+    case("Sisi received a phone call from Erdogan.",
+         [("Abdel Fattah al-Sisi", "NEGOTIATES_WITH", "Recep Tayyip Erdogan")]),
+    case("Putin held a phone call with Erdogan on Monday.",
+         [("Vladimir Putin", "NEGOTIATES_WITH", "Recep Tayyip Erdogan")]),
+    case("Biden made a telephone call to Netanyahu.",
+         [("Joe Biden", "NEGOTIATES_WITH", "Benjamin Netanyahu")]),
+    case("Iran rejected a call from France for restraint.", [],
+         [(IRAN, "NEGOTIATES_WITH", "France")]),
+]
+
+# "a (senior) X commander, Y": one of X's commanders; "X commander Y" heads X
+RANKS = [
+    case("Israel killed a Hezbollah commander, Ali Karaki, in Beirut.",
+         [("Ali Karaki", "PART_OF", "Hezbollah")], [("Ali Karaki", "LEADS", "Hezbollah")]),
+    case("Senior Hamas commander Mohammed Deif was killed.",
+         [("Mohammed Deif", "PART_OF", "Hamas")], [("Mohammed Deif", "LEADS", "Hamas")]),
+    case("SDF commander Mazloum Abdi met the envoy.",
+         [("Mazloum Abdi", "LEADS", "Syrian Democratic Forces")]),
+]
+
+# affiliates named before their noun, units within an organisation, ties that ended
+AFFILIATES = [
+    case("JNIM is an al-Qaeda affiliate.",
+         [("Jama'at Nusrat al-Islam wal-Muslimin", "PART_OF", "al-Qaeda")]),
+    case("JNIM, an al-Qaeda affiliate, claimed the attack.",
+         [("Jama'at Nusrat al-Islam wal-Muslimin", "PART_OF", "al-Qaeda")]),
+    case("Kataib Hezbollah, a faction within the PMF, denied involvement.",
+         [("Kataib Hezbollah", "PART_OF", "Popular Mobilization Forces")]),
+    case("Hayat Tahrir al-Sham, a former al-Qaeda affiliate, took Damascus.", [],
+         [("Hayat Tahrir al-Sham", "PART_OF", "al-Qaeda")]),
+    case("Haftar, a former Kremlin ally, visited Paris.", [],
+         [("Khalifa Haftar", "ALLIED_WITH", RUSSIA)]),
+    case("Haftar, a Kremlin ally, visited Paris.", [("Khalifa Haftar", "ALLIED_WITH", RUSSIA)]),
+]
+
+# aid packages, arms sales and aid received
+AID = [
+    case("The US approved a $95 billion aid package for Ukraine, Israel and Taiwan.",
+         [(US, "BACKS", "Ukraine"), (US, "BACKS", "Israel"), (US, "BACKS", "Taiwan")]),
+    case("Germany announced a new military aid package for Ukraine.",
+         [("Germany", "BACKS", "Ukraine")]),
+    case("Washington approved arms sales to Taiwan.", [(US, "BACKS", "Taiwan")]),
+    case("Ukraine has received billions of dollars in aid from the United States.",
+         [(US, "BACKS", "Ukraine")]),
+    case("Russia halted weapons deliveries to Armenia.", [], [(RUSSIA, "BACKS", "Armenia")]),
+]
+
+ALL = (COUNTED_FORCES + PROXIES + MUNITIONS + BLAMED_BY + CALLS + RANKS + AFFILIATES + AID)
+
+
+@pytest.mark.parametrize("text, want, never", ALL)
+def test_session6_construction(nlp, text, want, never):  # noqa: F811
+    check_case(nlp, text, want, never)
