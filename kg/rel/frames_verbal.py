@@ -14,7 +14,14 @@ from . import clause_helpers, phrases, scan
 from .emit import emit
 from .findings import Descriptor, Enumeration, Findings, OpenAttack, OpenTarget
 from .mentions import Mention
-from .registry import AdjPremodOptions, InverseOptions, SvoOptions, SymmetricOptions, frame
+from .registry import (
+    AdjPremodOptions,
+    InverseOptions,
+    PassiveOptions,
+    SvoOptions,
+    SymmetricOptions,
+    frame,
+)
 from .rules import Rule
 from .view import DocView
 
@@ -151,6 +158,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if obj and stop_after and max(o.end for o in obj) < v.seg_end[ms] \
             and v.low[max(o.end for o in obj)] in stop_after:
         obj = []  # "Hezbollah is seen in Washington as a threat": a view, not a presence
+    if obj and rule.options.share_object:
+        obj = [o for o in obj if phrases.named_as_share(v, o)]
     if obj and rule.options.whole_object:
         obj = [o for o in obj if not phrases.part_of_named(v, o)]
     if not obj and rule.relation == "ATTACKS":
@@ -238,12 +247,16 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         found.enumerations.append(Enumeration(subj, ms, me))
 
 
-@frame('passive', tight=True, verb_cue=True)
+@frame('passive', PassiveOptions, tight=True, verb_cue=True)
 def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     skip = (v.lex["aux"] | v.skippable) - {","}
     patient, stop = scan.adjacent_left(v, ms, rule.object_types, skip)
-    if patient is not None and (phrases.governing_prep(v, patient) is not None
-                                or v.low[patient.start - 1: patient.start] == ["by"]):
+    share = rule.options.share_patient
+    if share and (patient is None or not phrases.named_as_share(v, patient)):
+        return  # CONTROLS of a state: only "much of Yemen is held by X"
+    if not share and patient is not None and (
+            phrases.governing_prep(v, patient) is not None
+            or v.low[patient.start - 1: patient.start] == ["by"]):
         return  # "Militias backed by Iran were struck by X": Iran is not the one struck
     if patient is None and stop - 1 >= v.seg_start[ms] and v.low[stop] in ("and", "or"):
         prev = found.last_passive.get(stop)

@@ -237,6 +237,18 @@ def part_of_named(v: DocView, m: Mention) -> bool:
     return k - 1 >= lo and v.low[k] == "of" and v.low[k - 1] in v.lex["place_part_nouns"]
 
 
+def named_as_share(v: DocView, m: Mention) -> bool:
+    """Is the state ``m`` named as a share of it: "much of Yemen", "large parts of
+    Somalia", "half of the country X"? (the share nouns: ``share_nouns``). A share of
+    "southern Somalia" or of "Yemen's north" is a share of a region, not of the state."""
+    k = m.start - 1
+    lo = v.seg_start[m.start]
+    if k >= lo and v.low[k] == "the":
+        k -= 1
+    return k - 1 >= lo and v.low[k] == "of" and v.low[k - 1] in v.lex["share_nouns"] \
+        and not possessive_after(v, m)
+
+
 def paren_end(v: DocView, k: int) -> int:
     """Token after a parenthesis opening at ``k`` ("the LNA (LNA) of"), else ``k``."""
     if k < len(v.doc) and v.text[k] == "(":

@@ -92,6 +92,7 @@ class SvoOptions(Options):
     not_followed_by: tuple[str, ...] = ()  # the object must not be followed by these
     inner_target: bool = False  # the target follows the first target preposition in the match
     enumerates: bool = False  # "X has two bases …": the later named bases are X's
+    share_object: bool = False  # the object is a state named as a share: "much of Yemen"
     whole_object: bool = False  # the object is the named actor itself, not a part of it
     # ("controls eastern Libya", "controls Yemen's capital" name no whole state)
 
@@ -101,6 +102,15 @@ class ApposOptions(Options):
     """Options of ``appos_poss``: which side of "X, Y's N" is the subject."""
 
     owner_is_subject: bool = False  # "Hmeimim, Russia's main base": Russia operates it
+
+
+@dataclass(frozen=True)
+class PassiveOptions(Options):
+    """Options of ``passive``: ``share_patient`` takes only a patient named as a share of
+    it ("much of Yemen is held by X", "large parts of Somalia are controlled by Y"; see
+    :func:`kg.rel.phrases.named_as_share`)."""
+
+    share_patient: bool = False
 
 
 @dataclass(frozen=True)
