@@ -116,7 +116,31 @@ AID = [
     case("Russia halted weapons deliveries to Armenia.", [], [(RUSSIA, "BACKS", "Armenia")]),
 ]
 
-ALL = (COUNTED_FORCES + PROXIES + MUNITIONS + BLAMED_BY + CALLS + RANKS + AFFILIATES + AID)
+# diplomatic protest and suspension by a bloc
+PROTESTS = [
+    case("Algeria recalled its ambassador to France.", [("Algeria", "OPPOSES", "France")]),
+    case("France recalled its envoy from Algeria for consultations.",
+         [("France", "OPPOSES", "Algeria")]),
+    case("ECOWAS suspended Guinea after the coup.", [("ECOWAS", "OPPOSES", "Guinea")]),
+    case("The African Union suspended Mali's membership.",
+         [("African Union", "OPPOSES", "Mali")]),
+    case("The AU suspended talks with Sudan.", [], [("African Union", "OPPOSES", "Sudan")]),
+]
+
+# a list of subjects is not a parenthetical, and a list far from a deal did not make it
+LISTS = [
+    case("Britain, France and Germany triggered the snapback, accusing Iran of breaching the "
+         "deal.", [("United Kingdom", "OPPOSES", IRAN), ("France", "OPPOSES", IRAN),
+                   ("Germany", "OPPOSES", IRAN)],
+         [("France", "NEGOTIATES_WITH", "Germany"), ("France", "NEGOTIATES_WITH",
+                                                      "United Kingdom")]),
+    case("Egypt and Qatar signed a deal on Sunday.", [("Egypt", "NEGOTIATES_WITH", "Qatar")]),
+    case("Russia, which intervened in 2015, operates the Hmeimim air base.",
+         [(RUSSIA, "OPERATES", "Hmeimim air base")]),
+]
+
+ALL = (COUNTED_FORCES + PROXIES + MUNITIONS + BLAMED_BY + CALLS + RANKS + AFFILIATES + AID
+       + PROTESTS + LISTS)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

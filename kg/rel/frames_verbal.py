@@ -378,7 +378,9 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         start = k + 1 if k < end and v.low[k] == "with" else me
         right = scan.scan_right(v, start, types, max_gap=1)
         pairs = [(a, b) for a in left for b in right]
-    elif len(left) >= 2:
+    elif len(left) >= 2 and not any(v.low[k] == "," for k in range(max(m.end for m in left), ms)):
+        # "A and B signed a deal"; not "A, B and C, the parties to the deal," nor "A, B
+        # and C acted, accusing Iran of breaching the deal": the list did not make it
         pairs = [(a, b) for n, a in enumerate(left) for b in left[n + 1:]]
     elif left and v.low[ms] in ("met", "meets", "meet", "hosted", "hosts", "received",
                                    "receives"):

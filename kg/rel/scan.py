@@ -285,6 +285,11 @@ def parenthetical_start(v: DocView, close: int) -> int | None:
                                                        "whose"):
             return None  # ", which has fought X since 2022,": a date, not a new clause
         if v.low[k] == ",":
+            prev, nxt = v.mention_at(k - 1), v.mention_at(k + 1)
+            if prev is not None and nxt is not None and nxt.start == k + 1 \
+                    and nxt.type == prev.type \
+                    and len(phrases.coord_right(v, nxt, (nxt.type,))) > 1:
+                return None  # "Britain, France and Germany acted,": a list, not an aside
             before = phrases.skip_paren_left(v, k - 1, lo)  # "the SNA (SNA), an alliance ...,"
             return k if v.mention_at(k - 1) is not None or (
                 before >= lo and v.mention_at(before) is not None) or (
