@@ -1,8 +1,7 @@
 """Construction families of issue 10 added in session 6 by the places lane: control of a
-share of a state, capitals and towns placed in their region, founders of an alliance,
-and copular membership and location. Checked as in :mod:`tests.test_constructions`
-(sentences written for the test, the whole blank pipeline, triples that must and must
-not be found).
+share of a state, capitals and towns placed in their region. Checked as in
+:mod:`tests.test_constructions` (sentences written for the test, the whole blank pipeline,
+triples that must and must not be found).
 """
 
 from __future__ import annotations
@@ -45,7 +44,44 @@ SHARE_OF_STATE = [
          [(RUSSIA, "CONTROLS", "Ukraine")]),
 ]
 
-ALL = SHARE_OF_STATE
+# a capital or a town described as such lies in its region or state: in apposition or
+# after a copula, named by the state's demonym, and also when the name is unknown to the
+# gazetteer (the description makes it a place); a sea named before a state's coast is not
+# in the state
+CAPITALS_AND_TOWNS = [
+    case("El Fasher is the capital of North Darfur.", [("El Fasher", "LOCATED_IN", "Darfur")]),
+    case("Mogadishu is the capital of Somalia.", [("Mogadishu", "LOCATED_IN", "Somalia")]),
+    case("Kabul, the capital of Afghanistan, fell.", [("Kabul", "LOCATED_IN", "Afghanistan")]),
+    case("Mekelle, the capital of Tigray, was calm.", [("Mekelle", "LOCATED_IN", "Tigray")]),
+    case("Bukavu, the capital of South Kivu, fell to the rebels.",
+         [("Bukavu", "LOCATED_IN", "South Kivu")]),
+    case("Culiacan, the capital of Sinaloa state, was quiet.",
+         [("Culiacán", "LOCATED_IN", "Sinaloa")]),
+    case("Sanaa is the Yemeni capital.", [("Sanaa", "LOCATED_IN", "Yemen")]),
+    case("Tripoli, the Libyan capital, was calm.", [("Tripoli", "LOCATED_IN", "Libya")]),
+    case("Tartus is a port city in Syria.", [("Tartus", "LOCATED_IN", "Syria")]),
+    case("Gao is a city in northern Mali.", [("Gao", "LOCATED_IN", "Mali")]),
+    case("Menaka, a town in northern Mali, was attacked.", [("Menaka", "LOCATED_IN", "Mali")]),
+    case("Kismayo is a port city in southern Somalia.", [("Kismayo", "LOCATED_IN", "Somalia")]),
+    case("Zaporizhzhia, a city in southeastern Ukraine, was hit by drones.",
+         [("Zaporizhzhia", "LOCATED_IN", "Ukraine")]),
+    case("Tigray is a region of northern Ethiopia.", [("Tigray", "LOCATED_IN", "Ethiopia")]),
+    case("Deir ez-Zor is the largest city in eastern Syria.",
+         [("Deir ez-Zor", "LOCATED_IN", "Syria")]),
+    case("Tartus is a port city on Syria's Mediterranean coast.", [],
+         [("Mediterranean Sea", "LOCATED_IN", "Syria")]),
+    case("Hodeidah lies on Yemen's Red Sea coast.", [], [("Red Sea", "LOCATED_IN", "Yemen")]),
+    case("The Spratly Islands are in the South China Sea.",
+         [("Spratly Islands", "LOCATED_IN", "South China Sea")],
+         [("Spratly Islands", "LOCATED_IN", "China")]),
+    case("Hezbollah, a group in Lebanon, fired rockets.", [],
+         [("Hezbollah", "LOCATED_IN", "Lebanon")]),
+    case("The Taliban is a movement in Afghanistan.", [],
+         [("Taliban", "LOCATED_IN", "Afghanistan")]),
+    case("Moussa Faki, a diplomat in Chad, spoke.", [], [("Moussa Faki", "LOCATED_IN", "Chad")]),
+]
+
+ALL = SHARE_OF_STATE + CAPITALS_AND_TOWNS
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -14,7 +14,8 @@ Each frame is one construction; the rules that use it (and an example phrase eac
   represented by X": the person belongs to the delegation's owner;
 * ``withdrawal``: "the withdrawal of Israeli forces from Gaza": a presence before it ends;
 * ``victim_of``: "three Hezbollah fighters were killed in an Israeli strike";
-* ``appos_place``: "Erbil, the capital of the Kurdistan Region";
+* ``appos_place``: "Erbil, the capital of the Kurdistan Region", "Gao is a city in
+  northern Mali", "Sanaa, the Yemeni capital,";
 * ``fronted_passive``: "Classified as a terrorist group by X, Y ...";
 * ``join_in``: "A, B and C will join the US in the new mission": all of them are part of
   the mission (a named operation, often through "the mission" resolved by ``kg_coref``);
@@ -39,10 +40,10 @@ Plain functions over the read-only :class:`~kg.rel.view.DocView`, registered by 
 from __future__ import annotations
 
 from . import clause_helpers, phrases, scan
-from .emit import emit, hedged, hypothetical
+from .emit import capital_as_place, emit, hedged, hypothetical
 from .findings import Claim, Findings
 from .mentions import Mention
-from .registry import DelegationOptions, LeftOptions, SymmetricOptions, frame
+from .registry import DelegationOptions, LeftOptions, PlaceOptions, SymmetricOptions, frame
 from .rules import Rule
 from .view import DocView
 
@@ -191,10 +192,24 @@ def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         k -= 1
     emit(v, found, rule, agents, victims, (ms, me))
 
-@frame('appos_place')
+@frame('appos_place', PlaceOptions)
 def appos_place(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
-    """"A, the capital of B": A lies in B."""
-    _apposed_pair(v, found, rule, ms, me)
+    """"A, the capital of B", "A is a port city in B", "A, the Yemeni capital,": A lies in
+    B. A capital tagged as its state's metonym ("Kabul, the capital of Afghanistan") is
+    the city here."""
+    if ms < 1 or v.mention_at(ms - 1) is None:
+        return
+    x = v.mention_at(ms - 1)
+    if "STATE" not in rule.subject_types:
+        x = capital_as_place(x)
+    if x.type not in rule.subject_types:
+        return
+    if rule.options.object_in_cue:
+        y = [m for m in (v.mention_at(k) for k in range(ms + 1, me))
+             if m is not None and m.type in rule.object_types][:1]
+    else:
+        y = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
+    emit(v, found, rule, [x], y, (ms, me))
 
 @frame('fronted_passive')
 def fronted_passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:

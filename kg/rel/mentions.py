@@ -7,6 +7,7 @@ convention), so a frame treats "it" resolved to Iran exactly like "Iran".
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy
@@ -38,8 +39,17 @@ class Mention:
     def __post_init__(self) -> None:
         self.adjectival_form = self.end - self.start == 1 and self.text != self.name \
             and self.text.lower() != self.name.lower() \
+            and _fold(self.text) != _fold(self.name) \
             and (self.type == "STATE" or not self.text.replace(".", "").isupper()) \
             and not (self.source == "ent" and self.text.islower())  # "the rebels"
+
+
+def _fold(s: str) -> str:
+    """``s`` lower-cased without its accents: "Culiacan" is a spelling of "Culiacán", not
+    an adjective of it."""
+    if s.isascii():
+        return s.lower()
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
 
 
 def _name(span) -> str:

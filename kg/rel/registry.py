@@ -114,6 +114,14 @@ class PassiveOptions(Options):
 
 
 @dataclass(frozen=True)
+class PlaceOptions(Options):
+    """Options of ``appos_place``: ``object_in_cue`` takes the place named inside the cue
+    ("Sanaa, the Yemeni capital": the demonym's state), not the one after it."""
+
+    object_in_cue: bool = False
+
+
+@dataclass(frozen=True)
 class LeftOptions(Options):
     """Options of frames that only look left for an argument."""
 

@@ -99,6 +99,9 @@ def possessives(v: DocView, found: Findings) -> None:
             rel = "LEADS" if head_role and b.type == "PERSON" else "PART_OF"
             _add(v, found, b, rel, a, "possessive." + rel.lower(), cue=(a.start, b.end))
         elif b.type == "LOCATION" and a.type in ("STATE", "LOCATION"):
+            if (b.end < end and v.low[b.end] in L["shore_nouns"]) \
+                    or set(b.name.lower().split()) & L["sea_words"]:
+                continue  # "Syria's Mediterranean coast": the coast is Syria's, not the sea
             _add(v, found, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
         elif b.type == "FACILITY" and a.type == "STATE" and not _military(v, b):
             # "Syria's al-Hol camp", "Iraq's Basra port": where it is, not who runs it

@@ -43,6 +43,7 @@ LOWER_CASE_ROLES_OK = _V["lower_case_roles_ok"]
 SPEECH_VERBS = _V["speech_verbs"]
 PLACE_TRIGGERS = _V["place_triggers"]
 PLACE_OF_NOUNS = _V["place_of_nouns"]
+DESCRIBED_PLACE_NOUNS = frozenset(_V["described_place_nouns"])
 # natural features that make a capitalised name a place: "Second Thomas Shoal"
 FEATURE_HEADS = frozenset(_V["feature_heads"])
 # "Rakhine state", "Hiraan region": an unknown capitalised name before an administrative head

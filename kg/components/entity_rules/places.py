@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...gazetteer import CAPITAL, norm_key
 from .common import (
     DASHES,
+    DESCRIBED_PLACE_NOUNS,
     FACILITY_HEADS,
     FACILITY_MODIFIERS,
     FEATURE_HEADS,
@@ -159,6 +160,7 @@ class PlaceRules:
             text = T.span_text(s, h)
             hit = _canonical(text, "LOCATION")
             fill.append(Cand(s, h, "LOCATION", hit[0] if hit else text, "place"))
+        self._described_places(T, fill, taken, headline)
         for i in T.data.where(PLACE_TRIGGERS_OF | PLACE_VERB_TRIGGERS):
             low = T.lower[i]
             verb_cue = low in PLACE_VERB_TRIGGERS
@@ -192,3 +194,37 @@ class PlaceRules:
                 fill.append(Cand(j, end, "LOCATION", known.name, "world_place"))
                 continue
             fill.append(Cand(j, end, "LOCATION", text, "place"))
+
+    def _described_places(self, T: Toks, fill: list[Cand], taken: set[int],
+                          headline: set[int]) -> None:
+        """An unknown capitalised name described as a place: "Kismayo, a port city in
+        southern Somalia,", "Mekelle is the capital of Tigray", "Stepanakert, the capital of
+        Nagorno-Karabakh,": a place, low confidence. The description needs its article and
+        a following "of"/"in" (or a capital named by its state's demonym is tagged by the
+        main rules), so "Hezbollah, a group in Lebanon" (no place noun) stays out."""
+        n = T.n
+        for h in T.data.where(DESCRIBED_PLACE_NOUNS):
+            if h + 1 >= n or T.lower[h + 1] not in ("of", "in") or h in headline:
+                continue
+            k = h - 1
+            while k > 0 and h - k <= 3 and not T.cap[k] and T.lower[k] not in (
+                    "a", "an", "the", ",") and T.text[k].isalpha():
+                k -= 1  # "a (small) port city", "the (provincial) capital"
+            if k < 1 or T.lower[k] not in ("a", "an", "the"):
+                continue
+            c = k - 1
+            if T.lower[c] not in (",", "is", "was", "remains"):
+                continue
+            end = c
+            s = end
+            while s > 0 and end - s < 3 and T.cap[s - 1] and (s - 1) not in taken \
+                    and (s - 1) not in headline and not T.is_stop(s - 1) \
+                    and T.lower[s - 1] not in NOT_NAMES:
+                s -= 1
+            if s == end or (s > 0 and (T.cap[s - 1] or T.text[s - 1] in DASHES)):
+                continue  # no name, or one that runs on into a longer (taken) name
+            if any(T.is_upper(i) and len(T.text[i]) > 1 for i in range(s, end)):
+                continue  # an acronym names an organisation
+            text = T.span_text(s, end)
+            hit = _canonical(text, "LOCATION")
+            fill.append(Cand(s, end, "LOCATION", hit[0] if hit else text, "place"))
