@@ -139,8 +139,25 @@ LISTS = [
          [(RUSSIA, "OPERATES", "Hmeimim air base")]),
 ]
 
+# an assault repelled names its attacker; "beat back" is no backing; a bid to join is no
+# membership yet
+REPELLED_AND_BIDS = [
+    case("Ukrainian forces repelled a Russian assault near Pokrovsk.",
+         [(RUSSIA, "ATTACKS", "Ukraine")]),
+    case("Sudan's army fended off a fresh RSF offensive.",
+         [("Rapid Support Forces", "ATTACKS", "Sudan")]),
+    case("Israeli forces thwarted a Hamas attack.", [("Hamas", "ATTACKS", "Israel")]),
+    case("Kyiv said it beat back several Russian attacks.", [(RUSSIA, "ATTACKS", "Ukraine")],
+         [("Ukraine", "BACKS", RUSSIA)]),
+    case("Iran will back the Houthis.", [(IRAN, "BACKS", "Houthis")]),
+    case("Hungary vetoed Ukraine's bid to join the EU.", [],
+         [("Ukraine", "PART_OF", "European Union")]),
+    case("Ukraine hopes to join NATO.", [], [("Ukraine", "PART_OF", "NATO")]),
+    case("Finland joined NATO in 2023.", [("Finland", "PART_OF", "NATO")]),
+]
+
 ALL = (COUNTED_FORCES + PROXIES + MUNITIONS + BLAMED_BY + CALLS + RANKS + AFFILIATES + AID
-       + PROTESTS + LISTS)
+       + PROTESTS + LISTS + REPELLED_AND_BIDS)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -172,8 +172,8 @@ def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
     adjectival mention inside the match; the victim the actor just before the verb."""
     agents = [m for m in (v.mention_at(k) for k in range(ms + 1, me)) if m]
     if len(agents) != 1 or agents[0].type not in rule.subject_types \
-            or not agents[0].adjectival_form:
-        return
+            or not (agents[0].adjectival_form or agents[0].end == me - 1):
+        return  # "an Israeli strike", "a Hamas attack": the attacker premodifies the noun
     lo = v.seg_start[ms]
     k = ms - 1
     victims: list[Mention] = []
@@ -183,6 +183,10 @@ def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
             if m.type in rule.object_types:
                 victims = [m]
             break
+        if k - 2 >= lo and v.low[k] in v.lex["force_nouns"] \
+                and v.low[k - 1] in v.lex["possessive"] and v.mention_at(k - 2) is not None:
+            k -= 2  # "Sudan's army fended off ...": the army's state
+            continue
         if not (v.low[k] in v.lex["aux"] or v.low[k] in v.skippable
                 or v.low[k] in v.lex["members_of_nouns"]
                 or v.text[k][:1].isdigit()

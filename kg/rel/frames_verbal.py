@@ -94,6 +94,9 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             return
     if ms > 0 and v.text[ms - 1] in ("-", "\u2013"):
         return  # "X-backed": the premod rule owns it
+    if v.low[ms] == "back" and ms > v.seg_start[ms] \
+            and v.low[ms - 1] in v.lex["back_particle_verbs"]:
+        return  # "beat back an assault", "pushed back the rebels": a particle, not backing
     if clause_helpers.noun_use(v, ms):
         return  # "welcomed the strikes", "a series of sabotage attacks": a noun
     if v.low[ms].endswith("ed") and me < v.seg_end[ms] \
