@@ -1,7 +1,7 @@
 """Construction families of issue 10 added in session 6 by the places lane: control of a
-share of a state, capitals and towns placed in their region. Checked as in
-:mod:`tests.test_constructions` (sentences written for the test, the whole blank pipeline,
-triples that must and must not be found).
+share of a state, capitals and towns placed in their region, founders of an alliance.
+Checked as in :mod:`tests.test_constructions` (sentences written for the test, the whole
+blank pipeline, triples that must and must not be found).
 """
 
 from __future__ import annotations
@@ -81,7 +81,35 @@ CAPITALS_AND_TOWNS = [
     case("Moussa Faki, a diplomat in Chad, spoke.", [], [("Moussa Faki", "LOCATED_IN", "Chad")]),
 ]
 
-ALL = SHARE_OF_STATE + CAPITALS_AND_TOWNS
+AES = "Alliance of Sahel States"
+AES_FOUNDERS = [("Mali", "PART_OF", AES), ("Burkina Faso", "PART_OF", AES),
+                ("Niger", "PART_OF", AES)]
+
+# the founders of an alliance, bloc or union are its members (active, passive, "co-founded",
+# "set up", "the alliance" resolved to a name); the founder of an armed group is not
+FOUNDERS = [
+    case("Mali, Burkina Faso and Niger founded the Alliance of Sahel States.", AES_FOUNDERS),
+    case("Mali, Burkina Faso and Niger formed the Alliance of Sahel States in 2024.",
+         AES_FOUNDERS),
+    case("Mali, Burkina Faso and Niger set up the Alliance of Sahel States in 2023.",
+         AES_FOUNDERS),
+    case("The Alliance of Sahel States was created by Mali, Burkina Faso and Niger.",
+         AES_FOUNDERS),
+    case("The Alliance of Sahel States held a summit. The alliance was formed by Mali, "
+         "Burkina Faso and Niger in 2024.", AES_FOUNDERS),
+    case("Saudi Arabia co-founded the Gulf Cooperation Council.",
+         [("Saudi Arabia", "PART_OF", "Gulf Cooperation Council")]),
+    case("Egypt and Syria established the Arab League in 1945.",
+         [("Egypt", "PART_OF", "Arab League"), ("Syria", "PART_OF", "Arab League")]),
+    case("The African Union, formed by Nigeria and South Africa, met.",
+         [("Nigeria", "PART_OF", "African Union"), ("South Africa", "PART_OF", "African Union")]),
+    case("Indonesia co-founded ASEAN in 1967.", [("Indonesia", "PART_OF", "ASEAN")]),
+    case("Iran founded Hezbollah in 1982.", [], [(IRAN, "PART_OF", "Hezbollah")]),
+    case("Hezbollah was founded by Iran in 1982.", [], [(IRAN, "PART_OF", "Hezbollah")]),
+    case("Russia created the Wagner Group.", [], [(RUSSIA, "PART_OF", "Wagner Group")]),
+]
+
+ALL = SHARE_OF_STATE + CAPITALS_AND_TOWNS + FOUNDERS
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -163,6 +163,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         obj = []  # "Hezbollah is seen in Washington as a threat": a view, not a presence
     if obj and rule.options.share_object:
         obj = [o for o in obj if phrases.named_as_share(v, o)]
+    if obj and rule.options.member_body:
+        obj = [o for o in obj if phrases.member_body(v, o)]
     if obj and rule.options.whole_object:
         obj = [o for o in obj if not phrases.part_of_named(v, o)]
     if not obj and rule.relation == "ATTACKS":
@@ -315,6 +317,8 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         patient = event_agents[0]
     if not phrases.modifier_ok(v, patient):
         return
+    if rule.options.member_body and not phrases.member_body(v, patient):
+        return  # "Hezbollah was founded by Iran": its founder is no member
     if agents:
         found.last_passive[max(a.end for a in agents)] = patient
     emit(v, found, rule, agents, phrases.coord_left(v, patient, rule.object_types), (ms, me))

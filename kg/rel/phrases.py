@@ -8,6 +8,7 @@ so the phrase logic can be read apart from the clause scans built on it (:mod:`.
 
 from __future__ import annotations
 
+from ..resolve import gazetteer
 from .frame_common import APPOSITION_DETERMINERS, PLACE_TYPES
 from .mentions import Mention
 from .view import DocView
@@ -247,6 +248,20 @@ def named_as_share(v: DocView, m: Mention) -> bool:
         k -= 1
     return k - 1 >= lo and v.low[k] == "of" and v.low[k - 1] in v.lex["share_nouns"] \
         and not possessive_after(v, m)
+
+
+def member_body(v: DocView, m: Mention) -> bool:
+    """Is ``m`` a body that states or groups are members of (an alliance, a bloc, a union):
+    a word of ``member_body_words`` in its name, its text or one of its aliases ("NATO" is
+    the North Atlantic Treaty Organization)? "Hezbollah" and "Wagner Group" are not."""
+    if m.type != "ORGANIZATION":
+        return False
+    names = [m.name, m.text]
+    actor = gazetteer().actors.get(m.name)
+    if actor is not None:
+        names.extend(actor.aliases)
+    body = v.lex["member_body_words"]
+    return any(w in body for n in names for w in n.lower().split())
 
 
 def paren_end(v: DocView, k: int) -> int:

@@ -93,6 +93,7 @@ class SvoOptions(Options):
     inner_target: bool = False  # the target follows the first target preposition in the match
     enumerates: bool = False  # "X has two bases …": the later named bases are X's
     share_object: bool = False  # the object is a state named as a share: "much of Yemen"
+    member_body: bool = False  # the object is an alliance, bloc or union (phrases.member_body)
     whole_object: bool = False  # the object is the named actor itself, not a part of it
     # ("controls eastern Libya", "controls Yemen's capital" name no whole state)
 
@@ -108,9 +109,11 @@ class ApposOptions(Options):
 class PassiveOptions(Options):
     """Options of ``passive``: ``share_patient`` takes only a patient named as a share of
     it ("much of Yemen is held by X", "large parts of Somalia are controlled by Y"; see
-    :func:`kg.rel.phrases.named_as_share`)."""
+    :func:`kg.rel.phrases.named_as_share`); ``member_body`` takes only an alliance, bloc
+    or union as the patient ("the alliance was formed by A and B")."""
 
     share_patient: bool = False
+    member_body: bool = False  # the patient is an alliance, bloc or union ("was formed by")
 
 
 @dataclass(frozen=True)
