@@ -156,8 +156,25 @@ REPELLED_AND_BIDS = [
     case("Finland joined NATO in 2023.", [("Finland", "PART_OF", "NATO")]),
 ]
 
+# a body named by its parent organisation; long-serving and longtime titles
+AGENCIES_AND_TITLES = [
+    case("UNICEF, the United Nations children's agency, said 50 children died.",
+         [("UNICEF", "PART_OF", "United Nations")]),
+    case("The IAEA, the UN nuclear watchdog, said Iran had enriched more uranium.",
+         [("IAEA", "PART_OF", "United Nations")]),
+    case("The IRGC's Quds Force trains militias abroad.", [("Quds Force", "PART_OF", "IRGC")],
+         [("IRGC", "PART_OF", "Quds Force")]),
+    case("Anadolu, the Turkish state news agency, reported the attack.", [],
+         [("Anadolu", "PART_OF", "Turkey")]),
+    case("Israeli jets killed Razi Mousavi, a long-serving IRGC adviser in Syria.",
+         [("Razi Mousavi", "PART_OF", "IRGC")]),
+    case("Hassan Nasrallah, the longtime Hezbollah leader, was killed.",
+         [("Hassan Nasrallah", "LEADS", "Hezbollah")]),
+]
+
 ALL = (COUNTED_FORCES + PROXIES + MUNITIONS + BLAMED_BY + CALLS + RANKS + AFFILIATES + AID
-       + PROTESTS + LISTS + REPELLED_AND_BIDS)
+       + PROTESTS + LISTS + REPELLED_AND_BIDS
+       + AGENCIES_AND_TITLES)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -15,15 +15,29 @@ from .emit import emit
 from .findings import Findings
 from .frame_common import ALLIANCE_WORDS
 from .mentions import Mention
-from .registry import ApposOptions, HostsOptions, LeftOptions, RoleOptions, frame
+from .registry import (
+    ApposOptions,
+    HostsOptions,
+    LeftOptions,
+    PremodNounOptions,
+    RoleOptions,
+    frame,
+)
 from .rules import Rule
 from .view import DocView
 
 
-@frame('premod_noun', tight=True)
+@frame('premod_noun', PremodNounOptions, tight=True)
 def premod_noun(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"X's powerful Y-ian ally" and "X and its Y-ian allies" → (X, rel, Y)."""
-    obj = v.mention_at(ms - 1)
+    if v.mention_at(ms) is not None:
+        return  # "the IRGC's Quds Force": the noun ends a name, it is no apposition
+    k = ms - 1
+    lo = v.seg_start[ms]
+    while k >= lo and ms - 1 - k < rule.options.modifier_gap and v.mention_at(k) is None \
+            and ((v.alpha[k] and v.lowercase[k]) or v.low[k] in v.lex["possessive"]):
+        k -= 1  # "the UN refugee agency", "the United Nations children's agency"
+    obj = v.mention_at(k) if k >= lo else None
     if obj is None or obj.type not in rule.object_types:
         return
     if any(v.low[k] in v.lex["past_tie_words"]

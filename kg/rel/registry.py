@@ -138,6 +138,13 @@ class InverseOptions(Options):
 
 
 @dataclass(frozen=True)
+class PremodNounOptions(Options):
+    """Options of ``premod_noun``."""
+
+    modifier_gap: int = 0  # lowercase words between the actor and the noun ("UN refugee agency")
+
+
+@dataclass(frozen=True)
 class AdjPremodOptions(Options):
     max_left: int = 12
 
