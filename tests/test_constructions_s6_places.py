@@ -1,7 +1,8 @@
 """Construction families of issue 10 added in session 6 by the places lane: control of a
-share of a state, capitals and towns placed in their region, founders of an alliance.
-Checked as in :mod:`tests.test_constructions` (sentences written for the test, the whole
-blank pipeline, triples that must and must not be found).
+share of a state, capitals and towns placed in their region, founders of an alliance,
+copular membership and location. Checked as in :mod:`tests.test_constructions`
+(sentences written for the test, the whole blank pipeline, triples that must and must not
+be found).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import pytest
 from tests.test_constructions import (  # noqa: F401
     IRAN,
     RUSSIA,
+    TURKEY,
     case,
     check_case,
     nlp,
@@ -109,7 +111,38 @@ FOUNDERS = [
     case("Russia created the Wagner Group.", [], [(RUSSIA, "PART_OF", "Wagner Group")]),
 ]
 
-ALL = SHARE_OF_STATE + CAPITALS_AND_TOWNS + FOUNDERS
+# what a copula or an apposition says an actor or a place is: a member named before
+# "member", a part of a place, a state's largest city; a place named before its place noun
+# ("the Kosovo village of X"), a place apposed with "in" ("X, in northern Israel,")
+COPULAR_MEMBERSHIP_AND_PLACE = [
+    case("Turkey is a NATO member.", [(TURKEY, "PART_OF", "NATO")]),
+    case("Hungary is an EU member state.", [("Hungary", "PART_OF", "European Union")]),
+    case("Poland, a NATO member, sent troops.", [("Poland", "PART_OF", "NATO")]),
+    case("The Philippines and Vietnam are ASEAN members.",
+         [("Philippines", "PART_OF", "ASEAN"), ("Vietnam", "PART_OF", "ASEAN")]),
+    case("In Lebanon, Hezbollah members were killed.", [], [("Lebanon", "PART_OF", "Hezbollah")]),
+    case("Among the dead in Lebanon were Hezbollah members.", [],
+         [("Lebanon", "PART_OF", "Hezbollah")]),
+    case("Crimea is part of Ukraine.", [("Crimea", "LOCATED_IN", "Ukraine")]),
+    case("Nagorno-Karabakh is part of Azerbaijan.",
+         [("Nagorno-Karabakh", "LOCATED_IN", "Azerbaijan")]),
+    case("Raqqa, part of the SDF's territory, was calm.", [],
+         [("Raqqa", "LOCATED_IN", "Syrian Democratic Forces")]),
+    case("Kharkiv is Ukraine's second-largest city.", [("Kharkiv", "LOCATED_IN", "Ukraine")]),
+    case("Odesa, Ukraine's largest port, was hit.", [("Odesa", "LOCATED_IN", "Ukraine")]),
+    case("Mosul is Iraq's second city.", [("Mosul", "LOCATED_IN", "Iraq")]),
+    case("The strike hit the northern Kosovo village of Banjska.",
+         [("Banjska", "LOCATED_IN", "Kosovo")]),
+    case("Fighting raged in the Donetsk town of Chasiv Yar.",
+         [("Chasiv Yar", "LOCATED_IN", "Donetsk")]),
+    case("The strike hit the Sayyida Zeinab district south of Damascus.", [],
+         [("Damascus", "LOCATED_IN", "Sayyida Zeinab")]),
+    case("The talks were held in Doha, in Qatar, on Monday.", [("Doha", "LOCATED_IN", "Qatar")]),
+    case("Drones hit Kharkiv, in Russia's latest strike.", [],
+         [("Kharkiv", "LOCATED_IN", RUSSIA)]),
+]
+
+ALL = SHARE_OF_STATE + CAPITALS_AND_TOWNS + FOUNDERS + COPULAR_MEMBERSHIP_AND_PLACE
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

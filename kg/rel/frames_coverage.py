@@ -199,8 +199,9 @@ def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
 @frame('appos_place', PlaceOptions)
 def appos_place(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"A, the capital of B", "A is a port city in B", "A, the Yemeni capital,": A lies in
-    B. A capital tagged as its state's metonym ("Kabul, the capital of Afghanistan") is
-    the city here."""
+    B (and "A is a NATO member": what an apposition or a copula says A is, with B named
+    after the cue or inside it). A capital tagged as its state's metonym ("Kabul, the
+    capital of Afghanistan") is the city here."""
     if ms < 1 or v.mention_at(ms - 1) is None:
         return
     x = v.mention_at(ms - 1)
@@ -208,12 +209,17 @@ def appos_place(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> No
         x = capital_as_place(x)
     if x.type not in rule.subject_types:
         return
+    subjects = [x]
+    if v.low[ms] != ",":
+        if phrases.governing_prep(v, x) not in (None, "of"):
+            return  # "among the dead in Lebanon were Hezbollah members": no subject
+        subjects = phrases.coord_left(v, x, rule.subject_types)  # "A and B are members"
     if rule.options.object_in_cue:
         y = [m for m in (v.mention_at(k) for k in range(ms + 1, me))
              if m is not None and m.type in rule.object_types][:1]
     else:
         y = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
-    emit(v, found, rule, [x], y, (ms, me))
+    emit(v, found, rule, subjects, y, (ms, me))
 
 @frame('fronted_passive')
 def fronted_passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:

@@ -135,6 +135,26 @@ def _in_list(v: DocView, m: Mention) -> bool:
     return len(phrases.coord_right(v, m, ACTORS + PLACES)) > 1
 
 
+def _comma_in(v: DocView, found: Findings, a: Mention, k: int, end: int) -> None:
+    """"A, in (northern) B," with ``k`` after "in": A lies in B when B ends the phrase."""
+    L = v.lex
+    while k < end and v.low[k] in L["direction_adjectives"] and v.mention_at(k) is None:
+        k += 1
+    b = v.mention_at(k)
+    if b is not None and b.type == "STATE" and phrases.possessive_after(v, b):
+        h = phrases.head_of(v, b)
+        b = h if h.type == "LOCATION" else None  # "A, in Russia's latest strike": no place
+    if b is None or b.start != k or b.type not in ("STATE", "LOCATION") or b.adjectival_form \
+            or not phrases.modifier_ok(v, b):
+        return
+    nxt = b.end
+    while nxt < end and v.low[nxt] in L["area_words"]:
+        nxt += 1  # "in Pakistan's Punjab province,"
+    if nxt < end and v.low[nxt] not in (",", ".", ";", ":", ")", "\u2014"):
+        return  # "A, in Gaza's north", "A, in Israel on Monday": not an apposed place
+    _add(v, found, a, "LOCATED_IN", b, "place.comma_in")
+
+
 def place_apposition(v: DocView, found: Findings) -> None:
     L = v.lex
     for a in v.mentions:
@@ -153,6 +173,12 @@ def place_apposition(v: DocView, found: Findings) -> None:
                     nxt = b.end + (1 if b.end < end and v.low[b.end] in L["possessive"] else 0)
                     if nxt < end and v.low[nxt] == "side":
                         _add(v, found, a, "LOCATED_IN", b, "place.side")
+                continue
+            if j < end and v.low[j] == "in":
+                # "Muridke, in Pakistan's Punjab province," / "Kiryat Shmona, in northern
+                # Israel"
+                if a.type == "LOCATION" and not _in_list(v, a):
+                    _comma_in(v, found, a, j + 1, end)
                 continue
             b = v.mention_at(j)
             if b is None or b.start != j or b.type not in ("STATE", "LOCATION"):
@@ -264,11 +290,26 @@ def _demonym_state(v: DocView, m: Mention) -> Mention | None:
     return None
 
 
+def _premod_place(v: DocView, m: Mention) -> bool:
+    """``m`` is a place name used as a modifier after "the" (and direction adjectives):
+    "the (northern) Kosovo village of", "the Donetsk town of"."""
+    if m.type not in ("STATE", "LOCATION") or m.adjectival_form:
+        return False
+    k = m.start - 1
+    lo = v.seg_start[m.start]
+    while k >= lo and v.low[k] in v.lex["direction_adjectives"] and v.low[k] != "the":
+        k -= 1
+    return k >= lo and v.low[k] == "the"
+
+
 def demonym_place_of(v: DocView, found: Findings) -> None:
-    """"the Syrian border town of al-Tanaf" → al-Tanaf LOCATED_IN Syria."""
+    """"the Syrian border town of al-Tanaf" → al-Tanaf LOCATED_IN Syria; so does a name
+    before the place noun: "the northern Kosovo village of Banjska"."""
     L = v.lex
     for s in v.mentions:
         state = _demonym_state(v, s)
+        if state is None and _premod_place(v, s):
+            state = s
         if state is None:
             continue
         end = v.seg_end[s.start]
@@ -278,6 +319,8 @@ def demonym_place_of(v: DocView, found: Findings) -> None:
                 and v.low[k] != "of":
             place = place or v.low[k] in L["place_nouns"]
             k += 1
+        if state is s and v.low[k - 1] not in L["place_nouns"]:
+            continue  # "the Sayyida Zeinab district south of Damascus": the noun must end it
         if place and k + 1 < end and v.low[k] == "of":
             b = v.mention_at(k + 1)
             if b is not None and b.type in PLACES:
