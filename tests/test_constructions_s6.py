@@ -172,9 +172,23 @@ AGENCIES_AND_TITLES = [
          [("Hassan Nasrallah", "LEADS", "Hezbollah")]),
 ]
 
+# sanctions on a state's companies or officials, action against, a state's war in another
+SANCTIONS_AND_WARS = [
+    case("The United States has sanctioned dozens of Iranian companies.",
+         [(US, "OPPOSES", IRAN)]),
+    case("The EU blacklisted Russian banks.", [("European Union", "OPPOSES", RUSSIA)]),
+    case("The US Treasury imposed sanctions on more than 20 Russian companies.",
+         [("US Treasury", "OPPOSES", RUSSIA)]),
+    case("Iranian companies sanctioned by the US denied the charge.", [],
+         [(IRAN, "OPPOSES", US)]),
+    case("The EU threatened action against Belarus.", [("European Union", "OPPOSES", "Belarus")]),
+    case("Russia's war in Ukraine has killed thousands.", [(RUSSIA, "ATTACKS", "Ukraine")]),
+    case("The war in Sudan has displaced millions.", [], [("Sudan", "ATTACKS", "Sudan")]),
+]
+
 ALL = (COUNTED_FORCES + PROXIES + MUNITIONS + BLAMED_BY + CALLS + RANKS + AFFILIATES + AID
        + PROTESTS + LISTS + REPELLED_AND_BIDS
-       + AGENCIES_AND_TITLES)
+       + AGENCIES_AND_TITLES + SANCTIONS_AND_WARS)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -430,3 +430,23 @@ def based_premod(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> N
     actors = [a for a in actors if not any(w.lower() in v.lex["civilian_org_words"]
                                            for w in a.name.split())]
     emit(v, found, rule, actors, [place], (ms, me))
+
+
+@frame('sanctioned_nationals', LeftOptions, verb_cue=True)
+def sanctioned_nationals(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"sanctioned (dozens of) Iranian companies": a demonym before what sanctions name
+    stands for its state (the generic object scan leaves "Iranian companies" out, since a
+    demonym before a non-state noun is no actor)."""
+    end = v.seg_end[ms]
+    k = me
+    if k < end and v.low[ms] == "sanctions" and v.low[k] in ("on", "against"):
+        k += 1  # "imposed sanctions on 20 Russian companies"
+    while k < end and (v.low[k] in v.lex["count_words"] or v.text[k][:1].isdigit()):
+        k += 1  # "dozens of", "three", "more than 20"
+    m = v.mention_at(k)
+    if m is None or m.start != k or m.type != "STATE" or not m.adjectival_form \
+            or m.end >= end or v.low[m.end] not in v.lex["sanctioned_nouns"]:
+        return
+    subj, _ = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
+    emit(v, found, rule, subj, [m], (ms, me))
+

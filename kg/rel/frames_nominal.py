@@ -95,6 +95,9 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
         owner = scan.possessor_or_premod(v, agents[0].start, rule.subject_types)
         if owner and owner[0] is not agents[0]:
             return owner
+    if mode == "named_possessor":
+        return [a for a in agents if a.source != "coref"]  # "its war": who "it" is may be
+        # another clause's subject ("the US accuses X of arming Russia, which … its war")
     if mode in ("premod", "possessor"):
         return agents
     if not agents and mode in ("any", "premod_or_left") and ms - 1 > v.seg_start[ms] \

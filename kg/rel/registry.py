@@ -76,7 +76,7 @@ def frames() -> dict[str, FrameSpec]:
 
 # ---- the option classes of the built-in frames ------------------------------------------------
 
-Agent = Literal["any", "left", "possessor", "premod", "premod_or_left"]
+Agent = Literal["any", "left", "possessor", "named_possessor", "premod", "premod_or_left"]
 
 
 @dataclass(frozen=True)
