@@ -199,26 +199,36 @@ def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
 @frame('appos_place', PlaceOptions)
 def appos_place(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"A, the capital of B", "A is a port city in B", "A, the Yemeni capital,": A lies in
-    B (and "A is a NATO member": what an apposition or a copula says A is, with B named
-    after the cue or inside it). A capital tagged as its state's metonym ("Kabul, the
-    capital of Afghanistan") is the city here."""
-    if ms < 1 or v.mention_at(ms - 1) is None:
+    B (and "A is a NATO member", "NATO member A": what an apposition, a copula or a title
+    before the name says A is, with B named after the cue or inside it). A capital tagged
+    as its state's metonym ("Kabul, the capital of Afghanistan") is the city here."""
+    end = v.seg_end[ms]
+    x = v.mention_at(me if rule.options.subject_after else ms - 1) \
+        if (me < end if rule.options.subject_after else ms >= 1) else None
+    if x is None or (rule.options.subject_after and x.start != me):
         return
-    x = v.mention_at(ms - 1)
     if "STATE" not in rule.subject_types:
         x = capital_as_place(x)
     if x.type not in rule.subject_types:
         return
-    subjects = [x]
-    if v.low[ms] != ",":
+    if rule.options.subject_after:
+        subjects = phrases.coord_right(v, x, rule.subject_types)  # "EU members A and B"
+    elif v.low[ms] == ",":
+        subjects = [x]  # "A, B, the capital of C": no coordination across the commas
+    else:
         if phrases.governing_prep(v, x) not in (None, "of"):
             return  # "among the dead in Lebanon were Hezbollah members": no subject
         subjects = phrases.coord_left(v, x, rule.subject_types)  # "A and B are members"
     if rule.options.object_in_cue:
-        y = [m for m in (v.mention_at(k) for k in range(ms + 1, me))
-             if m is not None and m.type in rule.object_types][:1]
+        y = [m for m in (v.mention_at(k) for k in range(ms, me))
+             if m is not None and m.type in rule.object_types and m.end <= me][-1:]
     else:
         y = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
+    if rule.options.subject_after and y and y[0].start > v.seg_start[ms] \
+            and v.low[y[0].start - 1] in ("the", "a", "an") and x.end < end \
+            and v.lowercase[x.end] and (v.low[x.end].endswith("ed")
+                                        or v.low[x.end] in v.lex["speech_verbs"]):
+        return  # "the Hamas member Israel killed": the name opens a relative clause
     emit(v, found, rule, subjects, y, (ms, me))
 
 @frame('fronted_passive')

@@ -119,9 +119,12 @@ class PassiveOptions(Options):
 @dataclass(frozen=True)
 class PlaceOptions(Options):
     """Options of ``appos_place``: ``object_in_cue`` takes the place named inside the cue
-    ("Sanaa, the Yemeni capital": the demonym's state), not the one after it."""
+    (the last one: "Sanaa, the Yemeni capital": the demonym's state), not the one after it;
+    ``subject_after`` takes the name right after the cue as the subject ("NATO member
+    Turkey"), not the one before it."""
 
     object_in_cue: bool = False
+    subject_after: bool = False  # "NATO member Turkey": the subject follows the cue
 
 
 @dataclass(frozen=True)
