@@ -60,7 +60,7 @@ def _cancels_an_ending(low: list[str], j: int) -> bool:
     """Whether the negator that ends before ``j`` only negates an ending verb: "will not
     lift sanctions", "refused to end its blockade": the sanctions and the blockade stay."""
     n = 0
-    while j < len(low) and n < 2 and low[j] in ("to", "yet", "be", "immediately", "soon"):
+    while j < len(low) and n < 2 and low[j] in {"to", "yet", "be", "immediately", "soon"}:
         j, n = j + 1, n + 1
     return j < len(low) and low[j] in _W["ending_verbs"]
 
@@ -84,18 +84,18 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     low = lower[lo:cue_end]
     phrases = _negation_phrases()
     starts = _negation_starts()
-    closing = [k for k, w in enumerate(low) if w in ('"', "\u201d", "''")]
+    closing = [k for k, w in enumerate(low) if w in {'"', "\u201d", "''"}]
     for k, w in enumerate(low):
         if w in lex["negation"]:
             if lo + k >= cue_start and w not in _PARTICLE_NEGATORS:
                 continue  # "suspended all trade with X": the cue's own verb is the act
-            if w in ("not", "n't", "never") and _cancels_an_ending(low, k + 1):
+            if w in {"not", "n't", "never"} and _cancels_an_ending(low, k + 1):
                 continue  # "will not lift sanctions on X": the sanctions stay
             if w not in _PARTICLE_NEGATORS and (
                     cue_start - (lo + k) > 3
-                    or any(x in ("and", ",", "but") for x in low[k + 1:cue_start - lo])):
+                    or any(x in {"and", ",", "but"} for x in low[k + 1:cue_start - lo])):
                 continue  # "withdrew its envoy and imposed sanctions": another verb's object
-            if any(low[c] in ("and", "but") and low[c + 1] in lex["clause_aux"]
+            if any(low[c] in {"and", "but"} and low[c + 1] in lex["clause_aux"]
                    for c in range(k + 1, cue_start - lo - 1)):
                 continue  # "does not recognise X and is backed by Y": a second predicate
             if any(k < c < cue_start - lo for c in closing):
@@ -160,14 +160,14 @@ def _name_left(doc: Doc, i: int, lo: int, name_at: NameAt) -> str | None:
     while k >= lo and doc[k].is_title and doc[k].is_alpha:
         words.insert(0, doc[k].text)
         k -= 1
-    if words and not (k < lo and len(words) == 1 and words[0].lower() in ("it", "he", "she")):
+    if words and not (k < lo and len(words) == 1 and words[0].lower() in {"it", "he", "she"}):
         return " ".join(words)
     return None
 
 
 def _name_right(doc: Doc, i: int, hi: int, name_at: NameAt) -> str | None:
     k = i
-    while k < hi and (doc[k].lower_ in ("the", "a", "an") or doc[k].is_lower and k - i < 4
+    while k < hi and (doc[k].lower_ in {"the", "a", "an"} or doc[k].is_lower and k - i < 4
                       and doc[k].is_alpha and _mention_name(doc, k, k + 1, name_at) is None):
         k += 1
     name = None
@@ -203,8 +203,8 @@ def attribution(doc: Doc, sent_start: int, sent_end: int,
             who = _name_left(doc, i, sent_start, name_at)
             if who:
                 return who
-            if i > sent_start and w in INVERTED and data.text[i - 1] in (
-                    ",", "\u201d", '"', "\u2019"):
+            if i > sent_start and w in INVERTED and data.text[i - 1] in {
+                    ",", "\u201d", '"', "\u2019"}:
                 who = _name_right(doc, i + 1, sent_end, name_at)
                 if who:
                     return who

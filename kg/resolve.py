@@ -143,7 +143,7 @@ class Resolver:
     # ------------------------------------------------------------------ exact lookups
     def _as_result(self, s: Surface, type_hint: str | None) -> tuple[str, str]:
         actor = self.gz.actors[s.actor]
-        if s.kind == CAPITAL and type_hint in ("LOCATION", "FACILITY"):
+        if s.kind == CAPITAL and type_hint in {"LOCATION", "FACILITY"}:
             return actor.capital or actor.name, "LOCATION"
         return actor.name, actor.type
 
@@ -304,7 +304,7 @@ class Resolver:
         if stripped != t and (hit := self._exact(stripped, type_hint)):
             return hit
         if t.endswith("s") and len(t) > 4 and (hit := self._exact(t[:-1], type_hint)) \
-                and hit[1] in ("STATE", "PERSON", "ORGANIZATION", "GROUP"):
+                and hit[1] in {"STATE", "PERSON", "ORGANIZATION", "GROUP"}:
             return hit
         if hit := self.national_force(t):
             return hit
@@ -423,17 +423,17 @@ def capital_is_place(doc, start: int, end: int) -> bool:
     if span_text.isupper() and len(span_text) > 3 and (start == 0 or "\n" in text[start - 1]
                                                       or "\n" in data.ws[start - 1]):
         return True  # a dateline: "DAMASCUS — ..."
-    if nxt is not None and text[nxt] in ("-", "\u2013") and end + 1 < n:
+    if nxt is not None and text[nxt] in {"-", "\u2013"} and end + 1 < n:
         after = end + 1
-        if lower[after] in ("based", "born", "bound") or text[after].istitle():
+        if lower[after] in {"based", "born", "bound"} or text[after].istitle():
             return True
-    if nxt is not None and lower[nxt] in ("city", "province", "governorate", "airport",
-                                          "countryside", "suburbs", "residents"):
+    if nxt is not None and lower[nxt] in {"city", "province", "governorate", "airport",
+                                          "countryside", "suburbs", "residents"}:
         return True
-    if start > 0 and lower[start - 1] in ("capital", "capitals") or (
+    if start > 0 and lower[start - 1] in {"capital", "capitals"} or (
             start > 1 and text[start - 1] == "," and lower[start - 2] == "capital"):
         return True  # "the capital Sanaa", "the Yemeni capital, Sanaa,"
-    list_after = nxt is not None and lower[nxt] in (",", "and", "or")
+    list_after = nxt is not None and lower[nxt] in {",", "and", "or"}
     i = start - 1
     crossed_comma = False
     # walk back over a list "in Baghdad, Damascus and Beirut"
@@ -441,7 +441,7 @@ def capital_is_place(doc, start: int, end: int) -> bool:
         low = lower[i]
         if low == "of":
             return i > 0 and lower[i - 1] in PLACE_OF_HEADS
-        if low in ("to", "from"):
+        if low in {"to", "from"}:
             # "loyal to Tehran", "pressure from Washington": the government; "from
             # Damascus to Baghdad", "flew to Moscow": the city
             if not _route_context(lower, i):
@@ -455,9 +455,9 @@ def capital_is_place(doc, start: int, end: int) -> bool:
             if (crossed_comma or i < start - 1) and _acts(text, lower, nxt):
                 return False  # "the army besieged Khartoum, and Khartoum announced …"
             return not crossed_comma or list_after
-        if text[i] in ("-", "\u2013") and i > 0 and text[i - 1].istitle():
+        if text[i] in {"-", "\u2013"} and i > 0 and text[i - 1].istitle():
             return True  # "Baghdad-Damascus highway"
-        if low in ("and", "or"):
+        if low in {"and", "or"}:
             list_after = True
         elif low == ",":
             crossed_comma = True

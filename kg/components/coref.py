@@ -110,12 +110,12 @@ def _object_position(doc: Doc, i: int) -> bool:
         return False
     data = token_data(doc)
     low = data.lower[i - 1]
-    if i + 1 < len(doc) and data.lower[i + 1] in ("had", "has", "have", "was", "were", "is",
-                                                 "would", "will", "could", "might"):
+    if i + 1 < len(doc) and data.lower[i + 1] in {"had", "has", "have", "was", "were", "is",
+                                                 "would", "will", "could", "might"}:
         return False  # "confirmed it had struck": the subject of a reported clause
     return (data.alpha[i - 1] and data.text[i - 1].islower() and low not in PREPOSITIONS
             and low not in CLAUSE_BOUNDARIES and low not in REPORTING
-            and low not in ("the", "a", "an", "of", "than", "then", "so", "where", "whether"))
+            and low not in {"the", "a", "an", "of", "than", "then", "so", "where", "whether"})
 
 
 PREPOSITIONS = _W["prepositions"]
@@ -124,11 +124,11 @@ PREPOSITIONS = _W["prepositions"]
 def _possessive(doc: Doc, span: Span) -> bool:
     """"Washington's plans" / "Washingtons plans": the possessor heads its phrase."""
     data = token_data(doc)
-    if span.end < len(doc) and data.lower[span.end] in ("'s", "\u2019s", "'", "\u2019"):
+    if span.end < len(doc) and data.lower[span.end] in {"'s", "\u2019s", "'", "\u2019"}:
         return True
     # a form the gazetteer does not list but matched: the generated "Irans"/"Washingtons"
     text = data.span_text(span.start, span.end)
-    return text.endswith("s") and span._.kg_source in ("gazetteer", "capital") and \
+    return text.endswith("s") and span._.kg_source in {"gazetteer", "capital"} and \
         gazetteer_lookup(text) is None
 
 
@@ -144,7 +144,7 @@ def _after_preposition(doc: Doc, span: Span) -> bool:
         low = lower[i]
         if low in PREPOSITIONS:
             return True
-        if low in ("the", "a", "an", ",", "and", "or", "both") or doc[i].ent_type_:
+        if low in {"the", "a", "an", ",", "and", "or", "both"} or doc[i].ent_type_:
             i -= 1
             steps += 1
             continue
@@ -182,7 +182,7 @@ def _pp_possessor(doc: Doc, span: Span) -> bool:
     if not _possessive(doc, span):
         return False
     i = span.start - 1
-    while i >= 0 and doc[i].lower_ in ("the", "a", "an"):
+    while i >= 0 and doc[i].lower_ in {"the", "a", "an"}:
         i -= 1
     return i >= 0 and doc[i].lower_ in PREPOSITIONS
 
@@ -192,7 +192,7 @@ def _adjectival(doc: Doc, span: Span) -> bool:
     Without a tagger: a demonym before a lower-case word is a modifier; a country name
     only after a determiner ("the US deployment", not "Russia expanded"), and never
     before a word that looks like a verb."""
-    if span._.kg_source not in ("demonym", "gazetteer", "capital") or span.label_ != "STATE":
+    if span._.kg_source not in {"demonym", "gazetteer", "capital"} or span.label_ != "STATE":
         return False
     if span.end >= len(doc) or _possessive(doc, span):
         return False
@@ -200,14 +200,14 @@ def _adjectival(doc: Doc, span: Span) -> bool:
     nxt = span.end
     if data.span_text(span.start, span.end).endswith("s") and span._.kg_source == "demonym":
         return False  # "Syrians", "the Americans"
-    if data.text[nxt] in ("-", "\u2013") and nxt + 1 < len(doc) and data.alpha[nxt + 1]:
+    if data.text[nxt] in {"-", "\u2013"} and nxt + 1 < len(doc) and data.alpha[nxt + 1]:
         return True  # "Syrian-Iraqi border", "US-Iranian struggle"
     if not (data.alpha[nxt] and data.text[nxt].islower()) or data.lower[nxt] in VERBISH \
             or data.lower[nxt].endswith("ed"):
         return False
     if span._.kg_source == "demonym":
         return True
-    return span.start > 0 and data.lower[span.start - 1] in ("the", "a", "an", "this", "that")
+    return span.start > 0 and data.lower[span.start - 1] in {"the", "a", "an", "this", "that"}
 
 
 VERBISH = _W["verbish"]
@@ -218,7 +218,7 @@ MEMBER_PLURALS = _W["member_plurals"]
 
 
 def _plural_actor(span: Span) -> bool:
-    if span.label_ == "PERSON" or span.label_ in ("LOCATION", "FACILITY"):
+    if span.label_ == "PERSON" or span.label_ in {"LOCATION", "FACILITY"}:
         return False
     doc = span.doc
     lower = token_data(doc).lower
@@ -240,7 +240,7 @@ def _plural_actor(span: Span) -> bool:
 
 
 def _singular_actor(span: Span) -> bool:
-    if span.label_ not in ("STATE", "ORGANIZATION"):
+    if span.label_ not in {"STATE", "ORGANIZATION"}:
         return False
     return not _plural_actor(span) or span._.kg_source == "gazetteer"
 
@@ -368,7 +368,7 @@ class CorefResolver:
             else:
                 a0, a1 = ante.start, ante.end
             label, kb = ante.label_, ante.kb_id_
-            if low[s] in ("its", "their") and e < len(doc) and low[e] in FORCE_NOUNS:
+            if low[s] in {"its", "their"} and e < len(doc) and low[e] in FORCE_NOUNS:
                 state = _ministry_state(kb)
                 if state is not None:  # "the Turkish Defence Ministry said its jets ..."
                     label, kb = "STATE", state
@@ -393,26 +393,26 @@ class CorefResolver:
         mean the subject of its own clause."""
         sent = sents[sn]
         first = next((x for x in earlier if tok_sent[x.start] == sn), None)
-        if first is not None and first.label_ in ("LOCATION", "FACILITY") \
+        if first is not None and first.label_ in {"LOCATION", "FACILITY"} \
                 and first.start - sent.start <= 2 and want is _singular_actor \
                 and not (first.end < len(doc) and doc[first.end].text in DATELINE_DASHES):
             return None  # "Albukamal, a town in Syria's east, faces it": a place's "it"
         clause_start = sent.start
-        object_pos = (doc[pron].lower_ in ("it", "them") and _object_position(doc, pron)) \
-            or (doc[pron].lower_ in ("its", "their") and pron > 0
+        object_pos = (doc[pron].lower_ in {"it", "them"} and _object_position(doc, pron)) \
+            or (doc[pron].lower_ in {"its", "their"} and pron > 0
                 and doc[pron - 1].lower_ in _attack_verbs())  # "X bombed its sites": not X
-        possessed = doc[pron].lower_ in ("its", "their")
+        possessed = doc[pron].lower_ in {"its", "their"}
         if object_pos:
             for i in range(pron - 1, sent.start - 1, -1):
                 if doc[i].lower_ in CLAUSE_BOUNDARIES and not (
-                        possessed and doc[i].lower_ in ("and", "or", ",")):  # "A and B bombed its"
+                        possessed and doc[i].lower_ in {"and", "or", ","}):  # "A and B bombed its"
                     clause_start = i + 1
                     break
         same = [x for x in earlier if tok_sent[x.start] == sn]
         found = None
-        if possessed and pron > 0 and doc[pron - 1].lower_ in ("over", "for") and same:
+        if possessed and pron > 0 and doc[pron - 1].lower_ in {"over", "for"} and same:
             x = same[-1]  # "sanctions on Belarus over its support for Russia": Belarus
-            if x.start > 0 and doc[x.start - 1].lower_ in ("on", "against") and want(x) \
+            if x.start > 0 and doc[x.start - 1].lower_ in {"on", "against"} and want(x) \
                     and not _adjectival(doc, x):
                 return x
         for x in reversed(same):
@@ -460,7 +460,7 @@ class CorefResolver:
             if plural and lower[i] in PLURAL_BLOCKERS:
                 return True
             if not plural and lower[i] in SINGULAR_BLOCKERS and i > 0 \
-                    and lower[i - 1] in ("the", "this", "that"):
+                    and lower[i - 1] in {"the", "this", "that"}:
                 return True
         return False
 
@@ -473,21 +473,21 @@ class CorefResolver:
             return False  # "… and Iran arms it."
         k = i + 1
         if lower[k] in EXPLETIVE_MODALS and k + 1 < len(doc) \
-                and lower[k + 1] in ("be", "been"):
+                and lower[k + 1] in {"be", "been"}:
             k += 2
         elif lower[k] in EXPLETIVE_NEXT:
             k += 1
         else:
-            return lower[k] in ("took", "takes", "make", "makes", "made")
-        while k < len(doc) and lower[k] in ("not", "n't", "nt", "also", "still", "now",
-                                            "been"):
+            return lower[k] in {"took", "takes", "make", "makes", "made"}
+        while k < len(doc) and lower[k] in {"not", "n't", "nt", "also", "still", "now",
+                                            "been"}:
             k += 1
         window = lower[k:k + 6]
         if any(w in EXPLETIVE_LATER for w in window):
             return True
-        return k < len(doc) and lower[k] in ("a", "an", "clear", "unclear", "likely",
+        return k < len(doc) and lower[k] in {"a", "an", "clear", "unclear", "likely",
                                              "unlikely", "possible", "time", "true",
-                                             "important", "necessary", "hard", "easy")
+                                             "important", "necessary", "hard", "easy"}
 
 
 _ROLE_WORDS = frozenset(w for r in ROLES for w in r.split()) | _W["people_nouns"]
@@ -499,7 +499,7 @@ def _owner_of_people(doc: Doc, pron: int) -> bool:
     k = pron + 1
     while k < len(doc) and doc[k].lower_ in TITLE_FILLERS:
         k += 1
-    return doc[pron].lower_ in ("its", "their") and k < len(doc) and \
+    return doc[pron].lower_ in {"its", "their"} and k < len(doc) and \
         doc[k].lower_ in _ROLE_WORDS
 
 
@@ -510,7 +510,7 @@ def _chained(low: list[str], prev: Span, ante: Span | None, noun: str) -> Span |
     if ante is None or ante.kb_id_ == prev.kb_id_ or ante.start < prev.start:
         return prev if ante is None or ante.kb_id_ != prev.kb_id_ else ante
     nxt = ante.end
-    if nxt < len(low) and low[nxt] in ("'s", "’s"):
+    if nxt < len(low) and low[nxt] in {"'s", "’s"}:
         nxt += 1
     return ante if nxt < len(low) and low[nxt] == noun else prev
 
@@ -537,7 +537,7 @@ def _descriptions(doc: Doc, ents: list[Span], nouns: list[int]) -> list[tuple[st
         while k >= 0 and steps < 6 and doc[k].lower_ not in DETERMINERS:
             low = doc[k].lower_
             if low in DEF_ADJ or low in BACKED_WORDS or low == "pro" \
-                    or doc[k].text in ("-", "\u2013") \
+                    or doc[k].text in {"-", "\u2013"} \
                     or (doc[i].lower_ == "mission" and low in MISSION_ADJ):
                 k -= 1
             elif k in ent_at and ent_at[k].end - ent_at[k].start <= 3 \
@@ -552,7 +552,7 @@ def _descriptions(doc: Doc, ents: list[Span], nouns: list[int]) -> list[tuple[st
         for j in range(k, i):
             if j in ent_at:
                 start = j + 1
-        if start > k and doc[start].text in ("-", "\u2013"):
+        if start > k and doc[start].text in {"-", "\u2013"}:
             start += 1
         if start > k:
             while start < i and doc[start].lower_ in BACKED_WORDS | {"-", "\u2013"}:
@@ -589,9 +589,9 @@ def _news_source(doc: Doc, x: Span) -> bool:
     i = x.start - 1
     if i >= 0 and lower[i] == "the":
         i -= 1
-    if i >= 0 and (lower[i] in ("told", "tells", "telling")
+    if i >= 0 and (lower[i] in {"told", "tells", "telling"}
                    or (lower[i] == "to" and i >= 1
-                       and lower[i - 1] in ("according", "spoke", "speaking", "talked"))):
+                       and lower[i - 1] in {"according", "spoke", "speaking", "talked"})):
         return True
     return x.end < len(doc) and lower[x.end] in NEWS_SOURCE_AFTER
 
@@ -648,7 +648,7 @@ def _led_by_person(doc: Doc, resolved: list[Span]) -> list[Span]:
     out = []
     for sp in resolved:
         e = sp.end
-        if sp.label_ == "PERSON" and sp.text.lower() in ("his", "her") and e < len(doc) \
+        if sp.label_ == "PERSON" and sp.text.lower() in {"his", "her"} and e < len(doc) \
                 and doc[e].lower_ in LED_NOUNS and sp.kb_id_ in leads:
             org, org_type = leads[sp.kb_id_]
             if org_type == LED_NOUNS[doc[e].lower_]:
@@ -673,7 +673,7 @@ def _titles_from_anaphors(doc: Doc, resolved: list[Span]) -> None:
         if not info or not info.get("org_anaphor"):
             continue
         a = by_span.get(tuple(info["org_anaphor"]))
-        if a is None or a.label_ not in ("STATE", "ORGANIZATION") or a.kb_id_ == info["person"]:
+        if a is None or a.label_ not in {"STATE", "ORGANIZATION"} or a.kb_id_ == info["person"]:
             continue
         if info.get("org_inferred") and info.get("org") != a.kb_id_:
             continue  # the gazetteer knows whose official the person is: keep that

@@ -243,7 +243,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
                     j += 1
                     continue
             break
-        while j > i and T.lower[j - 1] in ("-", "al", "el", "bin", "ibn", "de"):
+        while j > i and T.lower[j - 1] in {"-", "al", "el", "bin", "ibn", "de"}:
             j -= 1
         return j
 

@@ -65,9 +65,9 @@ def descriptors(v: DocView, found: Findings) -> None:
             cs = v.segment_of[c.cue[0]]
             if not (seg <= cs <= last):
                 continue
-            if c.subj.name in names and c.obj.type in ("ORGANIZATION", "GROUP"):
+            if c.subj.name in names and c.obj.type in {"ORGANIZATION", "GROUP"}:
                 y = c.obj
-            elif c.obj.name in names and c.subj.type in ("ORGANIZATION", "GROUP"):
+            elif c.obj.name in names and c.subj.type in {"ORGANIZATION", "GROUP"}:
                 y = c.subj
             else:
                 continue
@@ -85,7 +85,7 @@ def descriptors(v: DocView, found: Findings) -> None:
 def enumerations(v: DocView, found: Findings) -> None:
     for e in found.enumerations:
         subj, ms, me = e.subjects, e.start, e.end
-        if not any(v.low[k] in ("bases", "airbases", "garrisons", "outposts")
+        if not any(v.low[k] in {"bases", "airbases", "garrisons", "outposts"}
                    for k in range(ms, me)):
             continue
         seg = v.segment_of[ms]
@@ -113,8 +113,8 @@ def unnamed_base_at(v: DocView, m: Mention) -> Mention | None:
     when it knows one under that alias), when the place is a town, not a region."""
     k = m.start - 1
     lo = v.seg_start[m.start]
-    if k - 1 < lo or v.low[k] not in ("in", "at", "near") \
-            or v.low[k - 1] not in ("base", "airbase") or not town_like(v, m) \
+    if k - 1 < lo or v.low[k] not in {"in", "at", "near"} \
+            or v.low[k - 1] not in {"base", "airbase"} or not town_like(v, m) \
             or v.mention_at(k - 1) is not None:
         return None  # "the Hmeimim air base near Latakia" has its own name
     kind = v.low[k - 1]

@@ -21,12 +21,12 @@ def elided_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]
     (a participle after a comma: the sentence's subject, if it opens the sentence)."""
     lo = v.seg_start[ms]
     k = ms - 1
-    while k >= lo and v.low[k] in ("still", "also", "now", "later", "then", "has",
-                                      "have", "had", "continues", "continue", "to"):
+    while k >= lo and v.low[k] in {"still", "also", "now", "later", "then", "has",
+                                      "have", "had", "continues", "continue", "to"}:
         k -= 1
     if k < lo:
         return []
-    if v.low[k] in ("but", "and") and k - 1 >= lo and v.low[k - 1] != ",":
+    if v.low[k] in {"but", "and"} and k - 1 >= lo and v.low[k - 1] != ",":
         subj = scan.scan_left(v, k, types)[0]
         if subj or not v.low[ms].endswith("ed"):
             return subj
@@ -64,7 +64,7 @@ def purpose_subject(v: DocView, found, ms: int, types: tuple[str, ...]) -> list[
         return []
     seg = v.segment_of[ms]
     for c in reversed(found.cands):
-        if c.rel not in ("DEPLOYED_IN", "ATTACKS") or v.segment_of[c.cue[0]] != seg:
+        if c.rel not in {"DEPLOYED_IN", "ATTACKS"} or v.segment_of[c.cue[0]] != seg:
             continue
         if max(c.obj.end, c.cue[1]) == k and c.subj.type in types:
             return [c.subj]
@@ -76,7 +76,7 @@ def opening_subject(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]
     clause lies between it and token ``k``."""
     lo = v.seg_start[k]
     j = lo
-    while j < lo + 2 and v.low[j] in ("the", "a", "an") and v.mention_at(j) is None:
+    while j < lo + 2 and v.low[j] in {"the", "a", "an"} and v.mention_at(j) is None:
         j += 1
     m = v.mention_at(j)
     if m is not None and m.start == j and m.type in types and not m.adjectival_form \
@@ -101,9 +101,9 @@ def members_of(v: DocView, pos: int, types: tuple[str, ...],
             and v.low[k] not in nouns and v.low[k] not in v.lex["prepositions"]:
         k += 1
     if targets and k + 2 < end and v.low[k] in nouns \
-            and v.low[k + 1] in ("used", "belonging", "operated", "run", "held",
-                                    "controlled", "owned") \
-            and v.low[k + 2] in ("by", "to"):
+            and v.low[k + 1] in {"used", "belonging", "operated", "run", "held",
+                                    "controlled", "owned"} \
+            and v.low[k + 2] in {"by", "to"}:
         return scan.scan_right(v, k + 3, types, max_gap=0)  # "targets used by the PKK"
     if k + 1 < end and v.low[k] in nouns and v.low[k + 1] == "of":
         j = k + 2
@@ -134,7 +134,7 @@ def targets_in(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
                 w in v.lex["state_site_nouns"] and k > pos
                 and v.low[k - 1] in v.lex["state_force_adjectives"]):
             saw_target = True  # "nine sites in X", "a military camp in central X"
-        elif w in ("in", "inside", "across", "throughout") and saw_target:
+        elif w in {"in", "inside", "across", "throughout"} and saw_target:
             j = k + 1
             while j < end and v.low[j] in v.skippable and v.mention_at(j) is None:
                 j += 1
@@ -142,7 +142,7 @@ def targets_in(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
             if m is None or m.start != j or m.type != "STATE" or m.adjectival_form:
                 return []
             return [m]
-        elif (w in v.lex["prepositions"] and w not in ("at", "of")) \
+        elif (w in v.lex["prepositions"] and w not in {"at", "of"}) \
                 or (not v.alpha[k] and not v.text[k][:1].isdigit()):
             return []
     return []
@@ -157,7 +157,7 @@ def including_list(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention
     for k in range(pos, min(pos + 12, end)):
         w = v.low[k]
         m = v.mention_at(k)
-        if m is not None and places and m.type in ("STATE", "LOCATION"):
+        if m is not None and places and m.type in {"STATE", "LOCATION"}:
             saw_group = True  # "controls most of Syria, including the cities of X"
             continue
         if m is not None or v.is_boundary(k) or w in v.lex["relative_pronouns"]:
@@ -165,10 +165,10 @@ def including_list(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention
         if w in v.lex["group_nouns"] or w in v.lex["members_nouns"] \
                 or (places and w in v.lex["place_plurals"]):
             saw_group = True
-        elif w in ("including", "such", "like", "among") and saw_group:
-            start = k + 2 if w in ("such", "among") and k + 1 < end \
-                and v.low[k + 1] in ("as", "them") else k + 1
-            if w in ("such", "among") and start == k + 1:
+        elif w in {"including", "such", "like", "among"} and saw_group:
+            start = k + 2 if w in {"such", "among"} and k + 1 < end \
+                and v.low[k + 1] in {"as", "them"} else k + 1
+            if w in {"such", "among"} and start == k + 1:
                 return []
             items = scan.scan_right(v, start, types, ("of",), max_gap=1, prep_after_gap=True) \
                 if places \
@@ -187,19 +187,19 @@ def share_places(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]:
     j = k + 1
     if j + 3 >= end or v.low[k] != ",":
         return []
-    if v.low[j] in ("mainly", "mostly", "largely", "primarily", "chiefly", "notably"):
+    if v.low[j] in {"mainly", "mostly", "largely", "primarily", "chiefly", "notably"}:
         j += 1  # "keeps 2,500 troops in Iraq, mainly at A and at B"
     else:
         if v.low[j] == "the":
             j += 1
         if v.low[j] not in v.lex["share_quantifiers"] or v.low[j + 1] != "of" \
-                or v.low[j + 2] not in ("them", "whom", "those", "which"):
+                or v.low[j + 2] not in {"them", "whom", "those", "which"}:
             return []
         j += 3
-    while j < end and v.low[j] in ("are", "were", "is", "was", "now", "currently",
-                                      "based", "stationed", "deployed", "positioned"):
+    while j < end and v.low[j] in {"are", "were", "is", "was", "now", "currently",
+                                      "based", "stationed", "deployed", "positioned"}:
         j += 1
-    if j + 1 < end and v.low[j] in ("in", "at", "near", "inside", "around", "along"):
+    if j + 1 < end and v.low[j] in {"in", "at", "near", "inside", "around", "along"}:
         return scan.scan_right(v, j + 1, types, max_gap=1)
     return []
 
@@ -260,10 +260,10 @@ def clause_subject(v: DocView, objs: list[Mention]) -> bool:
 def passive_before(v: DocView, ms: int) -> bool:
     lo = v.seg_start[ms]
     i = ms - 1
-    while i >= lo and v.low[i] in ("reportedly", "allegedly", "largely", "heavily",
+    while i >= lo and v.low[i] in {"reportedly", "allegedly", "largely", "heavily",
                                        "also", "still", "now", "earlier", "already",
                                        "openly", "widely", "not", "never", "once",
-                                       "directly", "long"):
+                                       "directly", "long"}:
         i -= 1
-    return i >= lo and v.low[i] in ("was", "were", "is", "are", "be", "been", "being",
-                                       "get", "got", "gets")
+    return i >= lo and v.low[i] in {"was", "were", "is", "are", "be", "been", "being",
+                                       "get", "got", "gets"}

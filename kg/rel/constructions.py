@@ -108,7 +108,7 @@ def _force_is_hit_or_paired(v: DocView, start: int) -> bool:
     for k in range(start - 1, max(lo, start - 7) - 1, -1):
         if v.low[k] == "between":
             return True
-        if v.is_boundary(k) or v.low[k] in (",", ";"):
+        if v.is_boundary(k) or v.low[k] in {",", ";"}:
             break
     return False
 

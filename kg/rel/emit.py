@@ -52,7 +52,7 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
     elif rel == "ATTACKS" and future(v, cue[0]):
         rel, rule_id = "OPPOSES", rule.id + ".future"  # "X would retaliate against Y"
     if rel == "OPPOSES" and rule.relation == "ATTACKS":
-        objects = [o for o in objects if o.type not in ("LOCATION", "FACILITY")]
+        objects = [o for o in objects if o.type not in {"LOCATION", "FACILITY"}]
         # "plans an offensive on Rafah": a plan against a place is no stance toward an actor
     if "LOCATION" in rule.object_types and "STATE" not in rule.object_types:
         objects = [capital_as_place(o) for o in objects]  # "controlled Sanaa": the city
@@ -113,10 +113,10 @@ def hedged(v: DocView, pos: int) -> bool:
     """A cue under "may", "might" or "could" ("may establish", "could soon deploy")."""
     lo = v.seg_start[pos]
     k = pos - 1
-    while k >= lo and pos - k <= 3 and v.low[k] in ("also", "soon", "still", "eventually",
-                                                     "even", "not", "yet", "then"):
+    while k >= lo and pos - k <= 3 and v.low[k] in {"also", "soon", "still", "eventually",
+                                                     "even", "not", "yet", "then"}:
         k -= 1
-    return k >= lo and v.text[k] in ("may", "might", "could")  # not the month May
+    return k >= lo and v.text[k] in {"may", "might", "could"}  # not the month May
 
 
 def intention_before(v: DocView, pos: int) -> bool:
@@ -155,10 +155,10 @@ def ended(v: DocView, pos: int) -> bool:
     if k < lo or v.low[k] not in v.lex["ending_verbs"]:
         return False
     j = k - 1
-    while j >= lo and k - j <= 2 and v.low[j] in ("to", "yet", "be", "immediately", "soon"):
+    while j >= lo and k - j <= 2 and v.low[j] in {"to", "yet", "be", "immediately", "soon"}:
         j -= 1
     # "will not lift sanctions", "refused to end the blockade": nothing ends
-    return not (j >= lo and (v.low[j] in ("not", "n't", "never")
+    return not (j >= lo and (v.low[j] in {"not", "n't", "never"}
                              or v.low[j] in v.lex["refusal_verbs"]))
 
 
@@ -213,7 +213,7 @@ def future(v: DocView, pos: int) -> bool:
     if not (v.alpha[pos] and v.lowercase[pos]) or v.low[pos].endswith(("ed", "s")):
         return False
     k = pos - 1
-    while k >= lo and pos - k <= 3 and v.low[k] in ("also", "soon", "not", "then", "never",
-                                                     "certainly", "be", "to"):
+    while k >= lo and pos - k <= 3 and v.low[k] in {"also", "soon", "not", "then", "never",
+                                                     "certainly", "be", "to"}:
         k -= 1
     return k >= lo and v.low[k] in v.lex["future_modals"]

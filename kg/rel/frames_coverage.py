@@ -190,8 +190,8 @@ def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         if not (v.low[k] in v.lex["aux"] or v.low[k] in v.skippable
                 or v.low[k] in v.lex["members_of_nouns"]
                 or v.text[k][:1].isdigit()
-                or v.low[k] in ("two", "three", "four", "five", "six", "seven",
-                                   "eight", "nine", "ten", "several", "dozens")):
+                or v.low[k] in {"two", "three", "four", "five", "six", "seven",
+                                   "eight", "nine", "ten", "several", "dozens"}):
             break
         k -= 1
     emit(v, found, rule, agents, victims, (ms, me))
@@ -321,7 +321,7 @@ def appos_ally(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     "Y, a proxy of X,": an apposition that names Y's ally (or, for a proxy, its
     backer: the rule's relation decides)."""
     owner = v.mention_at(ms - 1)
-    if owner is None and me + 1 < v.seg_end[ms] and v.low[me] in ("of", "for"):
+    if owner is None and me + 1 < v.seg_end[ms] and v.low[me] in {"of", "for"}:
         owner = v.mention_at(me + 1) or v.mention_at(me + 2)
         k = ms - 1
     else:
@@ -330,10 +330,10 @@ def appos_ally(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
         return
     lo = v.seg_start[ms]
     while k >= lo and ms - k <= 6 and v.mention_at(k) is None \
-            and v.alpha[k] and v.lowercase[k] and v.low[k] not in ("and", "or"):
+            and v.alpha[k] and v.lowercase[k] and v.low[k] not in {"and", "or"}:
         k -= 1  # "a key", "a long-time", "the closest"
     if k < lo or v.low[k] != "," or not any(
-            v.low[j] in ("a", "an", "the") for j in range(k + 1, ms)):
+            v.low[j] in {"a", "an", "the"} for j in range(k + 1, ms)):
         return
     if any(v.low[j] in v.lex["past_tie_words"] for j in range(k + 1, ms)):
         return  # "Haftar, a former Kremlin ally,": no longer
@@ -449,7 +449,7 @@ def sanctioned_nationals(v: DocView, found: Findings, rule: Rule, ms: int, me: i
     demonym before a non-state noun is no actor)."""
     end = v.seg_end[ms]
     k = me
-    if k < end and v.low[ms] == "sanctions" and v.low[k] in ("on", "against"):
+    if k < end and v.low[ms] == "sanctions" and v.low[k] in {"on", "against"}:
         k += 1  # "imposed sanctions on 20 Russian companies"
     while k < end and (v.low[k] in v.lex["count_words"] or v.text[k][:1].isdigit()):
         k += 1  # "dozens of", "three", "more than 20"

@@ -48,7 +48,7 @@ def premod_noun(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> No
         # "Egypt, a key US partner," / "Egypt is a key US partner": the named one
         emit(v, found, rule, [named], [obj], (ms, me))
         return
-    if obj.adjectival_form and v.low[ms] in ("partner", "partners"):
+    if obj.adjectival_form and v.low[ms] in {"partner", "partners"}:
         return  # "US troops and their Syrian partners": local forces, not the state
     if obj.type == "ORGANIZATION" and v.mention_at(me) is not None:
         return  # "its NATO ally Turkey": NATO labels the ally named next (QUAL-C)
@@ -89,7 +89,7 @@ def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
         return
     k = owner.start - 1
     lo = v.seg_start[ms]
-    while k >= lo and (v.low[k] in ("the", "a", "an")
+    while k >= lo and (v.low[k] in {"the", "a", "an"}
                        or (v.low[k] in v.lex["appos_adjectives"] and v.mention_at(k) is None)):
         k -= 1  # "Camp Lemonnier, the main US base": over the article and adjectives
     if k >= lo and v.low[k] in v.lex["copulas"]:  # "Russia is Syria's main backer"
@@ -112,7 +112,7 @@ def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
             return
     end = v.seg_end[ms]
     j = me
-    if j + 1 < end and v.low[j] in ("in", "for") and (place := v.mention_at(j + 1)) is not None \
+    if j + 1 < end and v.low[j] in {"in", "for"} and (place := v.mention_at(j + 1)) is not None \
             and place.start == j + 1:
         j = place.end  # "NATO's peacekeeping force in Kosovo, KFOR,"
     if j < end and v.low[j] == ",":  # "the SDF's main component, the YPG,"
@@ -160,7 +160,7 @@ def role(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     the person takes the role the match ends with; the organisation follows "of" or
     owns the role word."""
     role = me - 2 if v.low[me - 1] == "of" else me - 1
-    if v.low[role - 1] in ("vice", "deputy", "assistant", "under", "associate"):
+    if v.low[role - 1] in {"vice", "deputy", "assistant", "under", "associate"}:
         return  # "became US vice president": a second in command
     if v.low[me - 1] == "of":
         orgs = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
@@ -199,7 +199,7 @@ def relative_members(v: DocView, found: Findings, rule: Rule, ms: int, me: int) 
     if owner is None and v.low[k] in v.lex["group_nouns"]:
         owner = phrases.apposed_to(v, k, rule.object_types)
     elif owner is not None and owner.start - 2 >= lo \
-            and v.low[owner.start - 1] in ("a", "an", "the") \
+            and v.low[owner.start - 1] in {"a", "an", "the"} \
             and v.low[owner.start - 2] == ",":
         named = v.mention_at(owner.start - 3)  # "the Axis, an Iran-led alliance that"
         if named is not None and named.type in rule.object_types:

@@ -49,8 +49,8 @@ def _apposed_place(v: DocView, me: int, types: tuple[str, ...]) -> list[Mention]
     port" (apposed before) or "the Houthi-run capital, Sanaa" (apposed after)."""
     end = v.seg_end[me] if me < v.n else me
     j = me
-    if j >= end or v.low[j] not in v.lex["place_part_nouns"] and v.low[j] not in (
-            "capital", "stronghold", "enclave", "port", "city", "town"):
+    if j >= end or v.low[j] not in v.lex["place_part_nouns"] and v.low[j] not in {
+            "capital", "stronghold", "enclave", "port", "city", "town"}:
         return []
     if j + 1 < end and v.low[j + 1] == ",":
         named = scan.name_in_apposition(v, j + 1, types + ("STATE",))
@@ -98,14 +98,14 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
     if mode == "named_possessor":
         return [a for a in agents if a.source != "coref"]  # "its war": who "it" is may be
         # another clause's subject ("the US accuses X of arming Russia, which … its war")
-    if mode in ("premod", "possessor"):
+    if mode in {"premod", "possessor"}:
         return agents
-    if not agents and mode in ("any", "premod_or_left") and ms - 1 > v.seg_start[ms] \
+    if not agents and mode in {"any", "premod_or_left"} and ms - 1 > v.seg_start[ms] \
             and v.low[ms - 1] == "by" and v.low[ms].endswith("ing"):
         # "X boosted its influence in the region by sending instructors to Y": the means
         # clause's agent is the main clause's subject, however long the clause before it
         return scan.scan_left(v, ms - 1, rule.subject_types, 16)[0]
-    if not agents and mode in ("any", "premod_or_left"):
+    if not agents and mode in {"any", "premod_or_left"}:
         agents = scan.left_or_antecedent(v, ms, rule.subject_types, rule.options.max_left)
         if agents and any(v.low[k] in v.lex["reaction_verbs"]
                           for k in range(max(a.end for a in agents), ms)):
@@ -134,7 +134,7 @@ def shared_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]
 @frame('nominal', NominalOptions)
 def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     objs = scan.scan_right(v, me, rule.object_types, max_gap=rule.options.max_right)
-    if not objs and rule.relation in ("BACKS", "ATTACKS", "OPPOSES"):
+    if not objs and rule.relation in {"BACKS", "ATTACKS", "OPPOSES"}:
         objs = clause_helpers.including_list(v, me, rule.object_types)  # "to groups like A"
     agents: list[Mention] = []
     # "the expulsion of ISIS by Iraqi forces": the agent follows in a by-phrase
@@ -144,7 +144,7 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         if v.low[k] == "by":
             agents = scan.scan_right(v, k + 1, rule.subject_types, max_gap=2)
             break
-        if v.is_boundary(k) or v.low[k] in (",", "."):
+        if v.is_boundary(k) or v.low[k] in {",", "."}:
             break
     if objs and rule.options.members_after:
         named = clause_helpers.including_after(v, objs[-1].end, rule.subject_types)
@@ -166,7 +166,7 @@ def claim(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"Y claimed (responsibility for) the attack": when no target follows, Y is the
     attacker of the last attack named without one (resolved in :mod:`bridging`)."""
     end = v.seg_end[ms]
-    if me < end and v.low[me] in ("on", "against", "targeting", "upon"):
+    if me < end and v.low[me] in {"on", "against", "targeting", "upon"}:
         return  # "claimed the attack on X": ATTACKS.noun reads it
     subj, rel_i = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
     if not subj and rel_i is not None:
@@ -183,7 +183,7 @@ def nominal_by(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     end = v.seg_end[ms]
     k = max(a.end for a in agents)
     objs: list[Mention] = []
-    if k < end and v.low[k] in ("against", "on", "targeting", "upon"):
+    if k < end and v.low[k] in {"against", "on", "targeting", "upon"}:
         objs = scan.scan_right(v, k + 1, rule.object_types, max_gap=3)
     if objs:
         emit(v, found, rule, agents, objs, (ms, me))

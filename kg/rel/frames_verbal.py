@@ -32,9 +32,9 @@ def quantity_at(v: DocView, k: int) -> bool:
     killed 12 soldiers"), not a reduced relative ("fighters killed in the strike")."""
     w = v.low[k]
     nxt = v.low[k + 1] if k + 1 < v.seg_end[k] else ""
-    return v.text[k][:1].isdigit() or (w == "at" and nxt in ("least", "most")) \
-        or (w in ("more", "fewer", "less") and nxt == "than") \
-        or w in ("nearly", "almost", "scores", "roughly", "approximately")
+    return v.text[k][:1].isdigit() or (w == "at" and nxt in {"least", "most"}) \
+        or (w in {"more", "fewer", "less"} and nxt == "than") \
+        or w in {"nearly", "almost", "scores", "roughly", "approximately"}
 
 
 def past_reported_what(v: DocView, k: int) -> int:
@@ -46,7 +46,7 @@ def past_reported_what(v: DocView, k: int) -> int:
     if k >= end or v.low[k] != "what":
         return k
     for j in range(k + 1, min(k + 7, end)):
-        if v.low[j] in ("were", "are", "was", "is") and any(
+        if v.low[j] in {"were", "are", "was", "is"} and any(
                 v.low[i] in v.lex["speech_verbs"] for i in range(k + 1, j)):
             return j + 1
         if j <= k + 3 and v.low[j] in v.lex["naming_participles"]:
@@ -92,7 +92,7 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         window = v.low[me:min(me + 8, v.seg_end[ms])]
         if not any(w in rule.options.context_after for w in window):
             return
-    if ms > 0 and v.text[ms - 1] in ("-", "\u2013"):
+    if ms > 0 and v.text[ms - 1] in {"-", "\u2013"}:
         return  # "X-backed": the premod rule owns it
     if v.low[ms] == "back" and ms > v.seg_start[ms] \
             and v.low[ms - 1] in v.lex["back_particle_verbs"]:
@@ -101,14 +101,14 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         return  # "welcomed the strikes", "a series of sabotage attacks": a noun
     if v.low[ms].endswith("ed") and me < v.seg_end[ms] \
             and v.low[me] in v.lex["group_nouns"] and ms - 2 >= v.seg_start[ms] \
-            and v.low[ms - 1] in ("and", "or", ",") and v.mention_at(ms - 2) is not None:
+            and v.low[ms - 1] in {"and", "or", ","} and v.mention_at(ms - 2) is not None:
         return  # "includes Hezbollah and armed factions": a participle modifying a noun
     if v.low[ms].endswith("ed") and ms > v.seg_start[ms] and me < v.seg_end[ms] \
             and v.low[ms - 1] in v.lex["adjective_determiners"] \
             and v.low[me] in v.lex["group_nouns"]:
         return  # "another armed group", "a backed faction": an adjective, not a verb
     if v.low[ms].endswith("ing") and me - ms == 1 and ms > v.seg_start[ms] \
-            and v.low[ms - 1] in ("the", "its", "their", "a", "an") \
+            and v.low[ms - 1] in {"the", "its", "their", "a", "an"} \
             and me < v.seg_end[ms] and v.mention_at(me) is not None:
         return  # "the ruling Workers' Party", "its governing coalition": an adjective
     if me < len(doc) and v.low[me] == "by" and rule.pattern[-1].get("LOWER") != "by":
@@ -175,7 +175,7 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         obj = clause_helpers.including_list(v, tail, rule.object_types)
     if not obj and rule.relation == "ATTACKS":
         obj = clause_helpers.targets_in(v, tail, rule.object_types)  # "struck sites in X"
-    if not obj and rule.relation in ("ATTACKS", "BACKS", "RECRUITS"):
+    if not obj and rule.relation in {"ATTACKS", "BACKS", "RECRUITS"}:
         obj = clause_helpers.members_of(v, tail, rule.object_types, rule.relation == "ATTACKS")
     if subj:
         first = min(subj, key=lambda m: m.start)
@@ -187,7 +187,7 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         if g > v.seg_start[ms] and v.low[g] in v.lex["possessive"] \
                 and (owner := v.mention_at(g - 1)) is not None:
             g = owner.start - 1  # "which Iran's Revolutionary Guards arm": over the possessor
-        if not obj and g >= v.seg_start[ms] and v.low[g] in ("which", "that", "whom"):
+        if not obj and g >= v.seg_start[ms] and v.low[g] in {"which", "that", "whom"}:
             k = g - 2 if g - 1 > v.seg_start[ms] and v.low[g - 1] == "," else g - 1
             before = v.mention_at(k)
             if before is None and k > v.seg_start[ms] and v.low[k] in v.lex["area_words"]:
@@ -206,7 +206,7 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if subj and v.low[ms] in v.lex["influence_verbs"]:
         return
     if not obj and rule.relation == "ATTACKS" and me < v.seg_end[ms] \
-            and v.low[me] in ("alongside", "with"):
+            and v.low[me] in {"alongside", "with"}:
         # "fought alongside Y against Z": Y fights Z too
         co = scan.scan_right(v, me + 1, rule.subject_types, max_gap=1)
         if co:
@@ -263,14 +263,14 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             phrases.governing_prep(v, patient) is not None
             or v.low[patient.start - 1: patient.start] == ["by"]):
         return  # "Militias backed by Iran were struck by X": Iran is not the one struck
-    if patient is None and stop - 1 >= v.seg_start[ms] and v.low[stop] in ("and", "or"):
+    if patient is None and stop - 1 >= v.seg_start[ms] and v.low[stop] in {"and", "or"}:
         prev = found.last_passive.get(stop)
         if prev is not None and prev.type in rule.object_types:
             patient = prev  # "is run by X and guarded by Y": the same patient
         elif v.lowercase[stop - 1] and v.low[stop - 1].endswith(("ed", "en", "un")):
             # "the company founded and run by Y": the participles share their patient
             patient, stop = scan.adjacent_left(v, stop - 1, rule.object_types, skip)
-        elif stop + 1 < ms and v.low[stop + 1] in ("is", "was", "are", "were"):
+        elif stop + 1 < ms and v.low[stop + 1] in {"is", "was", "are", "were"}:
             # "The PMF ... was integrated into the state and is headed by Y"
             opening = clause_helpers.opening_subject(v, stop, rule.object_types)
             patient = opening[0] if len(opening) == 1 else None
@@ -293,7 +293,7 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             patient, stop = m, m.start - 1  # "young men of different ages were recruited"
     agents = scan.scan_right(v, me, rule.subject_types, max_gap=3)
     if patient is None and stop >= v.seg_start[ms] and \
-            v.low[stop] in ("which", "who", "that"):
+            v.low[stop] in {"which", "who", "that"}:
         ante = scan.antecedent(v, stop, rule.object_types)
         patient = ante[0] if ante else None
     if patient is None and stop >= v.seg_start[ms] \
@@ -306,7 +306,7 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if patient is None:
         return
     g = v.governor(patient)
-    if g - 1 >= v.seg_start[ms] and v.low[g] in ("against", "on", "targeting") \
+    if g - 1 >= v.seg_start[ms] and v.low[g] in {"against", "on", "targeting"} \
             and v.low[g - 1] in v.lex["event_nouns"] and patient.end + 1 == ms \
             and v.low[ms - 1] == ",":
         # "the Israeli offensive against Iran, supported by the US": the participle is about
@@ -359,7 +359,7 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
     left = scan.possessor_or_premod(v, ms, types) or scan.left_or_antecedent(v, ms, types, 10)
     if len(left) == 1:
         left = left + headline_pair(v, left[0], types)
-    if left and v.low[ms] in ("meet", "meets", "met") \
+    if left and v.low[ms] in {"meet", "meets", "met"} \
             and v.low[min(m.start for m in left) - 1] == "where":
         return  # "the point where Syria, Iraq and Jordan meet": borders, not talks
     k = me
@@ -367,13 +367,13 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
     if v.low[me - 1] == "between":
         k = me - 1
     for j in range(me, min(me + 5, end) if k == me else me):
-        if v.low[j] in ("among", "between", "with", "amongst"):
+        if v.low[j] in {"among", "between", "with", "amongst"}:
             k = j
             break
-        if v.is_boundary(j) or v.low[j] in (",", "."):
+        if v.is_boundary(j) or v.low[j] in {",", "."}:
             break
     pairs: list[tuple[Mention, Mention]] = []
-    if k < end and v.low[k] in ("among", "between", "amongst"):
+    if k < end and v.low[k] in {"among", "between", "amongst"}:
         group = scan.scan_right(v, k + 1, types, max_gap=1)
         if len(group) == 1 and left:
             pairs = [(a, group[0]) for a in left]
@@ -389,8 +389,8 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         # "A and B signed a deal"; not "A, B and C, the parties to the deal," nor "A, B
         # and C acted, accusing Iran of breaching the deal": the list did not make it
         pairs = [(a, b) for n, a in enumerate(left) for b in left[n + 1:]]
-    elif left and v.low[ms] in ("met", "meets", "meet", "hosted", "hosts", "received",
-                                   "receives"):
+    elif left and v.low[ms] in {"met", "meets", "meet", "hosted", "hosts", "received",
+                                   "receives"}:
         right = scan.scan_right(v, me, types, max_gap=4)  # "envoy X met Speaker Y"
         if len(right) == 1 and right[0].type != "PERSON":
             k = right[0].end  # "met Lebanese Parliament Speaker Nabih Berri": the person
@@ -433,7 +433,7 @@ def headline_pair(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mentio
     if a is None or a.start != lo or a.type not in types:
         return []
     last = v.seg_end[m.start] - 1
-    return [a] if v.text[last] not in (".", "!", "?", '"', "\u201d") else []
+    return [a] if v.text[last] not in {".", "!", "?", '"', "\u201d"} else []
 
 
 @frame('adj_premod', AdjPremodOptions, tight=True)

@@ -33,7 +33,7 @@ _COMMON = _W["common_anchor_words"]
 
 def _words_of(spec: dict[str, Any]) -> frozenset[str] | None:
     """The lower-case words a token spec accepts, if it is a plain word test."""
-    if spec.get("OP") in ("?", "*") or str(spec.get("OP", "")).startswith("{0"):
+    if spec.get("OP") in {"?", "*"} or str(spec.get("OP", "")).startswith("{0"):
         return None
     for key in ("LOWER", "ORTH"):
         v = spec.get(key)
@@ -97,13 +97,13 @@ def columns(data) -> tuple[list, ...]:
 def _test_of(key: str, value: Any) -> tuple[int, int, Any] | None:
     """(column, kind of test, value) for one attribute of a token spec, or None when it is
     not a plain word or flag test."""
-    if key in _TEXT_FLAGS or key in ("IS_ALPHA", "IS_PUNCT", "IS_SPACE", "IS_LOWER"):
+    if key in _TEXT_FLAGS or key in {"IS_ALPHA", "IS_PUNCT", "IS_SPACE", "IS_LOWER"}:
         if not isinstance(value, bool):
             return None
         if key in _TEXT_FLAGS:
             return 0, _TEXT_FLAG, (_TEXT_FLAGS[key], value)
         return _COLUMNS[key], _FLAG, value
-    if key not in ("ORTH", "TEXT", "LOWER"):
+    if key not in {"ORTH", "TEXT", "LOWER"}:
         return None
     column = _COLUMNS[key]
     if isinstance(value, str):
@@ -111,7 +111,7 @@ def _test_of(key: str, value: Any) -> tuple[int, int, Any] | None:
     if not isinstance(value, dict) or len(value) != 1:
         return None
     (op, arg), = value.items()
-    if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(w, str) for w in arg):
+    if op in {"IN", "NOT_IN"} and isinstance(arg, list) and all(isinstance(w, str) for w in arg):
         return column, (_IN if op == "IN" else _NOT_IN), frozenset(arg)
     if op == "REGEX" and isinstance(arg, str):
         return column, _REGEX, re.compile(arg)

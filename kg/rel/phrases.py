@@ -26,17 +26,17 @@ def governing_prep(v: DocView, m: Mention) -> str | None:
         if g < v.seg_start[m.start]:
             return None
         w = v.low[g]
-        if w == "of" and m.type in ("LOCATION", "FACILITY") and g > v.seg_start[m.start] \
+        if w == "of" and m.type in {"LOCATION", "FACILITY"} and g > v.seg_start[m.start] \
                 and v.low[g - 1] in v.lex["place_nouns"]:
             return None  # "the town of Bakhmut": the name is the phrase's head, not an "of"-object
         if w in v.lex["prepositions"]:
             return w
-        if w not in ("and", "or", ","):
+        if w not in {"and", "or", ","}:
             return None
         if w == "," and not list_continues(v, m):
             return None  # "Through the coalition, Washington supports ...": not a list
         k = g - 1
-        while k >= v.seg_start[m.start] and v.low[k] in (",", "and", "or"):
+        while k >= v.seg_start[m.start] and v.low[k] in {",", "and", "or"}:
             k -= 1
         prev = v.mention_at(k)
         if prev is None or prev is m:
@@ -52,7 +52,7 @@ def governing_prep(v: DocView, m: Mention) -> str | None:
 def list_continues(v: DocView, m: Mention) -> bool:
     k = m.end
     end = v.seg_end[m.start]
-    return k < end and v.low[k] in (",", "and", "or")
+    return k < end and v.low[k] in {",", "and", "or"}
 
 
 def is_prep_object(v: DocView, m: Mention, allow_by: bool = False) -> bool:
@@ -62,7 +62,7 @@ def is_prep_object(v: DocView, m: Mention, allow_by: bool = False) -> bool:
 
 def is_verb_object(v: DocView, m: Mention) -> bool:
     g = v.governor(m)
-    if g > v.seg_start[m.start] and v.text[g - 1] in ("-", "\u2013"):
+    if g > v.seg_start[m.start] and v.text[g - 1] in {"-", "\u2013"}:
         return False  # "Kurdish-led SDF": a compound modifier, not a verb
     return g >= v.seg_start[m.start] and v.low[g] in v.verb_forms
 
@@ -78,8 +78,8 @@ def possessive_after(v: DocView, m: Mention) -> bool:
 def modifier_ok(v: DocView, m: Mention) -> bool:
     """An adjectival demonym names its state unless it modifies a non-state noun."""
     doc = v.doc
-    if m.end + 1 < len(doc) and v.text[m.end] in ("-", "\u2013") \
-            and v.low[m.end + 1] not in ("led", "held", "controlled") \
+    if m.end + 1 < len(doc) and v.text[m.end] in {"-", "\u2013"} \
+            and v.low[m.end + 1] not in {"led", "held", "controlled"} \
             and v.alpha[m.end + 1]:
         return False  # "Iran-Iraq border", "US-Iranian struggle": part of a compound
     if not m.adjectival_form or m.end >= len(doc):
@@ -119,14 +119,14 @@ def head_of(v: DocView, m: Mention) -> Mention:
             k += 1
         n = v.mention_at(k + 1) if k < end and v.low[k] == "of" else None
         return n if k > j and n is not None and n.start == k + 1 else m
-    if j + 2 < end and v.low[j] in ("counterpart", "counterparts") \
+    if j + 2 < end and v.low[j] in {"counterpart", "counterparts"} \
             and v.low[j + 1] == ",":
         n = v.mention_at(j + 2)  # "his Syrian counterpart, Faisal Mekdad" → the person
         if n is not None and n.start == j + 2 and n.type == "PERSON":
             return n
     limit = j + MODIFIER_GAP_MAX
     saw_place = saw_title = False
-    if j == m.end and j + 2 < end and v.text[j] in ("-", "\u2013") \
+    if j == m.end and j + 2 < end and v.text[j] in {"-", "\u2013"} \
             and v.alpha[j + 1] and v.lowercase[j + 1] \
             and v.low[j + 1] != "led":
         j += 2  # "Iran-aligned Houthis", "US-backed SDF": the head follows
@@ -148,7 +148,7 @@ def head_of(v: DocView, m: Mention) -> Mention:
             limit += 1
             continue
         if v.is_boundary(j) or v.punct[j] or w in v.lex["prepositions"] \
-                or w in ("and", "or") or not v.alpha[j] \
+                or w in {"and", "or"} or not v.alpha[j] \
                 or w in v.lex["relative_pronouns"] or w in v.lex["clause_aux"]:
             break
         if w in v.lex["place_nouns"]:
@@ -169,13 +169,13 @@ def coord_right(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]
             j += 1  # "backed by US aircraft and by ...": the force noun ends the item
         k = paren_end(v, j)  # "the PKK (PKK) and the YPG": skip the acronym
         skipped_pp = False
-        if k + 1 < end and v.low[k] in ("in", "from") and m.type not in ("STATE",
-                                                                          "LOCATION"):
+        if k + 1 < end and v.low[k] in {"in", "from"} and m.type not in {"STATE",
+                                                                          "LOCATION"}:
             p = v.mention_at(k + 1)  # "Hezbollah in Lebanon, Hamas in Gaza and ..."
-            if p is not None and p.start == k + 1 and p.type in ("LOCATION", "STATE"):
+            if p is not None and p.start == k + 1 and p.type in {"LOCATION", "STATE"}:
                 k, skipped_pp = p.end, True
         saw = False
-        while k < end and v.low[k] in (",", "and", "or", "&"):
+        while k < end and v.low[k] in {",", "and", "or", "&"}:
             saw = True
             conj = conj or v.low[k] != ","
             k += 1
@@ -183,8 +183,8 @@ def coord_right(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]
             break
         while k < end and v.low[k] in v.skippable and v.mention_at(k) is None:
             k += 1
-        if k + 1 < end and v.low[k] in ("in", "at", "near") and v.mention_at(k) is None \
-                and m.type in ("LOCATION", "FACILITY") and all(t in PLACE_TYPES for t in types):
+        if k + 1 < end and v.low[k] in {"in", "at", "near"} and v.mention_at(k) is None \
+                and m.type in {"LOCATION", "FACILITY"} and all(t in PLACE_TYPES for t in types):
             k += 1  # "active in the desert of Anbar and in the Hamrin mountains"
             skipped_pp = False  # "at A in B and at C": C is a new place phrase
             while k < end and v.low[k] in v.skippable and v.mention_at(k) is None:
@@ -201,7 +201,7 @@ def coord_right(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]
             break
         if n.source == "coref" and n.text.lower() in v.lex["possessive_pronouns"]:
             break  # "Syrian forces and their vehicles": the item is not the pronoun
-        if skipped_pp and n.type in ("STATE", "LOCATION"):
+        if skipped_pp and n.type in {"STATE", "LOCATION"}:
             break  # "ISIS in Syria and Iraq": the list continues the place phrase
         n = head_of(v, n)
         if len(out) == 1 and v.low[j] == "," and starts_clause(v, n):
@@ -216,8 +216,8 @@ def starts_clause(v: DocView, m: Mention) -> bool:
     clause rather than one more item of a list?"""
     k = m.end
     end = v.seg_end[m.start]
-    while k < end and v.low[k] in ("also", "then", "later", "now", "still", "has",
-                                      "have", "had"):
+    while k < end and v.low[k] in {"also", "then", "later", "now", "still", "has",
+                                      "have", "had"}:
         k += 1
     if k >= end:
         return False
@@ -285,7 +285,7 @@ def skip_paren_left(v: DocView, i: int, lo: int) -> int:
 def coord_left(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]:
     """``m`` and the mentions coordinated before it (same "and"/"or" condition)."""
     out = [m]
-    conj = m.end < len(v.doc) and v.low[m.end] in ("and", "or")
+    conj = m.end < len(v.doc) and v.low[m.end] in {"and", "or"}
     lo = v.seg_start[m.start]
     i = m.start - 1
     while i >= lo:
@@ -296,16 +296,16 @@ def coord_left(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]:
                                or ((t := v.mention_at(k)) is not None and t.adjectival_form
                                    and t.type == "STATE")):
                 k = v.mention_at(k).start - 1 if v.mention_at(k) is not None else k - 1
-            if k < i and k >= lo and v.low[k] in ("and", ","):
+            if k < i and k >= lo and v.low[k] in {"and", ","}:
                 i = k
         while i >= lo and v.low[i] in v.skippable and v.mention_at(i) is None:
             i -= 1
-        if i < lo or v.low[i] not in (",", "and", "or", "&"):
+        if i < lo or v.low[i] not in {",", "and", "or", "&"}:
             break
-        if len(out) > 1 and v.low[i] in ("and", "or", "&") \
+        if len(out) > 1 and v.low[i] in {"and", "or", "&"} \
                 and v.low[out[-1].end] == "," and not list_continues(v, out[0]):
             break  # "Despite efforts by Turkey and Russia, Haftar ...": no list
-        while i >= lo and v.low[i] in (",", "and", "or", "&"):
+        while i >= lo and v.low[i] in {",", "and", "or", "&"}:
             conj = conj or v.low[i] != ","
             i -= 1
         i = skip_paren_left(v, i, lo)
@@ -334,7 +334,7 @@ def apposed_to(v: DocView, noun: int, types: tuple[str, ...]) -> Mention | None:
     k = noun - 1
     while k >= lo and noun - k <= 8 and v.low[k] != ",":
         if not (v.alpha[k] or v.mention_at(k) is not None
-                or v.text[k] in ("-", "\u2013") or v.low[k] in v.lex["possessive"]):
+                or v.text[k] in {"-", "\u2013"} or v.low[k] in v.lex["possessive"]):
             return None
         if v.low[k] in v.lex["copulas"] and v.mention_at(k) is None and any(
                 v.low[j] in APPOSITION_DETERMINERS for j in range(k + 1, noun)):

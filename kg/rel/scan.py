@@ -48,7 +48,7 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
             and v.low[i - 1] in v.lex["accusation_verbs"]:
         j, passive = i - 2, False
         while j >= lo and v.low[j] in v.lex["aux"] and v.low[j] != ",":
-            passive = passive or v.low[j] in ("was", "were", "is", "are", "been", "being")
+            passive = passive or v.low[j] in {"was", "were", "is", "are", "been", "being"}
             j -= 1
         if passive:  # "X has been accused of arming Y": X is the agent
             return scan_left(v, i - 1, types, max_tokens, coordinate)
@@ -110,7 +110,7 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
             if m.type in types and not included and members_phrase_opening(v, m):
                 return [m], None  # "Fighters from X attacked ...": X acts through them
             if (m.type in types and gerund and m.end < len(v.low)
-                    and v.low[m.end] in ("of", "from") and phrases.is_verb_object(v, m)):
+                    and v.low[m.end] in {"of", "from"} and phrases.is_verb_object(v, m)):
                 return [m], None  # "accused X of arming ...": X is the agent
             if included and m.end < len(v.low) and v.low[m.end] in v.lex["possessive"]:
                 return included, None  # "Iran's allies, including A and B, attacked": A, B
@@ -136,7 +136,7 @@ def members_phrase_opening(v: DocView, m: Mention) -> bool:
     if p - 2 >= lo and (v.low[p], v.low[p - 1]) in (("to", "loyal"), ("with", "aligned"),
                                                      ("with", "affiliated")):
         p -= 1  # "forces loyal to X attacked …": X acts through its forces
-    if p - 1 < lo or v.low[p] not in ("of", "from", "loyal", "aligned", "affiliated"):
+    if p - 1 < lo or v.low[p] not in {"of", "from", "loyal", "aligned", "affiliated"}:
         return False
     if v.low[p] == "of" and v.low[p - 1] in v.lex["counted_group_nouns"] and (
             m.type != "STATE" or m.text.lower().rsplit(" ", 1)[-1] in v.lex["members_of_nouns"]):
@@ -165,7 +165,7 @@ def coordinated_predicate(v: DocView, i: int, pos: int) -> bool:
     g = v.governor(m)
     return g >= lo and v.alpha[g] and v.lowercase[g] \
         and v.low[g] not in v.lex["prepositions"] \
-        and v.low[g] not in ("and", "or", "the", "a", "an") \
+        and v.low[g] not in {"and", "or", "the", "a", "an"} \
         and v.low[g] not in v.lex["relative_pronouns"]
 
 
@@ -175,11 +175,11 @@ def predicate_only(v: DocView, k: int, pos: int) -> bool:
     while k < pos and v.low[k] in v.lex["aux"] and v.low[k] != ",":
         k += 1
     if k + 1 < pos and v.low[k + 1] == "to" and v.alpha[k] and v.lowercase[k] \
-            and v.low[k][-3:] in ("ing", "ted", "ned", "ses", "pes", "eks", "ims", "nds"):
+            and v.low[k][-3:] in {"ing", "ted", "ned", "ses", "pes", "eks", "ims", "nds"}:
         k += 2  # "is hoping to retain", "is expected to sign", "plans to open"
     if k < pos and (v.low[k] in v.verb_forms
                     or v.low[k] in v.lex["irregular_predicate_verbs"] or (
-            v.alpha[k] and v.lowercase[k] and v.low[k][-2:] in ("ed", "es")
+            v.alpha[k] and v.lowercase[k] and v.low[k][-2:] in {"ed", "es"}
             and v.low[k] not in v.lex["prepositions"])):
         k += 1
     while k < pos and v.low[k] in v.skippable:
@@ -194,7 +194,7 @@ def relative_subject(v: DocView, i: int, types: tuple[str, ...]) -> list[Mention
     for k in range(i - 1, max(lo, i - 12) - 1, -1):
         if v.is_boundary(k):
             return []
-        if v.low[k] in ("which", "who") and v.mention_at(k) is None:
+        if v.low[k] in {"which", "who"} and v.mention_at(k) is None:
             return antecedent(v, k, types)
     return []
 
@@ -248,7 +248,7 @@ def contrasted(v: DocView, m: Mention) -> bool:
     """A mention denied in a contrast: "X, not the PMF,", "rather than Iran"."""
     k = m.start - 1
     lo = v.seg_start[m.start]
-    while k >= lo and v.low[k] in ("the", "a", "an"):
+    while k >= lo and v.low[k] in {"the", "a", "an"}:
         k -= 1
     if k < lo:
         return False
@@ -262,7 +262,7 @@ def after_leader_participle(v: DocView, m: Mention) -> bool:
     g = v.governor(m)
     lo = v.seg_start[m.start]
     return g - 2 >= lo and v.low[g] == "by" \
-        and v.low[g - 1] in ("led", "headed", "commanded", "spearheaded") \
+        and v.low[g - 1] in {"led", "headed", "commanded", "spearheaded"} \
         and v.low[g - 2] in v.lex["group_nouns"] and v.mention_at(g - 2) is None
 
 
@@ -281,8 +281,8 @@ def parenthetical_start(v: DocView, close: int) -> int | None:
         if v.text[k] == ")":  # "..., one of the factions in the PMF (PMF), is ..."
             k = phrases.skip_paren_left(v, k, lo)
             continue
-        if v.is_boundary(k) and v.low[k] not in ("since", "after", "before", "until",
-                                                       "whose"):
+        if v.is_boundary(k) and v.low[k] not in {"since", "after", "before", "until",
+                                                       "whose"}:
             return None  # ", which has fought X since 2022,": a date, not a new clause
         if v.low[k] == ",":
             prev, nxt = v.mention_at(k - 1), v.mention_at(k + 1)
@@ -318,7 +318,7 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
                 and m.text.lower() in v.lex["possessive_pronouns"]:
             j = m.end  # "its northern border": the pronoun only determines the object
             continue
-        if m is not None and m.end + 2 < end and v.text[m.end] in ("-", "\u2013") \
+        if m is not None and m.end + 2 < end and v.text[m.end] in {"-", "\u2013"} \
                 and v.low[m.end + 1] in COMPOUND_PARTICIPLES \
                 and v.mention_at(m.end + 2) is not None:
             j = m.end + 2  # "run by the Kurdish-led Council": the name after the compound
@@ -362,14 +362,14 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
         if v.text[j] in QUOTES:
             j += 1
             continue
-        if w in ("and", "or") and gap == 0:
+        if w in {"and", "or"} and gap == 0:
             k = j + 1
             while k < end and v.text[k] in QUOTES:
                 k += 1
             if k < end and v.low[k] in v.verb_forms:
                 j = k + 1  # "curb or end X", "arm and train X": a shared object
                 continue
-        if v.text[j] in ("-", "\u2013") and j + 1 < end and gap \
+        if v.text[j] in {"-", "\u2013"} and j + 1 < end and gap \
                 and v.low[j + 1] in COMPOUND_PARTICIPLES:
             j += 2  # "run by the Kurdish-led administration": a modifier of the name
             continue
@@ -379,9 +379,9 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
             named = name_in_apposition(v, j, types)
             if named is not None:  # "an end to another armed group, the FDLR, which ..."
                 return [named]
-        if v.punct[j] or w in ("and", "or"):
+        if v.punct[j] or w in {"and", "or"}:
             break
-        if w == "than" and j > pos and v.low[j - 1] in ("more", "less", "fewer"):
+        if w == "than" and j > pos and v.low[j - 1] in {"more", "less", "fewer"}:
             j += 1  # "struck more than 60 Houthi targets": a quantity, not a comparison
             continue
         if w == "of" and j > pos and "PERSON" in types and v.low[j - 1] in role_words(v.lex):
@@ -450,7 +450,7 @@ def name_in_apposition(v: DocView, comma: int, types: tuple[str, ...]) -> Mentio
         close = next((k for k in range(after + 1, min(after + 6, end)) if v.text[k] == ")"),
                      None)
         after = close + 1 if close is not None else after
-    if after >= end or v.text[after] in (",", ".", ";") or v.is_boundary(after) \
+    if after >= end or v.text[after] in {",", ".", ";"} or v.is_boundary(after) \
             or v.low[after] in v.lex["relative_pronouns"]:
         return m
     return None
@@ -480,7 +480,7 @@ def possessor_or_premod(v: DocView, pos: int, types: tuple[str, ...],
     lo = v.seg_start[pos]
     i = pos - 1
     # "X-led campaign", "X-backed offensive"
-    if i - 2 >= lo and v.low[i] in ("led", "backed", "sponsored") and v.low[i - 1] == "-":
+    if i - 2 >= lo and v.low[i] in {"led", "backed", "sponsored"} and v.low[i - 1] == "-":
         m = v.mention_at(i - 2)
         return [m] if m and m.type in types else []
     steps = 0
@@ -497,7 +497,7 @@ def possessor_or_premod(v: DocView, pos: int, types: tuple[str, ...],
             i -= 1
             continue
         if not (v.alpha[i] and v.lowercase[i]) or w in v.lex["prepositions"] \
-                or w in ("and", "or", "the", "a", "an") or v.is_boundary(i):
+                or w in {"and", "or", "the", "a", "an"} or v.is_boundary(i):
             return []
         steps += 1
         i -= 1
@@ -526,9 +526,9 @@ def listed_before_including(v: DocView, included: list[Mention],
         return []
     k -= 1
     while k >= lo and k > first.start - 8 and v.mention_at(k) is None \
-            and v.alpha[k] and v.lowercase[k] and v.low[k] not in ("and", "or"):
+            and v.alpha[k] and v.lowercase[k] and v.low[k] not in {"and", "or"}:
         k -= 1
-    if k - 1 < lo or v.low[k] not in ("and", "or") \
+    if k - 1 < lo or v.low[k] not in {"and", "or"} \
             or v.low[k + 1] not in v.lex["possessive_pronouns"]:
         return []
     before = v.mention_at(k - 1)
@@ -578,13 +578,13 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
     if k >= lo and v.mention_at(k) is None and v.low[k] in v.lex["area_words"]:
         return []  # "Russia's Kursk region, which X invaded": an unnamed place
     m = v.mention_at(k)
-    if m is not None and m.type not in types and m.type in ("STATE", "LOCATION"):
+    if m is not None and m.type not in types and m.type in {"STATE", "LOCATION"}:
         g = v.governor(m)
-        n = v.mention_at(g - 1) if g - 1 >= lo and v.low[g] in ("in", "near") \
+        n = v.mention_at(g - 1) if g - 1 >= lo and v.low[g] in {"in", "near"} \
             else None
-        if n is not None and n.type in types and n.type in ("FACILITY", "LOCATION"):
+        if n is not None and n.type in types and n.type in {"FACILITY", "LOCATION"}:
             return [n]  # "the air base in eastern Libya, which is controlled by X"
-    if m is not None and m.type in types and m.type in ("ORGANIZATION", "STATE") \
+    if m is not None and m.type in types and m.type in {"ORGANIZATION", "STATE"} \
             and (g := name_governor(v, m)) - 1 >= lo and v.low[g] == "of" \
             and v.low[g - 1] in v.lex["member_part_nouns"]:
         if v.low[rel_i] == "that" and v.low[rel_i - 1] != ",":
@@ -592,17 +592,17 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
             j = g - 2
             while j >= lo and v.alpha[j] and v.lowercase[j] and g - j <= 5:
                 j -= 1
-            part = v.mention_at(j - 1) if j >= lo and v.text[j] in (
-                ",", "\u2014", "\u2013") else None
+            part = v.mention_at(j - 1) if j >= lo and v.text[j] in {
+                ",", "\u2014", "\u2013"} else None
             return [part] if part is not None and part.type in types else []
         return [m]  # "the Syrian wing of the PKK, which ...": the parent organisation
     if m is not None and m.type == "PERSON" and "PERSON" in types \
             and v.low[rel_i] == "who":
         return [m]  # "the death of Soleimani, who commanded X": "who" is a person
     if m is not None and m.type in types and phrases.modifier_ok(v, m) \
-            and phrases.governing_prep(v, m) not in (
+            and phrases.governing_prep(v, m) not in {
             "in", "at", "near", "inside", "outside", "around", "across", "from", "of",
-            "into", "along", "on"):
+            "into", "along", "on"}:
         return [m]  # "a group aligned with the PKK, which has fought ..." → the PKK
     i = rel_i - 1
     while i >= lo and rel_i - i <= 14:

@@ -68,7 +68,7 @@ def possessives(v: DocView, found: Findings) -> None:
     L = v.lex
     title_words = L["honorifics"] | L["role_modifiers"] | role_words(L)
     for a in v.mentions:
-        if a.type not in ("STATE", "ORGANIZATION", "LOCATION") \
+        if a.type not in {"STATE", "ORGANIZATION", "LOCATION"} \
                 or not phrases.possessive_after(v, a):
             continue
         j = a.end + (1 if a.end < len(v.doc) and v.low[a.end] in L["possessive"] else 0)
@@ -82,7 +82,7 @@ def possessives(v: DocView, found: Findings) -> None:
         if b is None and k == j:  # "Russia's western Kursk region", "Hezbollah's elite X"
             while k < min(j + 2, end) and (v.low[k] in L["unit_adjectives"] or (
                     v.low[k] in L["direction_adjectives"]
-                    and v.low[k] not in ("the", "a", "an", "occupied"))):
+                    and v.low[k] not in {"the", "a", "an", "occupied"})):
                 k += 1
             b = v.mention_at(k) if k > j else None
             wanted = "ORGANIZATION" if v.low[k - 1] in L["unit_adjectives"] else "LOCATION"
@@ -92,13 +92,13 @@ def possessives(v: DocView, found: Findings) -> None:
             continue
         if b.end < end and v.low[b.end] in RELATIONAL_NOUNS:
             continue  # "its NATO ally Turkey": NATO is not the possessed actor
-        if b.type == "ORGANIZATION" and a.type in ("STATE", "ORGANIZATION") \
+        if b.type == "ORGANIZATION" and a.type in {"STATE", "ORGANIZATION"} \
                 and not _body_of(b, a):
             continue  # "Lebanon's Hezbollah" is not part of Lebanon
-        if b.type in ("PERSON", "ORGANIZATION", "GROUP") and a.type in ("STATE", "ORGANIZATION"):
+        if b.type in {"PERSON", "ORGANIZATION", "GROUP"} and a.type in {"STATE", "ORGANIZATION"}:
             rel = "LEADS" if head_role and b.type == "PERSON" else "PART_OF"
             _add(v, found, b, rel, a, "possessive." + rel.lower(), cue=(a.start, b.end))
-        elif b.type == "LOCATION" and a.type in ("STATE", "LOCATION"):
+        elif b.type == "LOCATION" and a.type in {"STATE", "LOCATION"}:
             if (b.end < end and v.low[b.end] in L["shore_nouns"]) \
                     or set(b.name.lower().split()) & L["sea_words"]:
                 continue  # "Syria's Mediterranean coast": the coast is Syria's, not the sea
@@ -106,7 +106,7 @@ def possessives(v: DocView, found: Findings) -> None:
         elif b.type == "FACILITY" and a.type == "STATE" and not _military(v, b):
             # "Syria's al-Hol camp", "Iraq's Basra port": where it is, not who runs it
             _add(v, found, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
-        elif b.type == "FACILITY" and a.type in ("STATE", "ORGANIZATION"):
+        elif b.type == "FACILITY" and a.type in {"STATE", "ORGANIZATION"}:
             _add(v, found, a, "OPERATES", b, "possessive.operates", cue=(a.start, b.end))
         elif b.type == "FACILITY" and a.type == "LOCATION":
             _add(v, found, b, "LOCATED_IN", a, "possessive.located_in", cue=(a.start, b.end))
@@ -144,13 +144,13 @@ def _comma_in(v: DocView, found: Findings, a: Mention, k: int, end: int) -> None
     if b is not None and b.type == "STATE" and phrases.possessive_after(v, b):
         h = phrases.head_of(v, b)
         b = h if h.type == "LOCATION" else None  # "A, in Russia's latest strike": no place
-    if b is None or b.start != k or b.type not in ("STATE", "LOCATION") or b.adjectival_form \
+    if b is None or b.start != k or b.type not in {"STATE", "LOCATION"} or b.adjectival_form \
             or not phrases.modifier_ok(v, b):
         return
     nxt = b.end
     while nxt < end and v.low[nxt] in L["area_words"]:
         nxt += 1  # "in Pakistan's Punjab province,"
-    if nxt < end and v.low[nxt] not in (",", ".", ";", ":", ")", "\u2014"):
+    if nxt < end and v.low[nxt] not in {",", ".", ";", ":", ")", "\u2014"}:
         return  # "A, in Gaza's north", "A, in Israel on Monday": not an apposed place
     _add(v, found, a, "LOCATED_IN", b, "place.comma_in")
 
@@ -169,7 +169,7 @@ def place_apposition(v: DocView, found: Findings) -> None:
             if j < end and v.low[j] == "on":
                 k = j + 1 + (1 if j + 1 < end and v.low[j + 1] == "the" else 0)
                 b = v.mention_at(k)
-                if b is not None and b.type in ("STATE", "LOCATION"):
+                if b is not None and b.type in {"STATE", "LOCATION"}:
                     nxt = b.end + (1 if b.end < end and v.low[b.end] in L["possessive"] else 0)
                     if nxt < end and v.low[nxt] == "side":
                         _add(v, found, a, "LOCATED_IN", b, "place.side")
@@ -181,18 +181,18 @@ def place_apposition(v: DocView, found: Findings) -> None:
                     _comma_in(v, found, a, j + 1, end)
                 continue
             b = v.mention_at(j)
-            if b is None or b.start != j or b.type not in ("STATE", "LOCATION"):
+            if b is None or b.start != j or b.type not in {"STATE", "LOCATION"}:
                 continue
             if b.adjectival_form or phrases.possessive_after(v, b) or _in_list(v, a) \
                     or _in_list(v, b):
                 continue
             if any(t.is_lower for t in v.doc[b.start:b.end]):
                 continue  # "…, American forces have …": a clause subject, not a place
-            if b.end < end and v.low[b.end] not in (",", ".", ";", ":", ")", "\u2014"):
+            if b.end < end and v.low[b.end] not in {",", ".", ";", ":", ")", "\u2014"}:
                 continue  # "Tehran, India gets …": B starts a new clause
             _add(v, found, a, "LOCATED_IN", b, "place.comma")
-        elif j < end and v.low[j] in ("in", "inside"):
-            if phrases.governing_prep(v, a) in ("on", "along", "across", "over") or any(
+        elif j < end and v.low[j] in {"in", "inside"}:
+            if phrases.governing_prep(v, a) in {"on", "along", "across", "over"} or any(
                     v.low[t] in LINEAR_PLACES for t in range(a.start, a.end)):
                 continue  # "a village on the Euphrates in X", "near the border in X": the
                 # "in" phrase places the village, not the river or the border
@@ -203,7 +203,7 @@ def place_apposition(v: DocView, found: Findings) -> None:
             if b is not None and b.type == "STATE" and phrases.possessive_after(v, b):
                 h = phrases.head_of(v, b)  # "Hmeimim air base in Syria's Latakia province"
                 b = h if h.type == "LOCATION" else b
-            if b is None or b.type not in ("STATE", "LOCATION") or not phrases.modifier_ok(v, b):
+            if b is None or b.type not in {"STATE", "LOCATION"} or not phrases.modifier_ok(v, b):
                 continue
             if b.adjectival_form:
                 continue
@@ -230,7 +230,7 @@ def forces_at(v: DocView, found: Findings) -> None:
                 and v.mention_at(k) is None:
             k += 1
         b = v.mention_at(k)
-        if b is None or b.type not in ("LOCATION", "FACILITY", "STATE") or b.adjectival_form:
+        if b is None or b.type not in {"LOCATION", "FACILITY", "STATE"} or b.adjectival_form:
             continue
         if b.type == "STATE" and phrases.possessive_after(v, b):
             b = phrases.head_of(v, b)
@@ -250,7 +250,7 @@ def where_present(v: DocView, found: Findings) -> None:
     """"P, where X forces ..." / "P, where X has (built) bases/posts/headquarters" →
     (X, DEPLOYED_IN, P): a relative clause on a place that puts an actor's forces there."""
     for a in v.mentions:
-        if a.type not in ("STATE", "ORGANIZATION", "GROUP") or a.adjectival_form:
+        if a.type not in {"STATE", "ORGANIZATION", "GROUP"} or a.adjectival_form:
             continue
         lo = v.seg_start[a.start]
         k = a.start - 1
@@ -259,7 +259,7 @@ def where_present(v: DocView, found: Findings) -> None:
         if k - 2 < lo or v.low[k] != "where" or v.low[k - 1] != ",":
             continue
         p = v.mention_at(k - 2)
-        if p is None or p.type not in ("LOCATION", "FACILITY", "STATE") or p.adjectival_form:
+        if p is None or p.type not in {"LOCATION", "FACILITY", "STATE"} or p.adjectival_form:
             continue
         forces = a.type == "STATE" and a.end - a.start >= 2 \
             and v.low[a.end - 1] in TROOP_WORDS
@@ -293,7 +293,7 @@ def _demonym_state(v: DocView, m: Mention) -> Mention | None:
 def _premod_place(v: DocView, m: Mention) -> bool:
     """``m`` is a place name used as a modifier after "the" (and direction adjectives):
     "the (northern) Kosovo village of", "the Donetsk town of"."""
-    if m.type not in ("STATE", "LOCATION") or m.adjectival_form:
+    if m.type not in {"STATE", "LOCATION"} or m.adjectival_form:
         return False
     k = m.start - 1
     lo = v.seg_start[m.start]
@@ -378,7 +378,7 @@ def owned_unit_apposition(v: DocView, found: Findings) -> None:
         if j > lo and v.low[j] in v.lex["possessive"]:
             j -= 1  # "France's own naval mission"
         owner = v.mention_at(j) if j >= lo else None
-        if owner is None or owner.type not in ("STATE", "ORGANIZATION") \
+        if owner is None or owner.type not in {"STATE", "ORGANIZATION"} \
                 or not phrases.possessive_after(v, owner) or owner.name == b.name:
             continue
         _add(v, found, b, "PART_OF", owner, "unit.apposition", cue=(owner.start, b.end))
@@ -394,7 +394,7 @@ def titles(v: DocView, found: Findings) -> None:
         if not info or not info.get("relation") or not info.get("org"):
             continue
         rel = info["relation"]
-        if rel not in ("LEADS", "PART_OF"):
+        if rel not in {"LEADS", "PART_OF"}:
             continue
         ps, pe = info.get("person_start"), info.get("person_end")
         os_, oe = info.get("org_start"), info.get("org_end")

@@ -92,7 +92,7 @@ class ArmedGroupRules:
                 continue  # "the SNA, an alliance of Turkish-backed factions": the SNA's members
             if first >= 1 and T.lower[first - 1] in OWNERS:
                 continue  # "Sharaa, whose Islamist rebels": his group, named elsewhere
-            if backer is not None and backer.label in ("STATE", "ORGANIZATION") \
+            if backer is not None and backer.label in {"STATE", "ORGANIZATION"} \
                     and T.lower[end - 1] in BACKED_GROUP_NOUNS:
                 # named by its backer: not the rebels a bare "the rebels" means
                 kb = f"{self._backer_word(T, backer)}-backed {T.lower[end - 1]}"
@@ -126,7 +126,7 @@ class ArmedGroupRules:
                           by_start: dict[int, Cand]) -> str | None:
         """"rebel-held Idlib": "<demonym of Idlib's state> rebels" (None: no state known)."""
         c = by_start.get(j)
-        if c is None or c.label not in ("LOCATION", "STATE", "FACILITY"):
+        if c is None or c.label not in {"LOCATION", "STATE", "FACILITY"}:
             return None
         state = self._state_of(c.kb)
         return f"{state.demonyms[0]} {head}" if state is not None and state.demonyms else None
@@ -210,7 +210,7 @@ class ArmedGroupRules:
             if h in covered or h in headline or h + 1 >= T.n \
                     or (T.cap[h] and h not in T.sent_starts):
                 continue
-            if h >= 2 and T.text[h - 1] == "-" and T.lower[h - 2] in ("pro", "anti"):
+            if h >= 2 and T.text[h - 1] == "-" and T.lower[h - 2] in {"pro", "anti"}:
                 continue
             if T.lower[h + 1] in resolve.FORCE_NOUNS and not T.cap[h + 1]:
                 end = h + 2  # "government forces"
@@ -226,7 +226,7 @@ class ArmedGroupRules:
 
 
 def _is_demonym(c: Cand | None) -> bool:
-    return c is not None and c.label in ("STATE", "GROUP") and c.source == "demonym"
+    return c is not None and c.label in {"STATE", "GROUP"} and c.source == "demonym"
 
 
 def _political(T: Toks, h: int, end: int) -> bool:
@@ -234,5 +234,5 @@ def _political(T: Toks, h: int, end: int) -> bool:
     "the parliamentary opposition": politics or an objection, not an armed group."""
     if end < T.n and T.lower[end] in POLITICAL:
         return True
-    return h > 0 and (T.lower[h - 1] in POLITICAL or T.lower[h - 1] in ("'s", "\u2019s", "its",
-                                                                           "their", "his", "her"))
+    return h > 0 and (T.lower[h - 1] in POLITICAL or T.lower[h - 1] in {"'s", "\u2019s", "its",
+                                                                           "their", "his", "her"})

@@ -66,7 +66,7 @@ class GazetteerRules:
         if k < n and T.lower[k] in resolve.FORCE_NOUNS:
             if not T.cap[k] or k > j:
                 return k + 1
-            if T.lower[k] in ("forces", "troops", "army", "military", "government", "regime"):
+            if T.lower[k] in {"forces", "troops", "army", "military", "government", "regime"}:
                 return k + 1
         if k > j and T.lower[k - 1] in resolve.FORCE_NOUNS and not T.cap[k - 1]:
             return k  # "the Iraqi government agreed": "government" is noun and modifier
@@ -80,7 +80,7 @@ class GazetteerRules:
             exact_case = exact_case or key.exact_only
             # lower-case text ("turkey", "us") is not a name, except "al-Tanf"-style
             if not exact_case and not T.cap[s] and not (
-                    T.lower[s] in ("al", "el", "at", "as", "ad") and e - s > 1
+                    T.lower[s] in {"al", "el", "at", "as", "ad"} and e - s > 1
                     and any(T.cap[k] for k in range(s, e))):
                 continue
             actor = self.gz.actors[actor_name]
@@ -105,7 +105,7 @@ class GazetteerRules:
             if kind == DEMONYM or actor.type == "STATE":
                 fe = self._force_end(T, e)
                 if fe is not None and s >= 2 and T.text[s - 1] == "-" and \
-                        T.lower[s - 2] in ("pro", "anti", "non"):
+                        T.lower[s - 2] in {"pro", "anti", "non"}:
                     fe = None  # "pro-Washington forces" are not Washington's
                 if fe is not None and T.text[fe - 1] == "Ministry":
                     fe = None  # "the Malian Defence Ministry": a ministry (see _ministry)
@@ -131,11 +131,11 @@ class GazetteerRules:
             if actor.type == "PERSON" and actor.part_of:
                 boss = self.gz.actors.get(actor.part_of)
                 j = e
-                if j < T.n and T.lower[j] in ("'s", "\u2019s"):
+                if j < T.n and T.lower[j] in {"'s", "\u2019s"}:
                     j += 1
                 if (boss is not None and boss.type == "STATE" and j < T.n
-                        and T.lower[j] in ("administration", "regime", "government",
-                                           "forces", "army", "troops")):
+                        and T.lower[j] in {"administration", "regime", "government",
+                                           "forces", "army", "troops"}):
                     cands.append(Cand(s, j + 1, "STATE", boss.name, "national_force", prio=3))
                     continue
             cands.append(Cand(s, e, actor.type, actor.name, "gazetteer", prio=3, kind=kind))
@@ -154,9 +154,9 @@ class GazetteerRules:
                     or T.span_text(c.start, c.end).lower() not in NATIONAL_BODIES:
                 continue
             s = c.start
-            while s > 0 and T.cap[s - 1] and T.lower[s - 1] in ("national", "supreme"):
+            while s > 0 and T.cap[s - 1] and T.lower[s - 1] in {"national", "supreme"}:
                 s -= 1  # "National Security Council"
-            k = s - 1 if s > 0 and T.lower[s - 1] in ("'s", "\u2019s") else s
+            k = s - 1 if s > 0 and T.lower[s - 1] in {"'s", "\u2019s"} else s
             state = states.get(k)
             actor = self.gz.actors.get(state.kb) if state is not None else None
             if actor is None or actor.type != "STATE":
@@ -203,11 +203,11 @@ class GazetteerRules:
         for c in list(states.values()):
             parts = [c]
             j = c.end
-            if j + 1 < n and T.text[j] in ("-", "\u2013", "/") and j + 1 in states:
+            if j + 1 < n and T.text[j] in {"-", "\u2013", "/"} and j + 1 in states:
                 parts.append(states[j + 1])
                 j = states[j + 1].end
-            if j < n and T.lower[j] in ("border", "borders", "frontier") and not (
-                    j + 1 < n and T.lower[j + 1] in ("crossing", "crossings", "guards")):
+            if j < n and T.lower[j] in {"border", "borders", "frontier"} and not (
+                    j + 1 < n and T.lower[j + 1] in {"crossing", "crossings", "guards"}):
                 adj = []
                 for name in sorted({p.kb for p in parts}):
                     actor = self.gz.actors.get(name)

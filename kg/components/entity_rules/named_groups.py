@@ -36,7 +36,7 @@ class NamedGroupRules:
         members: list[tuple[int, int, str]] = []
         added: list[Cand] = []
         for i in T.data.where(frozenset({"known"})):
-            a = i + 1 + (i + 1 < T.n and T.lower[i + 1] in ("collectively", "jointly"))
+            a = i + 1 + (i + 1 < T.n and T.lower[i + 1] in {"collectively", "jointly"})
             if a + 1 >= T.n or T.lower[a] != "as":
                 continue  # "known as", "known collectively as"
             j = a + 1 + (T.lower[a + 1] == "the")
@@ -45,7 +45,7 @@ class NamedGroupRules:
                 continue
             kb, end = name
             k = i - 1
-            if k >= 0 and T.lower[k] in ("collectively", "jointly"):
+            if k >= 0 and T.lower[k] in {"collectively", "jointly"}:
                 k -= 1
             if k < 0 or T.text[k] != ",":
                 continue
@@ -103,12 +103,12 @@ class NamedGroupRules:
                 continue
             k = i + 1
             # over its members' description: words, demonyms, places ("of Gulf states")
-            while k < T.n and k - i <= 8 and T.lower[k] not in ("led", "headed") and (
+            while k < T.n and k - i <= 8 and T.lower[k] not in {"led", "headed"} and (
                     (k not in by_start and T.text[k].isalpha()) or (
                     k in by_start and (by_start[k].source == "demonym"
-                                       or by_start[k].label in ("LOCATION", "GROUP")))):
+                                       or by_start[k].label in {"LOCATION", "GROUP"}))):
                 k = by_start[k].end if k in by_start else k + 1
-            if k + 1 >= T.n or T.lower[k] not in ("led", "headed") or T.lower[k + 1] != "by":
+            if k + 1 >= T.n or T.lower[k] not in {"led", "headed"} or T.lower[k + 1] != "by":
                 continue
             j = k + 2 + (k + 2 < T.n and T.lower[k + 2] == "the")
             leader = by_start.get(j)
@@ -183,7 +183,7 @@ class NamedGroupRules:
             if T.lower[g] in GROUP_NOUNS:
                 counts = {int(x) for x in GROUP_NOUNS[T.lower[g]]}
                 noun = noun if noun is not None else g
-            if T.lower[g] in ("the", "these", "those"):
+            if T.lower[g] in {"the", "these", "those"}:
                 break
             g -= 1
         if counts is None or g < 0:
@@ -223,7 +223,7 @@ def _list_ending_at(T: Toks, chosen: list[Cand], k: int) -> list[Cand]:
     while True:
         g = pos - 1
         seps = []
-        while g >= 0 and T.lower[g] in (",", "and", "the"):
+        while g >= 0 and T.lower[g] in {",", "and", "the"}:
             seps.append(T.lower[g])
             g -= 1
         if not seps or len(seps) > 3 or seps == ["the"]:

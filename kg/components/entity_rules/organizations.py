@@ -54,13 +54,13 @@ class OrganizationRules:
             while s < h and not T.cap[s]:
                 s += 1
             e = h + 1
-            if not lower_head and e + 1 < n and T.lower[e] in ("of", "for"):
+            if not lower_head and e + 1 < n and T.lower[e] in {"of", "for"}:
                 k = e + 1
                 if k < n and T.lower[k] == "the":
                     k += 1
                 if k < n and T.cap[k]:
                     k2 = k
-                    while k2 < n and (T.cap[k2] or (T.lower[k2] in ("and", "of", "-")
+                    while k2 < n and (T.cap[k2] or (T.lower[k2] in {"and", "of", "-"}
                                                     and k2 + 1 < n and T.cap[k2 + 1])):
                         k2 += 1
                     e = k2
@@ -80,7 +80,7 @@ class OrganizationRules:
                 continue
             if e - s < 2 or s in headline:
                 continue
-            if s >= 2 and T.text[s - 1] == "-" and T.lower[s - 2] in ("pro", "anti"):
+            if s >= 2 and T.text[s - 1] == "-" and T.lower[s - 2] in {"pro", "anti"}:
                 continue  # "pro-Washington forces" are not Washington's
             if T.text[e - 1].islower() and any(k in covered for k in range(s, e)):
                 continue  # "President Assad's forces", "Iraqi security forces": no new name
@@ -97,7 +97,7 @@ class OrganizationRules:
             text = T.span_text(s, e)
             if self.gz.lookup(text) is not None:
                 continue  # the gazetteer already has it exactly
-            if any(end == e and start > s and T.lower[start - 1] not in ("and", "of", "&")
+            if any(end == e and start > s and T.lower[start - 1] not in {"and", "of", "&"}
                    for end, start in org_suffix):
                 continue  # "Afghan Fatemiyoun Brigade" is the known Fatemiyoun Brigade
                 # (but "Peace and Security Council" is not the known Security Council)
@@ -130,16 +130,16 @@ class OrganizationRules:
             # "X, a coalition of …": the name before the comma
             k = i - 1
             while k > 0 and i - k <= 3 and T.text[k].isalpha() and T.text[k].islower() \
-                    and T.lower[k] not in ("a", "an", "the"):
+                    and T.lower[k] not in {"a", "an", "the"}:
                 k -= 1  # "a loose coalition", "an armed group"
-            if k >= 2 and T.lower[k] in ("a", "an") and T.text[k - 1] == ",":
+            if k >= 2 and T.lower[k] in {"a", "an"} and T.text[k - 1] == ",":
                 self._name_before(T, k - 1, covered, cands)
             # "militias known as X", "the faction ..., known as X"
             j = i + 1
             while j < n and j - i <= 8 and T.lower[j] != "known" and T.text[j] not in ".;":
                 j += 1
             if j + 2 < n and T.lower[j] == "known":
-                a = j + 1 + (T.lower[j + 1] in ("locally", "collectively", "also"))
+                a = j + 1 + (T.lower[j + 1] in {"locally", "collectively", "also"})
                 if a + 1 < n and T.lower[a] == "as":
                     b = a + 1 + (T.lower[a + 1] == "the")
                     self._name_at(T, b, covered, cands)
@@ -148,7 +148,7 @@ class OrganizationRules:
         s = e
         while s > 0 and e - s < 4 and (s - 1) not in covered and (
                 (T.cap[s - 1] and T.text[s - 1][:1].isalpha()) or T.lower[s - 1] in PARTICLES
-                or T.lower[s - 1] in ("de", "la", "los", "las", "del")):
+                or T.lower[s - 1] in {"de", "la", "los", "las", "del"}):
             s -= 1
         while s < e and not T.cap[s]:
             s += 1
@@ -158,7 +158,7 @@ class OrganizationRules:
         e = s
         while e < T.n and e - s < 5 and e not in covered and (
                 (T.cap[e] and T.text[e][:1].isalpha()) or (
-                e > s and T.lower[e] in ("de", "la", "los", "las", "del", "al", "-")
+                e > s and T.lower[e] in {"de", "la", "los", "las", "del", "al", "-"}
                 and e + 1 < T.n and T.cap[e + 1])):
             e += 1
         self._add_described(T, s, e, covered, cands)
@@ -193,10 +193,10 @@ class OrganizationRules:
                 state = c
                 k = c.end
                 continue
-            if T.lower[k] not in ("ministry", "of", "the", "'s", "\u2019s", "and", "for"):
+            if T.lower[k] not in {"ministry", "of", "the", "'s", "\u2019s", "and", "for"}:
                 words.append(T.lower[k])
             k += 1
-        if state is None and s >= 2 and T.lower[s - 1] in ("'s", "\u2019s"):
+        if state is None and s >= 2 and T.lower[s - 1] in {"'s", "\u2019s"}:
             c = next((c for c in states.values() if c.end == s - 1), None)
             state = c
         if state is None or not words or any(not T.cap[i] for i in range(s, e)
@@ -264,7 +264,7 @@ class OrganizationRules:
                 s = i - 1
                 while s > 0 and (T.cap[s - 1] or T.lower[s - 1] in NAME_INNER) and i - s < 10:
                     s -= 1
-                while s < i - 1 and (not T.cap[s] or T.lower[s] in ("the", "a", "an")):
+                while s < i - 1 and (not T.cap[s] or T.lower[s] in {"the", "a", "an"}):
                     s += 1
                 words = [k for k in range(s, i - 1) if T.cap[k] and T.lower[k] not in NAME_INNER]
                 initials = "".join(T.text[k][0] for k in words).upper()

@@ -51,13 +51,13 @@ class PersonRules:
                 continue
             j = e
             while j < T.n:
-                if T.text[j] in ("(", ")", ",") or j in role_at:
+                if T.text[j] in {"(", ")", ","} or j in role_at:
                     j = role_at.get(j, j + 1)
                     continue
                 k = j + 2 if j + 1 < T.n and T.lower[j + 1] == "the" else j + 1
                 c = by_start.get(k)
-                if T.lower[j] in ("for", "of", "at") and c is not None and c.end < T.n \
-                        and T.text[c.end] == "," and c.label in ("STATE", "ORGANIZATION"):
+                if T.lower[j] in {"for", "of", "at"} and c is not None and c.end < T.n \
+                        and T.text[c.end] == "," and c.label in {"STATE", "ORGANIZATION"}:
                     j = c.end  # "spokesman for the X, Jane Doe"
                     continue
                 break
@@ -107,7 +107,7 @@ class PersonRules:
             best = None
             while s > 0 and c.start - s < 3 and T.cap[s - 1] and T.text[s - 1].isalpha() \
                     and T.lower[s - 1] not in NOT_NAMES and T.lower[s - 1] not in resolve.ROLES \
-                    and not (s - 1 in starts and starts[s - 1].label not in ("GROUP", "PERSON")):
+                    and not (s - 1 in starts and starts[s - 1].label not in {"GROUP", "PERSON"}):
                 s -= 1
                 key = norm_key(T.span_text(s, c.end))
                 if max(fuzz.ratio(key, x) for x in names) >= FUZZY_NAME:
@@ -133,8 +133,8 @@ class PersonRules:
         the run after a title is the person's first name ("Badr" in "Minister Badr bin
         Hamad Al Busaidi"): two more name words follow and nothing else is known."""
         c = by_start.get(j)
-        if c is None or c.start != j or c.end - c.start != 1 or c.label not in (
-                "ORGANIZATION", "LOCATION", "FACILITY") or inside != [j]:
+        if c is None or c.start != j or c.end - c.start != 1 or c.label not in {
+                "ORGANIZATION", "LOCATION", "FACILITY"} or inside != [j]:
             return False
         return sum(1 for k in range(c.end, end) if T.cap[k]) >= 2
 
@@ -146,7 +146,7 @@ class PersonRules:
         short: list[str] = []
         i = 0
         while i < len(words):
-            if i > 0 and words[i].lower() in ("bin", "ibn") and i + 1 < len(words) - 1:
+            if i > 0 and words[i].lower() in {"bin", "ibn"} and i + 1 < len(words) - 1:
                 i += 2  # a father's name, not the last word
                 continue
             short.append(words[i])
@@ -198,11 +198,11 @@ class PersonRules:
                 j = c.start  # "Jane Doe, the U.N. envoy", "…, a senior Hamas official"
                 while j > 0 and T.lower[j - 1] in resolve.TITLE_FILLERS and c.start - j < 2:
                     j -= 1
-                if T.lower[j - 1] in ("the", "a", "an"):
+                if T.lower[j - 1] in {"the", "a", "an"}:
                     k = j
-            if k > 0 and T.lower[k - 1] in ("the", "a", "an", "its", "their"):
+            if k > 0 and T.lower[k - 1] in {"the", "a", "an", "its", "their"}:
                 k -= 1
-            elif k > 1 and T.lower[k - 1] in ("'s", "\u2019s"):
+            elif k > 1 and T.lower[k - 1] in {"'s", "\u2019s"}:
                 if T.lower[k - 2] in ANAPHOR_NOUNS and k > 2 and T.lower[k - 3] == "the":
                     k -= 3
                 elif (c := by_end.get(k - 1)) is not None:
@@ -219,8 +219,8 @@ class PersonRules:
         Jane Doe,": the name apposed to a role phrase, two or three title-case words that
         the apposition closes."""
         n = T.n
-        if rs == 0 or T.lower[rs - 1] not in ("the", "its", "their", "'s", "\u2019s") \
-                or re_ >= n or T.lower[re_] not in ("of", "for", "to"):
+        if rs == 0 or T.lower[rs - 1] not in {"the", "its", "their", "'s", "\u2019s"} \
+                or re_ >= n or T.lower[re_] not in {"of", "for", "to"}:
             return
         comma = next((k for k in range(re_ + 1, min(re_ + 9, n)) if T.text[k] in ",.;"),
                      None)
@@ -228,7 +228,7 @@ class PersonRules:
             return
         s = comma + 1
         e = self._name_run(T, s, max_len=3)
-        if not 2 <= e - s <= 3 or e >= n or T.text[e] not in (",", ".", ";") \
+        if not 2 <= e - s <= 3 or e >= n or T.text[e] not in {",", ".", ";"} \
                 or any(k in covered or not T.is_title(k) for k in range(s, e)):
             return
         if any(T.is_stop(k) or T.lower[k] in NOT_NAMES or T.lower[k] in ORG_HEADS

@@ -45,7 +45,7 @@ class PlaceRules:
         for h in T.data.where(FACILITY_HEADS | PLURAL_FACILITY_HEADS.keys()):
             if h < 1 or h in headline:
                 continue
-            if T.lower[h] in ("field", "fields") and T.lower[h - 1] not in ("oil", "gas"):
+            if T.lower[h] in {"field", "fields"} and T.lower[h - 1] not in {"oil", "gas"}:
                 continue  # "oil field" is a site, "the battle field" is not
             if h + 1 < n and T.text[h + 1] in DASHES:
                 continue  # "camp-style"
@@ -70,7 +70,7 @@ class PlaceRules:
                 if not name or any(i in covered for i in range(s, h)):
                     continue
                 if not T.cap[h] and not (s > 0 and (T.lower[s - 1] == "the" or (
-                        sing is not None and T.lower[s - 1] in ("and", ",")))):
+                        sing is not None and T.lower[s - 1] in {"and", ","}))):
                     continue  # "the Nevatim and Ramon air bases": listed names too
                 if s in T.sent_starts and len(name) == 1 and not T.cap[h]:
                     continue
@@ -78,7 +78,7 @@ class PlaceRules:
                    for i in range(s, h + 1)):
                 continue
             if sing is not None and s >= 2 and T.text[s - 1] in DASHES \
-                    and T.lower[s - 2] in ("al", "el", "ad", "as", "ash", "an", "ar", "at"):
+                    and T.lower[s - 2] in {"al", "el", "ad", "as", "ash", "an", "ar", "at"}:
                 s -= 2  # "the Al-Jufra air bases": the article belongs to the name
             text = T.span_text(s, h + 1) if sing is None else f"{T.span_text(s, h)} {sing}"
             hit = self.gz.lookup(text)
@@ -87,7 +87,7 @@ class PlaceRules:
                 # ("the Al-Jufra air bases") or names are listed ("the A and B air bases");
                 # "Damascus camps" are camps in Damascus
                 if hit is None and (place is not None or s == 0
-                                    or T.lower[s - 1] not in ("and", ",")):
+                                    or T.lower[s - 1] not in {"and", ","}):
                     continue
                 self._listed_facilities(T, cands, covered, s, h, sing, places)
                 cands.append(Cand(s, h + 1, "FACILITY", hit.actor if hit else text,
@@ -110,7 +110,7 @@ class PlaceRules:
             m += 1
         mods = T.span_text(m, h) if m < h else ""
         k = s - 1
-        while k > 0 and T.lower[k] in ("and", ","):
+        while k > 0 and T.lower[k] in {"and", ","}:
             e = k
             c = places.get(e) or next((c for c in cands if c.end == e), None)
             if c is not None and c.label == "STATE":
@@ -155,7 +155,7 @@ class PlaceRules:
                     and (s - 1) not in headline and T.lower[s - 1] not in NOT_NAMES:
                 s -= 1
             if s == h or h in taken or (s > 0 and (T.lower[s - 1] in DASHES
-                                                   or T.text[s - 1] in ("-", "'s", "’s"))):
+                                                   or T.text[s - 1] in {"-", "'s", "’s"})):
                 continue
             text = T.span_text(s, h)
             hit = _canonical(text, "LOCATION")
@@ -204,16 +204,16 @@ class PlaceRules:
         main rules), so "Hezbollah, a group in Lebanon" (no place noun) stays out."""
         n = T.n
         for h in T.data.where(DESCRIBED_PLACE_NOUNS):
-            if h + 1 >= n or T.lower[h + 1] not in ("of", "in") or h in headline:
+            if h + 1 >= n or T.lower[h + 1] not in {"of", "in"} or h in headline:
                 continue
             k = h - 1
-            while k > 0 and h - k <= 3 and not T.cap[k] and T.lower[k] not in (
-                    "a", "an", "the", ",") and T.text[k].isalpha():
+            while k > 0 and h - k <= 3 and not T.cap[k] and T.lower[k] not in {
+                    "a", "an", "the", ","} and T.text[k].isalpha():
                 k -= 1  # "a (small) port city", "the (provincial) capital"
-            if k < 1 or T.lower[k] not in ("a", "an", "the"):
+            if k < 1 or T.lower[k] not in {"a", "an", "the"}:
                 continue
             c = k - 1
-            if T.lower[c] not in (",", "is", "was", "remains"):
+            if T.lower[c] not in {",", "is", "was", "remains"}:
                 continue
             end = c
             s = end

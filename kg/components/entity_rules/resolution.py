@@ -62,7 +62,7 @@ class ResolutionRules:
             if label is None:
                 continue
             s, e = ent.start, ent.end
-            while s < e and T.lower[s] in ("the", "a", "an"):
+            while s < e and T.lower[s] in {"the", "a", "an"}:
                 s += 1
             if s < e:
                 found.append((s, e, label))

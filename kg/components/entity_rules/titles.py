@@ -50,7 +50,7 @@ class TitleRules:
             role_key = _role_key(T, rs, re_)
             if role_key is None:
                 continue
-            if re_ < n and T.lower[re_] in ("'s", "\u2019s"):
+            if re_ < n and T.lower[re_] in {"'s", "\u2019s"}:
                 continue  # "the secretary-general's envoy, X": the role is someone else's
             relation = resolve.ROLES.get(role_key)
             if relation == "LEADS" and rs > 0 and T.lower[rs - 1] in SECOND_IN_COMMAND and not (
@@ -70,12 +70,12 @@ class TitleRules:
             j = re_
             right_org = None
             while j < n:
-                if T.text[j] in ("(", ")", ","):
+                if T.text[j] in {"(", ")", ","}:
                     j += 1
-                elif right_org is None and T.lower[j] in ("for", "of", "at") and \
+                elif right_org is None and T.lower[j] in {"for", "of", "at"} and \
                         (c := by_start.get(j + 2 if j + 1 < n and T.lower[j + 1] == "the"
                                            else j + 1)) is not None and \
-                        c.label in ("STATE", "ORGANIZATION") and \
+                        c.label in {"STATE", "ORGANIZATION"} and \
                         (after := _after_bracket(T, c.end)) < n and T.text[after] == ",":
                     right_org = c  # "spokeswoman for the X Command (XC), Maj. Gen. Y"
                     j = after
@@ -85,8 +85,8 @@ class TitleRules:
                     j = role_at[j]
                 elif T.lower[j] == "and" and j + 1 in role_at:
                     j += 1  # "Prime Minister and Foreign Minister X": one person, two roles
-                elif T.lower[j] in ("to", "in") and j + 1 in by_start \
-                        and by_start[j + 1].label in ("STATE", "LOCATION") \
+                elif T.lower[j] in {"to", "in"} and j + 1 in by_start \
+                        and by_start[j + 1].label in {"STATE", "LOCATION"} \
                         and by_start[j + 1].end < n and T.text[by_start[j + 1].end] == ",":
                     j = by_start[j + 1].end
                 else:
@@ -195,7 +195,7 @@ class TitleRules:
     @staticmethod
     def _anaphor_right(T: Toks, j: int) -> tuple[int, int] | None:
         """"of the (paramilitary) group" right after a role: the description's tokens."""
-        if j + 2 < T.n and T.lower[j] in ("of", "for") and T.lower[j + 1] == "the":
+        if j + 2 < T.n and T.lower[j] in {"of", "for"} and T.lower[j + 1] == "the":
             for k in range(j + 2, min(j + 5, T.n)):
                 if T.lower[k] in ANAPHOR_NOUNS:
                     return j + 1, k + 1
@@ -210,14 +210,14 @@ class TitleRules:
         k = rs
         while k > 0 and T.lower[k - 1] in resolve.TITLE_FILLERS and rs - k < 3:
             k -= 1
-        if k > 0 and T.lower[k - 1] in ("its", "their"):
+        if k > 0 and T.lower[k - 1] in {"its", "their"}:
             return k - 1, k
-        if k >= 3 and T.lower[k - 1] in ("'s", "\u2019s") and \
+        if k >= 3 and T.lower[k - 1] in {"'s", "\u2019s"} and \
                 T.lower[k - 2] in ANAPHOR_NOUNS:
             d = k - 3
-            if T.lower[d] not in ("the", "this") and d > 0 and T.lower[d - 1] in ("the", "this"):
+            if T.lower[d] not in {"the", "this"} and d > 0 and T.lower[d - 1] in {"the", "this"}:
                 d -= 1  # "the armed group's"
-            if T.lower[d] in ("the", "this"):
+            if T.lower[d] in {"the", "this"}:
                 return d, k - 1
         return None
 
@@ -227,8 +227,8 @@ class TitleRules:
         k = i
         steps = 0
         while k > 0 and steps < 5:
-            if T.lower[k - 1] in resolve.TITLE_FILLERS or T.lower[k - 1] in (
-                    "(", "'s", "\u2019s", "and") or (
+            if T.lower[k - 1] in resolve.TITLE_FILLERS or T.lower[k - 1] in {
+                    "(", "'s", "\u2019s", "and"} or (
                     T.lower[k - 1] in resolve.GENERIC_UNIT_WORDS and not T.cap[k - 1]):
                 k -= 1
             elif role_start_of and k in role_start_of and k < i and T.lower[k] == "and":
@@ -237,14 +237,14 @@ class TitleRules:
                 break
             steps += 1
         c = by_end.get(k)
-        if c is not None and c.label in ("STATE", "ORGANIZATION"):
+        if c is not None and c.label in {"STATE", "ORGANIZATION"}:
             return c
         return None
 
     def _org_of_person(self, person: Cand) -> Cand | None:
         actor = self.gz.actors.get(person.kb)
         boss = self.gz.actors.get(actor.part_of) if actor and actor.part_of else None
-        if boss is None or boss.type not in ("STATE", "ORGANIZATION"):
+        if boss is None or boss.type not in {"STATE", "ORGANIZATION"}:
             return None
         return Cand(person.start, person.end, boss.type, boss.name, "gazetteer")
 
@@ -252,19 +252,19 @@ class TitleRules:
     def _person_left(T: Toks, i: int, by_end: dict[int, Cand]) -> Cand | None:
         k = i
         while k > 0 and (T.lower[k - 1] in resolve.TITLE_FILLERS
-                         or T.lower[k - 1] in ("the", "a", "its", "and")):
+                         or T.lower[k - 1] in {"the", "a", "its", "and"}):
             k -= 1
-        if k > 2 and T.lower[k - 1] in ("also", "now") and T.lower[k - 2] in ("is", "was"):
+        if k > 2 and T.lower[k - 1] in {"also", "now"} and T.lower[k - 2] in {"is", "was"}:
             k -= 1  # "X, who is also the prime minister of Y"
-        if k > 2 and T.lower[k - 1] in ("is", "was") and T.lower[k - 2] == "who":
+        if k > 2 and T.lower[k - 1] in {"is", "was"} and T.lower[k - 2] == "who":
             k -= 2  # "X, who is the leader of Y"
         if k > 2 and T.lower[k - 1] == "as" and T.lower[k - 2] == "in" \
                 and T.lower[k - 3] == "sworn":
             k -= 2  # "X was sworn in as president of Y"
         if k > 2 and T.lower[k - 1] in APPOINTMENT_VERBS \
-                and T.lower[k - 2] in ("was", "is", "been", "be", "were"):
+                and T.lower[k - 2] in {"was", "is", "been", "be", "were"}:
             k -= 2  # "X was elected president of Y", "X has been named commander of Y"
-            while k > 0 and T.lower[k - 1] in ("has", "have", "had", "who", "recently"):
+            while k > 0 and T.lower[k - 1] in {"has", "have", "had", "who", "recently"}:
                 k -= 1
             c = by_end.get(k)
             if c is not None and c.label == "PERSON":
@@ -280,18 +280,18 @@ class TitleRules:
         return None
 
     def _org_right(self, T: Toks, j: int, by_start: dict[int, Cand]) -> Cand | None:
-        if j < T.n and T.lower[j] in ("of", "for", "at", "in", "to"):
+        if j < T.n and T.lower[j] in {"of", "for", "at", "in", "to"}:
             j += 1
-            if j < T.n and T.lower[j] in ("the", "its", "their"):
+            if j < T.n and T.lower[j] in {"the", "its", "their"}:
                 j += 1  # "the secretary of its National Security Council"
             if j + 1 < T.n and T.lower[j] in RULING_WORDS and j + 1 in by_start:
                 j += 1  # "a senior official of the ruling Workers' Party"
             c = by_start.get(j)
-            if c is not None and c.end + 2 < T.n and T.text[c.end] in ("-", "\u2013") \
+            if c is not None and c.end + 2 < T.n and T.text[c.end] in {"-", "\u2013"} \
                     and T.lower[c.end + 1] in resolve.BACKED_WORDS:
                 # "the commander of the U.S.-backed SDF": the organisation after the compound
                 c = by_start.get(c.end + 2)
-            if c is not None and c.label in ("STATE", "ORGANIZATION"):
+            if c is not None and c.label in {"STATE", "ORGANIZATION"}:
                 return c
             if c is not None and c.label == "PERSON":
                 # "adviser to Assad": the adviser belongs to the leader's state
@@ -330,7 +330,7 @@ def _indefinite_before(T: Toks, rs: int) -> bool:
     k = rs
     while k > 0 and T.lower[k - 1] in resolve.TITLE_FILLERS and rs - k < 3:
         k -= 1
-    return k > 0 and T.lower[k - 1] in ("a", "an", "one")
+    return k > 0 and T.lower[k - 1] in {"a", "an", "one"}
 
 
 def _role_key(T: Toks, s: int, e: int) -> str | None:
@@ -359,7 +359,7 @@ def _envoy_portfolio_end(T: Toks, e: int, cands: list[Cand]) -> int:
     """"special envoy for Asian affairs, X", "envoy to the Middle East, X": the envoy's
     brief (up to five words, places included: they are where he is sent, not whose he
     is) ends the title when a comma and a capitalised name follow; else e."""
-    if e + 1 >= T.n or T.lower[e] not in ("for", "to", "on"):
+    if e + 1 >= T.n or T.lower[e] not in {"for", "to", "on"}:
         return e
     kinds = {k: c.label for c in cands for k in range(c.start, c.end)}
     m = e + 1
@@ -378,7 +378,7 @@ def portfolio_roles(T: Toks, roles: list[tuple[int, int]],
     phrase of them after it ("Minister of State for Foreign Affairs X"). The portfolio
     is part of the title, so the name after it and the state before it are found; a
     known actor ("Minister of Defence of Iraq") ends the portfolio."""
-    taken = {k for c in cands if c.label in ("STATE", "ORGANIZATION", "PERSON")
+    taken = {k for c in cands if c.label in {"STATE", "ORGANIZATION", "PERSON"}
              for k in range(c.start, c.end)}
     out = []
     for s, e in roles:
@@ -396,16 +396,16 @@ def portfolio_roles(T: Toks, roles: list[tuple[int, int]],
             k -= 1  # "Pakistan's Information Minister", "Eritrea's information minister"
         while k < s and T.lower[k] == "and":
             k += 1
-        if k < s and not T.cap[k] and not (k > 0 and (T.lower[k - 1] in ("'s", "\u2019s", "the")
+        if k < s and not T.cap[k] and not (k > 0 and (T.lower[k - 1] in {"'s", "\u2019s", "the"}
                                                      or (k - 1) in taken)):
             k = s  # a lower-case portfolio only after its state or "the"
         j = e
-        if j + 1 < T.n and T.lower[j] in ("of", "for"):
+        if j + 1 < T.n and T.lower[j] in {"of", "for"}:
             m, last = j + 1, None
             while m < T.n and m - j < 8 and m not in taken:
                 if T.cap[m] and T.lower[m] in PORTFOLIO_WORDS:
                     last = m = m + 1
-                elif T.lower[m] in ("and", "of", "for") and last is not None:
+                elif T.lower[m] in {"and", "of", "for"} and last is not None:
                     m += 1
                 else:
                     break

@@ -45,7 +45,7 @@ class Toks:
         starts.update(i + 1 for i in breaks)  # after a line break
         # the first word after an opening quote or bracket also starts a sentence
         starts.update(i + 1 for i in list(starts) if i < self.n and self.text[i] in
-                      ('"', "\u201c", "\u2018", "'", "(", "-"))
+                      {'"', "\u201c", "\u2018", "'", "(", "-"})
         self.sent_starts = starts
 
     def span_text(self, s: int, e: int) -> str:
@@ -100,11 +100,11 @@ def _is_headline(T: Toks, s: int, e: int) -> bool:
     last = e - 1
     while last > s and T.text[last].isspace():
         last -= 1
-    ends_like_sentence = T.text[last] in (".", "!", "\u201d", '"')
+    ends_like_sentence = T.text[last] in {".", "!", "\u201d", '"'}
     if lower == 0:
         # "Assad met Colonel Ahmed Zaki in Benghazi.": a short sentence full of names
         # still has lower-case verbs and prepositions and ends in a full stop
         return not (ends_like_sentence and any(
             T.text[i].islower() and T.text[i].isalpha()
-            and T.lower[i] not in ("a", "an", "the", "and", "of") for i in range(s + 1, e)))
+            and T.lower[i] not in {"a", "an", "the", "and", "of"} for i in range(s + 1, e)))
     return not ends_like_sentence and lower / len(words) <= 0.25
