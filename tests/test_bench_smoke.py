@@ -120,3 +120,35 @@ def test_source_files_takes_article_files_only(tmp_path):
     assert [f.name for f in source_files(tmp_path)] == ["a.txt", "sub/b.md"]
     corpus = build_corpus(2, tmp_path / "out", seeds_dir=tmp_path)
     assert corpus.files == 4 and (tmp_path / "out" / "c001_sub__b.md").is_file()
+
+
+# -- instruction counts (bench/instructions.py; valgrind itself is not run here) ----------
+
+def test_instruction_count_child_imports_the_measured_tree(tmp_path):
+    """The process callgrind runs imports kg from the tree it is given and reports the
+    pass it counted (here without valgrind: the same code, just not counted)."""
+    import subprocess
+    import sys
+
+    from bench import REPO_DIR
+
+    corpus, report = tmp_path / "corpus", tmp_path / "child.json"
+    build_corpus(1, corpus)
+    subprocess.run([sys.executable, "-m", "bench.instructions", "--child", str(REPO_DIR),
+                    "--corpus", str(corpus), "--report", str(report)], cwd=REPO_DIR,
+                   check=True, capture_output=True)
+    got = json.loads(report.read_text(encoding="utf-8"))
+    assert got["kg_file"] == str(REPO_DIR / "kg" / "__init__.py")
+    assert got["documents"] > 0 and got["tokens"] > 0
+    assert got["triples"] == got["warm_pass"] > 0  # the counted pass is the warm one again
+
+
+def test_callgrind_total_reads_the_summary(tmp_path):
+    from bench.instructions import callgrind_total
+
+    out = tmp_path / "callgrind.out"
+    out.write_text("events: Ir\nfn=main\n1 5\nsummary: 123456\ntotals: 123456\n")
+    assert callgrind_total(out) == 123456
+    out.write_text("events: Ir\n")
+    with pytest.raises(RuntimeError):
+        callgrind_total(out)
