@@ -238,13 +238,16 @@ def word_flags(flag: Callable[[str], bool], words: list[str]) -> list[bool]:
         if len(_FLAG_CACHE) >= _FLAG_CACHE_MAX:  # a caller making new lambdas: don't keep them
             return [bool(flag(w)) for w in words]
         table = _FLAG_CACHE.setdefault(flag, {})
+    try:  # every word known (the usual case): no per-word test of the answers
+        return list(map(table.__getitem__, words))
+    except KeyError:
+        pass
     out = list(map(table.get, words))
-    if None in out:
-        for k, w in enumerate(words):
-            if out[k] is None:
-                out[k] = bool(flag(w))
-                if len(table) < _STRING_CACHE_MAX:
-                    table[w] = out[k]
+    for k, w in enumerate(words):
+        if out[k] is None:
+            out[k] = bool(flag(w))
+            if len(table) < _STRING_CACHE_MAX:
+                table[w] = out[k]
     return out
 
 
@@ -258,14 +261,19 @@ def _contains(char: str) -> Callable[[str], bool]:
 def cached_strings(doc: Doc, ids: list[int]) -> list[str]:
     """The strings of the hashes ``ids`` (memoised across Docs)."""
     cache = _STRING_CACHE
+    # every hash known (the usual case): a KeyError instead of a test of every answer
+    # (``None in out`` compares None with each string, which cost more than the lookups)
+    try:
+        return list(map(cache.__getitem__, ids))
+    except KeyError:
+        pass
     out = list(map(cache.get, ids))
-    if None in out:
-        strings = doc.vocab.strings
-        for k, h in enumerate(ids):
-            if out[k] is None:
-                out[k] = strings[h]
-                if len(cache) < _STRING_CACHE_MAX:
-                    cache[h] = out[k]
+    strings = doc.vocab.strings
+    for k, h in enumerate(ids):
+        if out[k] is None:
+            out[k] = strings[h]
+            if len(cache) < _STRING_CACHE_MAX:
+                cache[h] = out[k]
     return out
 
 

@@ -302,3 +302,26 @@ def test_his_group_is_the_group_he_leads(nlp):
     doc = nlp("Hassan Nasrallah, the leader of Hezbollah, said his country would suffer.")
     got = [(s.text, s.label_, s.kb_id_) for s in doc.spans["kg_coref"]]
     assert not any(text == "his country" for text, _, _ in got)
+
+
+def test_entities_read_from_arrays_equal_the_span_route(nlp, monkeypatch):
+    """kg_coref reads the entities from the token arrays and ``user_data`` (no Span per
+    entity); with that route switched off it reads ``doc.ents``: same resolutions."""
+    from pathlib import Path
+
+    from kg.components import coref as C
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.rglob("*.txt"))[:12]]
+    texts.append("The Syrian Observatory for Human Rights published a report. It said "
+                 "that Iran-backed militias and their allies shelled the town.")
+    assert texts
+
+    def spans(doc):
+        return [(s.start, s.end, s.label_, s.kb_id_, s._.kg_antecedent, s._.kg_confidence,
+                 s._.kg_source) for s in doc.spans["kg_coref"]]
+
+    fast = [spans(nlp(t)) for t in texts]
+    assert any(fast)  # the texts have anaphors to resolve
+    monkeypatch.setattr(C, "_FAST_EXT", False)
+    assert [spans(nlp(t)) for t in texts] == fast

@@ -161,3 +161,38 @@ def test_entity_runs_on_hand_set_ents():
     assert entity_runs(doc) == [(0, 2, "STATE", "X"), (2, 3, "GROUP", ""), (4, 6, "STATE", "")]
     assert entity_runs(doc) == [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
     assert entity_runs(Doc(doc.vocab, words=[])) == []
+
+
+@pytest.mark.parametrize("length", [6, 40, 250])  # the short (loop) and long (numpy) paths
+def test_entity_runs_on_random_tags_match_doc_ents(length):
+    """Random IOB tags, labels and kb ids (B without a label, I after O, adjacent B's):
+    entity_runs gives doc.ents' spans, or None where doc.ents raises."""
+    import random
+
+    import numpy
+
+    from kg.rel.mentions import entity_runs
+
+    vocab = spacy.blank("en").vocab
+    labels = [0] + [vocab.strings.add(x) for x in ("STATE", "GROUP")]
+    kbs = [0] + [vocab.strings.add(x) for x in ("X", "Y")]
+    rng = random.Random(length)
+    raised = 0
+    for _ in range(300):
+        doc = Doc(vocab, words=["w"] * length)
+        arr = numpy.array([[rng.choice([1, 2, 3, 3]), rng.choice(labels), rng.choice(kbs)]
+                           for _ in range(length)], dtype="uint64")
+        if rng.random() < 0.7:  # mostly consistent tags: no "I" outside an entity
+            inside = False
+            for i in range(length):
+                if arr[i, 0] == 1 and not inside:
+                    arr[i, 0] = 2
+                inside = arr[i, 0] == 1 and inside or arr[i, 0] == 3 and arr[i, 1] != 0
+        doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], arr)
+        try:
+            want = [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+        except ValueError:
+            want = None
+            raised += 1
+        assert entity_runs(doc) == want
+    assert 0 < raised < 300

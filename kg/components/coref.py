@@ -47,11 +47,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import resolve
+from ..rel.mentions import entity_runs
 from ..resolve import ROLES, TITLE_FILLERS
 from ..resolve import gazetteer as _gazetteer
 from ..tokens import token_data
 from ..wordlists import words
 from . import entities as _entities  # noqa: F401  (registers the Span extensions)
+from .entity_rules.writing import _FAST_EXT
 
 _W = words("coref")
 
@@ -94,6 +96,46 @@ class _Sent(NamedTuple):
     end: int
 
 
+class _Ent:
+    """What the rules read of an entity (or resolved) Span, read once: its offsets, label,
+    ``kb_id_`` and the values of its ``kg_source``/``kg_antecedent``/``kg_confidence``
+    extensions (as plain attributes).
+
+    Why: every attribute of a spaCy Span is a property call (``x._`` builds an
+    ``Underscore`` whose lookups run in Python), and the rules ask them thousands of times
+    per Doc; that and ``doc.ents`` building the Spans were half of this component's cost.
+    Only the resolved mentions written to ``doc.spans`` are real Spans."""
+
+    __slots__ = ("start", "end", "label_", "kb_id_", "start_char", "doc", "kg_source",
+                 "kg_antecedent", "kg_confidence")
+
+    def __init__(self, doc: Doc, start: int, end: int, label: str, kb: str,
+                 start_char: int, source, antecedent, confidence) -> None:
+        self.doc, self.start, self.end, self.label_, self.kb_id_ = doc, start, end, label, kb
+        self.start_char = start_char
+        self.kg_source, self.kg_antecedent, self.kg_confidence = source, antecedent, confidence
+
+
+def _entity_list(doc: Doc) -> list:
+    """``list(doc.ents)`` as :class:`_Ent` objects, from the token arrays
+    (:func:`kg.rel.mentions.entity_runs`) and the extension values spaCy keeps in
+    ``doc.user_data`` (spaCy's own Spans when either way is not available)."""
+    runs = entity_runs(doc) if _FAST_EXT else None
+    if runs is None:
+        return [_Ent(doc, x.start, x.end, x.label_, x.kb_id_, x.start_char, x._.kg_source,
+                     x._.kg_antecedent, x._.kg_confidence) for x in doc.ents]
+    data = token_data(doc)
+    idx, text, get = data.idx, data.text, doc.user_data.get
+    out = []
+    for s, e, label, kb in runs:
+        c0, c1 = idx[s], idx[e - 1] + len(text[e - 1])
+        # the keys of writing._span_ext_key, spelled out: this runs for every entity
+        out.append(_Ent(doc, s, e, label, kb, c0, get(("._.", "kg_source", c0, c1)),
+                        get(("._.", "kg_antecedent", c0, c1)),
+                        get(("._.", "kg_confidence", c0, c1))))
+    return out
+
+
 @cache
 def _attack_verbs() -> frozenset[str]:
     """The inflected attack verbs of the relation rules ("bombed", "struck")."""
@@ -121,18 +163,18 @@ def _object_position(doc: Doc, i: int) -> bool:
 PREPOSITIONS = _W["prepositions"]
 
 
-def _possessive(doc: Doc, span: Span) -> bool:
+def _possessive(doc: Doc, span: _Ent) -> bool:
     """"Washington's plans" / "Washingtons plans": the possessor heads its phrase."""
     data = token_data(doc)
     if span.end < len(doc) and data.lower[span.end] in {"'s", "\u2019s", "'", "\u2019"}:
         return True
     # a form the gazetteer does not list but matched: the generated "Irans"/"Washingtons"
     text = data.span_text(span.start, span.end)
-    return text.endswith("s") and span._.kg_source in {"gazetteer", "capital"} and \
+    return text.endswith("s") and span.kg_source in {"gazetteer", "capital"} and \
         gazetteer_lookup(text) is None
 
 
-def _after_preposition(doc: Doc, span: Span) -> bool:
+def _after_preposition(doc: Doc, span: _Ent) -> bool:
     """Whether the mention is a prepositional object (walking back over "the", adjectives
     and a list "X, Y and"). A possessor ("for Washington's plans") is not."""
     if _possessive(doc, span):
@@ -177,7 +219,7 @@ def _ministry_state(name: str) -> str | None:
 DATELINE_DASHES = ("-", "\u2013", "\u2014")
 
 
-def _pp_possessor(doc: Doc, span: Span) -> bool:
+def _pp_possessor(doc: Doc, span: _Ent) -> bool:
     """A possessor inside a prepositional phrase: "with Syria's new authorities"."""
     if not _possessive(doc, span):
         return False
@@ -187,25 +229,25 @@ def _pp_possessor(doc: Doc, span: Span) -> bool:
     return i >= 0 and doc[i].lower_ in PREPOSITIONS
 
 
-def _adjectival(doc: Doc, span: Span) -> bool:
+def _adjectival(doc: Doc, span: _Ent) -> bool:
     """A demonym or name used as a modifier ("the Iraqi border", "the US deployment").
     Without a tagger: a demonym before a lower-case word is a modifier; a country name
     only after a determiner ("the US deployment", not "Russia expanded"), and never
     before a word that looks like a verb."""
-    if span._.kg_source not in {"demonym", "gazetteer", "capital"} or span.label_ != "STATE":
+    if span.kg_source not in {"demonym", "gazetteer", "capital"} or span.label_ != "STATE":
         return False
     if span.end >= len(doc) or _possessive(doc, span):
         return False
     data = token_data(doc)
     nxt = span.end
-    if data.span_text(span.start, span.end).endswith("s") and span._.kg_source == "demonym":
+    if data.span_text(span.start, span.end).endswith("s") and span.kg_source == "demonym":
         return False  # "Syrians", "the Americans"
     if data.text[nxt] in {"-", "\u2013"} and nxt + 1 < len(doc) and data.alpha[nxt + 1]:
         return True  # "Syrian-Iraqi border", "US-Iranian struggle"
     if not (data.alpha[nxt] and data.text[nxt].islower()) or data.lower[nxt] in VERBISH \
             or data.lower[nxt].endswith("ed"):
         return False
-    if span._.kg_source == "demonym":
+    if span.kg_source == "demonym":
         return True
     return span.start > 0 and data.lower[span.start - 1] in {"the", "a", "an", "this", "that"}
 
@@ -217,7 +259,7 @@ VERBISH = _W["verbish"]
 MEMBER_PLURALS = _W["member_plurals"]
 
 
-def _plural_actor(span: Span) -> bool:
+def _plural_actor(span: _Ent) -> bool:
     if span.label_ == "PERSON" or span.label_ in {"LOCATION", "FACILITY"}:
         return False
     doc = span.doc
@@ -225,7 +267,7 @@ def _plural_actor(span: Span) -> bool:
     if span.label_ == "ORGANIZATION" and span.end < len(doc) \
             and lower[span.end] in MEMBER_PLURALS:
         return True  # "ISIS cells remain active ... and they": the members are "they"
-    if span[-1].is_upper:
+    if doc[span.end - 1].is_upper:  # the last token (span[-1] without a Span)
         # an acronym is as plural as the name it stands for: "SDF" (Syrian Democratic
         # Forces) is "they", "ISIS" is "it"
         words = span.kb_id_.split()
@@ -234,15 +276,15 @@ def _plural_actor(span: Span) -> bool:
     last = lower[span.end - 1]
     if span.label_ == "GROUP":
         return True
-    if span._.kg_source == "national_force" or span._.kg_source == "demonym":
+    if span.kg_source == "national_force" or span.kg_source == "demonym":
         return last in PLURAL_HINTS or last.endswith("s")
     return span.label_ == "ORGANIZATION" and (last in PLURAL_HINTS or last.endswith("s"))
 
 
-def _singular_actor(span: Span) -> bool:
+def _singular_actor(span: _Ent) -> bool:
     if span.label_ not in {"STATE", "ORGANIZATION"}:
         return False
-    return not _plural_actor(span) or span._.kg_source == "gazetteer"
+    return not _plural_actor(span) or span.kg_source == "gazetteer"
 
 
 class CorefResolver:
@@ -269,7 +311,7 @@ class CorefResolver:
         if not found:  # nothing to resolve
             doc.spans["kg_coref"] = []
             return doc
-        ents = list(doc.ents)
+        ents = _entity_list(doc)
         if not ents:
             doc.spans["kg_coref"] = []
             return doc
@@ -293,14 +335,15 @@ class CorefResolver:
         ent_chars = [x.start_char for x in ents]
 
         out: list[Span] = []
-        pool: list[Span] = []  # ents plus resolved descriptions, for the pronouns
-        chain: dict[str, Span] = {}  # chained description word → its last resolution
+        resolved: list[_Ent] = []  # what the rules read of ``out``
+        pool: list[_Ent] = []  # ents plus resolved descriptions, for the pronouns
+        chain: dict[str, _Ent] = {}  # chained description word → its last resolution
         for kind, s, e in matches:
             if kind == "PRON" and not pool:
-                pool = sorted(ents + out, key=lambda x: x.start)
+                pool = sorted(ents + resolved, key=lambda x: x.start)
                 ent_starts = [x.start for x in pool]
                 ent_chars = [x.start_char for x in pool]
-                for x in out:
+                for x in resolved:
                     ent_tok.update(range(x.start, x.end))
             cands_all = pool if kind == "PRON" else ents
             p = para(data.idx[s])
@@ -316,7 +359,8 @@ class CorefResolver:
                 if w == "it" and self._expletive(doc, s):
                     continue
                 if w in PRONOUN_PERSON:
-                    ante = _last_person(doc, earlier, tok_sent, sn, self.max_sentences, out)
+                    ante = _last_person(doc, earlier, tok_sent, sn, self.max_sentences,
+                                        resolved)
                 else:
                     want = _singular_actor if w in PRONOUN_IT else _plural_actor
                     ante = self._nearest(doc, earlier, tok_sent, sn, want, s, ent_tok, sents)
@@ -363,8 +407,8 @@ class CorefResolver:
                 conf = CONF["definite"]
             if ante is None:
                 continue
-            if ante._.kg_antecedent is not None:  # a description resolved earlier
-                a0, a1 = ante._.kg_antecedent
+            if ante.kg_antecedent is not None:  # a description resolved earlier
+                a0, a1 = ante.kg_antecedent
             else:
                 a0, a1 = ante.start, ante.end
             label, kb = ante.label_, ante.kb_id_
@@ -377,16 +421,18 @@ class CorefResolver:
             sp._.kg_confidence = conf
             sp._.kg_source = "coref"
             out.append(sp)
+            mirror = _Ent(doc, s, e, label, kb, data.idx[s], "coref", [a0, a1], conf)
+            resolved.append(mirror)
             if kind != "PRON" and low[e - 1] in CHAINED_DEFINITES:
-                chain[low[e - 1]] = sp
+                chain[low[e - 1]] = mirror
         out = _led_by_person(doc, out)
         out.sort(key=lambda x: x.start)
         doc.spans["kg_coref"] = out
         _titles_from_anaphors(doc, out)
         return doc
 
-    def _nearest(self, doc: Doc, earlier: list[Span], tok_sent: list[int], sn: int,
-                 want, pron: int, covered: set[int], sents: list[_Sent]) -> Span | None:
+    def _nearest(self, doc: Doc, earlier: list[_Ent], tok_sent: list[int], sn: int,
+                 want, pron: int, covered: set[int], sents: list[_Sent]) -> _Ent | None:
         """The nearest earlier actor in this sentence that is not the object of a
         preposition ("of ISIS", "backed by the IRGC"), else the first such actor of the
         previous sentence(s) (its likely subject). An object pronoun ("sends it") does not
@@ -503,7 +549,7 @@ def _owner_of_people(doc: Doc, pron: int) -> bool:
         doc[k].lower_ in _ROLE_WORDS
 
 
-def _chained(low: list[str], prev: Span, ante: Span | None, noun: str) -> Span | None:
+def _chained(low: list[str], prev: _Ent, ante: _Ent | None, noun: str) -> _Ent | None:
     """"The military" keeps the state it meant before (``prev``) unless the new candidate
     was itself named with that noun after it ("Chinese military", "China's army"). Only
     for a candidate of an earlier sentence: "Egypt said the army …" is Egypt's."""
@@ -515,12 +561,12 @@ def _chained(low: list[str], prev: Span, ante: Span | None, noun: str) -> Span |
     return ante if nxt < len(low) and low[nxt] == noun else prev
 
 
-def _descriptions(doc: Doc, ents: list[Span], nouns: list[int]) -> list[tuple[str, int, int]]:
+def _descriptions(doc: Doc, ents: list[_Ent], nouns: list[int]) -> list[tuple[str, int, int]]:
     """Definite descriptions: "the group", "the armed group", "the Lebanese group", "the
     Iran-backed militia", "the rebels". The span leaves out any entity inside it (the
     demonym, the backer), so the backer stays its own mention and the relation rules read
     "the Iran-backed [group]" as "X-backed Y"."""
-    ent_at: dict[int, Span] = {}
+    ent_at: dict[int, _Ent] = {}
     for x in ents:
         for i in range(x.start, x.end):
             ent_at[i] = x
@@ -564,7 +610,7 @@ def _descriptions(doc: Doc, ents: list[Span], nouns: list[int]) -> list[tuple[st
 BACKED_WORDS = _W["backed_words"]
 
 
-def _named_as(x: Span, words: tuple[str, ...]) -> bool:
+def _named_as(x: _Ent, words: tuple[str, ...]) -> bool:
     """The actor's canonical name or one of its gazetteer aliases contains one of words."""
     names = [x.kb_id_.lower()]
     actor = _gazetteer().actors.get(x.kb_id_)
@@ -579,7 +625,7 @@ STATE_FORCE_ENDS = tuple(_W["state_force_ends"])  # str.endswith takes a tuple
 NEWS_SOURCE_AFTER = _W["news_source_after"]
 
 
-def _news_source(doc: Doc, x: Span) -> bool:
+def _news_source(doc: Doc, x: _Ent) -> bool:
     """An organisation in the story's sourcing ("officials told Reuters", "according to
     AFP", "Reuters reported"): the reporter, not an actor a description can mean."""
     lower = token_data(doc).lower
@@ -596,7 +642,7 @@ def _news_source(doc: Doc, x: Span) -> bool:
     return x.end < len(doc) and lower[x.end] in NEWS_SOURCE_AFTER
 
 
-def _state_force(x: Span) -> bool:
+def _state_force(x: _Ent) -> bool:
     """A state's regular forces or ministry ("Sudanese Armed Forces", "Nigerien Defence
     Ministry"): not what "the rebels" or "the militia" mean."""
     name = x.kb_id_.lower()
@@ -609,8 +655,8 @@ def _state_force(x: Span) -> bool:
     return boss is not None and boss.type == "STATE"
 
 
-def _last_person(doc: Doc, earlier: list[Span], tok_sent: list[int], sn: int,
-                 max_sentences: int, resolved: list[Span]) -> Span | None:
+def _last_person(doc: Doc, earlier: list[_Ent], tok_sent: list[int], sn: int,
+                 max_sentences: int, resolved: list[_Ent]) -> _Ent | None:
     """"he"/"his": the nearest PERSON earlier in the sentence, else the person a "he/his"
     of the previous sentence meant (the one in focus: "X praised Y, who … his death. He
     …" is Y), else the first PERSON (the likely subject) of the previous sentence."""

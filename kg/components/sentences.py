@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from itertools import compress
 
-from spacy.attrs import DEP, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import DEP, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,8 +36,10 @@ def break_starts(doc: Doc) -> list[int]:
     orths = doc.to_array(ORTH).tolist()
     # hash -> "contains a line break", remembered across Docs: a dict lookup per token
     # (in C, by map) instead of a string test per token or numpy's sort of the hashes
-    flags = list(map(_HAS_BREAK.get, orths))
-    if None in flags:
+    try:  # every word seen before (the usual case): no test of each answer for None
+        flags = list(map(_HAS_BREAK.__getitem__, orths))
+    except KeyError:
+        flags = list(map(_HAS_BREAK.get, orths))
         for k, h in enumerate(orths):
             if flags[k] is None:
                 flags[k] = "\n" in cached_strings(doc, [h])[0]
@@ -46,14 +48,13 @@ def break_starts(doc: Doc) -> list[int]:
     found = list(compress(range(n), flags))
     if not found:
         return []
-    space = doc.to_array(IS_SPACE).tolist()
     out: list[int] = []
     last = -1
     for p in found:
         if p < last:
             continue  # a space token before the start already found
         j = p + 1
-        while j < n and space[j]:
+        while j < n and doc[j].is_space:  # asked for the few tokens after a break only
             j += 1
         if j < n and j != last:
             out.append(j)
@@ -66,11 +67,12 @@ def line_sentences(doc: Doc) -> Doc:
     starts = break_starts(doc)
     if not starts:
         return doc
-    if doc.to_array(DEP).any():  # doc.has_annotation("DEP"), without a Python loop
+    values = doc.to_array([DEP, SENT_START])  # one read for both
+    if values[:, 0].any():  # doc.has_annotation("DEP"), without a Python loop
         for i in starts:  # spaCy refuses to move boundaries of a parsed Doc (E043)
             doc[i].is_sent_start = True
         return doc
-    values = doc.to_array([SENT_START])
+    values = values[:, 1:]
     values[starts] = 1
     doc.from_array([SENT_START], values)
     return doc

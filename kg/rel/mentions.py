@@ -15,7 +15,7 @@ from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Doc
 
 from .. import ontology
-from ..tokens import cached_strings, token_data
+from ..tokens import VECTOR_MIN, cached_strings, token_data
 
 COREF_KEY = "kg_coref"
 
@@ -65,6 +65,8 @@ def entity_runs(doc: Doc) -> list[tuple[int, int, str, str]] | None:
     if n == 0:
         return []
     arr = doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID])
+    if n < VECTOR_MIN:
+        return _short_runs(doc, arr.T.tolist())
     iob, label = arr[:, 0], arr[:, 1]
     inside = iob == 1
     if inside.any():
@@ -80,6 +82,31 @@ def entity_runs(doc: Doc) -> list[tuple[int, int, str, str]] | None:
     ends = numpy.append(stops, n)[k]
     strings = cached_strings(doc, arr[starts, 1:].ravel().tolist())
     return list(zip(starts.tolist(), ends.tolist(), strings[0::2], strings[1::2], strict=True))
+
+
+def _short_runs(doc: Doc, cols: list[list[int]]) -> list[tuple[int, int, str, str]] | None:
+    """:func:`entity_runs` of a short Doc, by the loop of spaCy's ``doc.ents`` over the IOB
+    tags (numpy's cost per call outweighs its speed on a few dozen tokens)."""
+    iob, labels, kbs = cols
+    found = []
+    start = -1
+    for i, tag in enumerate(iob):
+        if tag == 1:  # "I"
+            if start == -1:
+                return None  # doc.ents raises here
+        elif tag == 3 and labels[i]:  # "B" with a label
+            if start != -1:
+                found.append((start, i))
+            start = i
+        elif start != -1:  # "O", unset, or "B" without a label
+            found.append((start, i))
+            start = -1
+    if start != -1:
+        found.append((start, len(iob)))
+    if not found:
+        return []
+    strings = cached_strings(doc, [h for s, _ in found for h in (labels[s], kbs[s])])
+    return [(s, e, strings[2 * k], strings[2 * k + 1]) for k, (s, e) in enumerate(found)]
 
 
 def collect(doc: Doc) -> tuple[list[Mention], list[int]]:
