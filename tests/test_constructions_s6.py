@@ -186,9 +186,24 @@ SANCTIONS_AND_WARS = [
     case("The war in Sudan has displaced millions.", [], [("Sudan", "ATTACKS", "Sudan")]),
 ]
 
+# a threat in reported speech: what will befall someone
+THREATS = [
+    case("Khamenei said Israel will be punished for the attack.",
+         [("Ali Khamenei", "OPPOSES", "Israel")]),
+    case('Iran said Israel "will be punished" for the strike.', [(IRAN, "OPPOSES", "Israel")]),
+    case("Iran said the United States would be held accountable.", [(IRAN, "OPPOSES", US)]),
+    case("Hezbollah vowed that Israel would pay a heavy price.",
+         [("Hezbollah", "OPPOSES", "Israel")]),
+    case("Russia warned that Finland would regret its decision.",
+         [(RUSSIA, "OPPOSES", "Finland")]),
+    case("Qatar said Egypt would pay the salaries.", [], [("Qatar", "OPPOSES", "Egypt")]),
+    case("Iran said the talks would be held in Oman.", [], [(IRAN, "OPPOSES", "Oman")]),
+]
+
 ALL = (COUNTED_FORCES + PROXIES + MUNITIONS + BLAMED_BY + CALLS + RANKS + AFFILIATES + AID
        + PROTESTS + LISTS + REPELLED_AND_BIDS
-       + AGENCIES_AND_TITLES + SANCTIONS_AND_WARS)
+       + AGENCIES_AND_TITLES + SANCTIONS_AND_WARS
+       + THREATS)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

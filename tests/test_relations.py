@@ -154,9 +154,14 @@ def test_intention_to_attack_is_opposition(nlp):
 
 
 def test_object_of_reported_clause_is_not_an_object(nlp):
-    got = triples(nlp, "Erdogan warns Greece will pay a price.",
+    got = triples(nlp, "Erdogan warns Greece will hold early elections.",
                   [("Erdogan", P, "Recep Tayyip Erdogan"), ("Greece", S, "Greece")])
     assert not got
+    # a threat in the reported clause is a stance of the speaker (OPPOSES.will_pay_price),
+    # not "warns" taking Greece as its object
+    got = triples(nlp, "Erdogan warns Greece will pay a price.",
+                  [("Erdogan", P, "Recep Tayyip Erdogan"), ("Greece", S, "Greece")])
+    assert got == {("Recep Tayyip Erdogan", "OPPOSES", "Greece")}
 
 
 def test_prepositional_object_is_not_a_subject(nlp):

@@ -460,3 +460,24 @@ def sanctioned_nationals(v: DocView, found: Findings, rule: Rule, ms: int, me: i
     subj, _ = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
     emit(v, found, rule, subj, [m], (ms, me))
 
+
+@frame('threatened_party', LeftOptions)
+def threatened_party(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"X said / warned / vowed (that) Y will be punished / will pay": the speaker threatens
+    Y. Y is the actor right before the modal; the speaker is the subject of the speech verb
+    before Y (within the sentence, nothing but "that" between the verb and Y)."""
+    lo = v.seg_start[ms]
+    j = ms - 1
+    if j > lo and v.text[j] in ('"', "\u201c", "'", "\u2018"):
+        j -= 1  # 'said Israel "will be punished"': the quotation opens at the modal
+    y = v.mention_at(j) if j >= lo else None
+    if y is None or y.type not in rule.object_types:
+        return
+    k = y.start - 1
+    while k >= lo and v.low[k] in ("the", "that"):
+        k -= 1
+    if k < lo or not (v.low[k] in v.lex["speech_verbs"] or v.low[k] in v.lex["vow_verbs"]):
+        return
+    speaker, _ = scan.scan_left(v, k, rule.subject_types, rule.options.max_left)
+    emit(v, found, rule, speaker, [y], (ms, me))
+
