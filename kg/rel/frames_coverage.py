@@ -43,7 +43,14 @@ from . import clause_helpers, phrases, scan
 from .emit import capital_as_place, emit, hedged, hypothetical
 from .findings import Claim, Findings
 from .mentions import Mention
-from .registry import DelegationOptions, LeftOptions, PlaceOptions, SymmetricOptions, frame
+from .registry import (
+    DelegationOptions,
+    LeftOptions,
+    PlaceOptions,
+    SymmetricOptions,
+    UnderControlOptions,
+    frame,
+)
 from .rules import Rule
 from .view import DocView
 
@@ -343,7 +350,7 @@ def appos_ally(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     emit(v, found, rule, [owner], [y], (ms, me))
 
 
-@frame('under_named_control', LeftOptions)
+@frame('under_named_control', UnderControlOptions)
 def under_named_control(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"X (is/remains) under Houthi control": the mention right after "under (the)" that
     ends at the control noun is the controller; the place is left of "under"."""
@@ -353,6 +360,10 @@ def under_named_control(v: DocView, found: Findings, rule: Rule, ms: int, me: in
     agent = v.mention_at(k)
     if agent is None or agent.start != k or agent.end != me - 1 \
             or agent.type not in rule.subject_types:
+        return
+    if rule.options.share_patient:  # "much of Yemen is under Houthi control": the state
+        places = [p for p in [scan.share_left(v, ms, rule.object_types)] if p is not None]
+        emit(v, found, rule, [agent], places, (ms, me))
         return
     types = rule.object_types + ("STATE",)  # "Sanaa is under Houthi control": the capital
     places = [p for p in scan.left_or_antecedent(v, ms, types, rule.options.max_left)

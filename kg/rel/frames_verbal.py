@@ -349,6 +349,8 @@ def inverse(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         patients = clause_helpers.opening_subject(v, ms - 1, rule.object_types)
     else:
         patients = scan.left_or_antecedent(v, ms, rule.object_types, rule.options.max_left)
+    if rule.options.share_patient:  # "much of Yemen fell to X": the state right before
+        patients = [p for p in [scan.share_left(v, ms, rule.object_types)] if p is not None]
     emit(v, found, rule, agents, patients, (ms, me))
 
 

@@ -138,6 +138,15 @@ class LeftOptions(Options):
 class InverseOptions(Options):
     max_left: int = 10
     context_after: tuple[str, ...] = ()  # one of these words must follow within 8 tokens
+    share_patient: bool = False  # only a state named as a share: "much of Yemen fell to X"
+
+
+@dataclass(frozen=True)
+class UnderControlOptions(LeftOptions):
+    """Options of ``under_named_control``: ``share_patient`` takes only a state named as a
+    share of it ("much of Yemen is under Houthi control")."""
+
+    share_patient: bool = False
 
 
 @dataclass(frozen=True)

@@ -474,6 +474,13 @@ def adjacent_left(v: DocView, pos: int, types: tuple[str, ...], skip: frozenset[
     return None, i
 
 
+def share_left(v: DocView, pos: int, types: tuple[str, ...]) -> Mention | None:
+    """The state named as a share right before ``pos`` (over auxiliaries and light words):
+    "much of Yemen (is) | under ...", "most of Afghanistan | fell to ..."."""
+    m, _ = adjacent_left(v, pos, types, (v.lex["aux"] | v.skippable) - {","})
+    return m if m is not None and phrases.named_as_share(v, m) else None
+
+
 def possessor_or_premod(v: DocView, pos: int, types: tuple[str, ...],
                         premod_only: bool = False) -> list[Mention]:
     """Agent written before a noun: "Iran's support", "US airstrikes", "X-led campaign"."""
