@@ -198,6 +198,12 @@ THREATS = [
          [(RUSSIA, "OPPOSES", "Finland")]),
     case("Qatar said Egypt would pay the salaries.", [], [("Qatar", "OPPOSES", "Egypt")]),
     case("Iran said the talks would be held in Oman.", [], [(IRAN, "OPPOSES", "Oman")]),
+    # two persons who clash quarrel; forces that clash fight
+    case("Erdogan clashed with Macron over Libya.",
+         [("Recep Tayyip Erdogan", "OPPOSES", "Emmanuel Macron")],
+         [("Recep Tayyip Erdogan", "ATTACKS", "Emmanuel Macron")]),
+    case("Israeli troops clashed with Hamas fighters in Rafah.",
+         [("Israel", "ATTACKS", "Hamas"), ("Hamas", "ATTACKS", "Israel")]),
 ]
 
 ALL = (COUNTED_FORCES + PROXIES + MUNITIONS + BLAMED_BY + CALLS + RANKS + AFFILIATES + AID

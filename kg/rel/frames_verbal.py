@@ -404,9 +404,12 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         pairs = [(a, b) for a in left for b in right if a.name != b.name]
     pairs = [(a, official_state(v, b) if a.type == "STATE" else b) for a, b in pairs]
     for a, b in pairs:
-        emit(v, found, rule, [a], [b], (ms, me))
+        rel = None
+        if rule.options.dispute_relation and a.type == "PERSON" and b.type == "PERSON":
+            rel = rule.options.dispute_relation  # two persons quarrel; they do not fight
+        emit(v, found, rule, [a], [b], (ms, me), relation=rel)
         if rule.options.both_ways:  # "X exchanged fire with Y": Y attacks X as well
-            emit(v, found, rule, [b], [a], (ms, me))
+            emit(v, found, rule, [b], [a], (ms, me), relation=rel)
 
 
 def official_state(v: DocView, m: Mention) -> Mention:

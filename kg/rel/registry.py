@@ -178,6 +178,9 @@ class SymmetricOptions(Options):
 
     both_ways: bool = False
     mediator: bool = False
+    # "Erdogan clashed with Macron": a clash between two persons is a quarrel, this
+    # relation instead of the rule's
+    dispute_relation: str | None = None
 
 
 @dataclass(frozen=True)
