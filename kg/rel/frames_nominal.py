@@ -79,6 +79,8 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
     if mode == "left":
         a = phrases.apposed_to(v, ms, rule.subject_types)
         if a is not None:  # "the YPG (YPG), the main component of the SDF" → the YPG
+            if any(v.low[k] in v.lex["copulas"] for k in range(a.end, ms)):
+                return phrases.coord_left(v, a, rule.subject_types)  # "A and B are both"
             return [a]
         subj, rel_i = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
         if not subj and rel_i is not None and all(

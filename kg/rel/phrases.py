@@ -344,6 +344,8 @@ def apposed_to(v: DocView, noun: int, types: tuple[str, ...]) -> Mention | None:
                 j -= 1
             m = v.mention_at(j) if j >= lo else None
             return m if m is not None and m.type in types else None
+        if v.low[k] in v.lex["copulas"] and v.mention_at(k) is None:
+            return None  # "Egypt, Jordan and the UAE are members": a clause, no apposition
         k -= 1
     if k < lo or v.low[k] != "," or not any(v.low[j] in APPOSITION_DETERMINERS
                                                or v.low[j] in v.lex["possessive"]
