@@ -319,8 +319,14 @@ def demonym_place_of(v: DocView, found: Findings) -> None:
                 and v.low[k] != "of":
             place = place or v.low[k] in L["place_nouns"]
             k += 1
-        if state is s and v.low[k - 1] not in L["place_nouns"]:
-            continue  # "the Sayyida Zeinab district south of Damascus": the noun must end it
+        if (state is s or any(v.low[j] in L["light_nouns"] or v.low[j] in v.verb_forms
+                              for j in range(s.end, k))) \
+                and v.low[k - 1] not in L["place_nouns"]:
+            continue  # "the Sayyida Zeinab district south of Damascus", "which Armenians
+            # call the capital of X": the place noun must end a noun phrase
+        if any(v.low[j] in v.verb_forms or v.low[j] in ("the", "a", "an")
+               for j in range(s.end, k)):
+            continue  # "which Armenians call the capital of X": a clause, not a modifier
         if place and k + 1 < end and v.low[k] == "of":
             b = v.mention_at(k + 1)
             if b is not None and b.type in PLACES:

@@ -201,20 +201,26 @@ class PlaceRules:
         southern Somalia,", "Mekelle is the capital of Tigray", "Stepanakert, the capital of
         Nagorno-Karabakh,": a place, low confidence. The description needs its article and
         a following "of"/"in" (or a capital named by its state's demonym is tagged by the
-        main rules), so "Hezbollah, a group in Lebanon" (no place noun) stays out."""
+        main rules), so "Hezbollah, a group in Lebanon" (no place noun) stays out; "X is
+        located in" needs none."""
         n = T.n
         for h in T.data.where(DESCRIBED_PLACE_NOUNS):
             if h + 1 >= n or T.lower[h + 1] not in {"of", "in"} or h in headline:
                 continue
-            k = h - 1
-            while k > 0 and h - k <= 3 and not T.cap[k] and T.lower[k] not in {
-                    "a", "an", "the", ","} and T.text[k].isalpha():
-                k -= 1  # "a (small) port city", "the (provincial) capital"
-            if k < 1 or T.lower[k] not in {"a", "an", "the"}:
-                continue
-            c = k - 1
-            if T.lower[c] not in {",", "is", "was", "remains"}:
-                continue
+            if T.lower[h] in {"located", "situated"}:
+                c = h - 1  # "Kupiansk is located in"
+                if c < 1 or T.lower[c] not in {"is", "was", "are", "were"}:
+                    continue
+            else:
+                k = h - 1
+                while k > 0 and h - k <= 3 and not T.cap[k] and T.lower[k] not in {
+                        "a", "an", "the", ","} and T.text[k].isalpha():
+                    k -= 1  # "a (small) port city", "the (provincial) capital"
+                if k < 1 or T.lower[k] not in {"a", "an", "the"}:
+                    continue
+                c = k - 1
+                if T.lower[c] not in {",", "is", "was", "remains"}:
+                    continue
             end = c
             s = end
             while s > 0 and end - s < 3 and T.cap[s - 1] and (s - 1) not in taken \
