@@ -134,7 +134,26 @@ def _matches(text: str):
 
 def _lead_start(text: str, p: int) -> int:
     """The earliest start of a date whose year is at ``p``: ``_LEAD`` characters that are
-    not whitespace or "-" back from ``p``."""
+    not whitespace or "-" back from ``p`` (and the whitespace and "-" among and before
+    them, up to the next such character). Matched by one expression over the reversed
+    text before ``p`` (a character loop in Python was the cost of this function)."""
+    if p <= 0:
+        return 0
+    lo = max(0, p - _LEAD_WINDOW)
+    n = _LEAD_BACK.match(text[p - 1:lo - 1 if lo else None:-1]).end()
+    if n == p - lo and lo > 0:  # the window was all lead: look further back
+        return _lead_start_loop(text, p)
+    return p - n
+
+
+# the reversed text before a year: separators, then up to _LEAD characters that are not
+# whitespace or "-", each with the separators before it (str.isspace() is what \s is)
+_LEAD_BACK = re.compile(r"[\s-]*(?:[^\s-][\s-]*){0," + str(_LEAD) + "}")
+_LEAD_WINDOW = 256
+
+
+def _lead_start_loop(text: str, p: int) -> int:
+    """:func:`_lead_start` character by character (for a lead longer than the window)."""
     i, counted = p, 0
     while i > 0:
         c = text[i - 1]

@@ -21,7 +21,7 @@ import threading
 import weakref
 from collections.abc import Callable
 from functools import cache
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter
 from weakref import WeakKeyDictionary
 
@@ -115,7 +115,8 @@ class TokenData:
     def doc_text(self) -> str:
         """The Doc's text, rebuilt from the token strings on first use."""
         if self._doc_text is None:
-            self._doc_text = "".join([t + w for t, w in zip(self.text, self.ws, strict=True)])
+            # token, space, token, ...: joined in C (a "t + w" per token was a Python loop)
+            self._doc_text = "".join(chain.from_iterable(zip(self.text, self.ws, strict=True)))
         return self._doc_text
 
     def sentences(self) -> list[tuple[int, int]]:
@@ -187,10 +188,10 @@ class TokenData:
                 present = self._present[column] = set(seq)
             if present.isdisjoint(words):
                 return []
-            return [i for i, w in enumerate(seq) if w in words]
+            return list(compress(range(self.n), map(words.__contains__, seq)))  # in C
         index = self._index
         if index is None:
-            index = self._index = {w: k for k, w in enumerate(self._words)}
+            index = self._index = dict(zip(self._words, range(len(self._words)), strict=True))
         # the searched words this Doc has (a C-level pass over the smaller of the two
         # sets): most questions end here, the others mark the words and gather the tokens
         present = index.keys() & words if len(words) < len(index) else \

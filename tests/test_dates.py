@@ -105,3 +105,20 @@ def test_searching_near_years_finds_what_a_full_scan_finds():
         assert [m.span() for m in dates._matches(text)] == want, text
         checked += bool(want)
     assert checked > 1000  # enough of the texts hold dates
+
+
+def test_lead_start_equals_the_character_loop():
+    """The lead before a possible year, found by one expression over the reversed text,
+    equals the plain character loop, also for separator runs longer than its window and
+    for Unicode whitespace."""
+    import random
+
+    from kg import dates
+
+    chars = ["a", "9", ".", ",", " ", "-", "\n", "\u00a0", "\u2003", "\t", "x"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) * rng.choice([1, 1, 2, 40, 300])
+                       for _ in range(rng.randint(0, 40)))
+        for p in {0, len(text), rng.randint(0, len(text))}:
+            assert dates._lead_start(text, p) == dates._lead_start_loop(text, p), (text, p)

@@ -80,7 +80,8 @@ class DocView:
         return cls(doc, mentions, index, lex, verb_forms, data.text, data.lower, data.alpha,
                    data.lowercase, data.punct, newline, bounds, seg_start, seg_end,
                    segment_of, skippable, title_words, noun_stop, len(index),
-                   [mentions[k] if k >= 0 else None for k in index])
+                   # index -1 (no mention) picks the None appended at the end
+                   list(map((mentions + [None]).__getitem__, index)))
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention covering token ``i`` (None outside the Doc or between mentions)."""

@@ -84,11 +84,26 @@ NER_MAP = {"ORG": "ORGANIZATION", "PERSON": "PERSON", "GPE": "LOCATION", "NORP":
            "FAC": "FACILITY", "LOC": "LOCATION"}
 
 
-def covered_by(cands) -> set[int]:
-    """The token indices the candidates cover (one comprehension: the rules ask for this
-    set in a dozen passes per Doc, and a ``set.update(range(...))`` per candidate cost
-    twice as much)."""
-    return {k for c in cands for k in range(c.start, c.end)}
+# (the candidate list asked about last, how many of its candidates the set holds, the set)
+_covered_last: tuple = (None, 0, set())
+
+
+def covered_by(cands: list) -> set[int]:
+    """The token indices the candidates cover, as a new set (callers add to it).
+
+    The rules ask for this set of the Doc's growing candidate list in a dozen passes; the
+    set of the list asked about last is kept, and only the candidates appended since are
+    added to it (``cands`` must only grow between calls, as the component's list does; a
+    shorter or other list is read whole)."""
+    global _covered_last
+    last, done, covered = _covered_last
+    if last is not cands or len(cands) < done:
+        done, covered = 0, set()
+    if len(cands) > done:
+        covered.update([k for c in cands[done:] for k in range(c.start, c.end)])
+    # one tuple, replaced whole: another thread sees one list's count with its own set
+    _covered_last = (cands, len(cands), covered)
+    return set(covered)
 
 
 class Cand:
