@@ -197,6 +197,11 @@ THREATS = [
     case("Russia warned that Finland would regret its decision.",
          [(RUSSIA, "OPPOSES", "Finland")]),
     case("Qatar said Egypt would pay the salaries.", [], [("Qatar", "OPPOSES", "Egypt")]),
+    case("Hamas said Israel would pay for the killing.", [("Hamas", "OPPOSES", "Israel")]),
+    case("Qatar said Egypt would pay for the fuel.", [], [("Qatar", "OPPOSES", "Egypt")]),
+    case("Iran said on Monday that Israel would be punished.", [(IRAN, "OPPOSES", "Israel")]),
+    case("Prigozhin led a short-lived mutiny against the Russian military leadership.",
+         [("Yevgeny Prigozhin", "OPPOSES", RUSSIA)]),
     case("Iran said the talks would be held in Oman.", [], [(IRAN, "OPPOSES", "Oman")]),
     # two persons who clash quarrel; forces that clash fight
     case("Erdogan clashed with Macron over Libya.",

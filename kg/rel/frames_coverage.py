@@ -485,9 +485,20 @@ def threatened_party(v: DocView, found: Findings, rule: Rule, ms: int, me: int) 
     if y is None or y.type not in rule.object_types:
         return
     k = y.start - 1
-    while k >= lo and v.low[k] in ("the", "that"):
+    while k >= lo and v.low[k] == "the":
         k -= 1
-    if k < lo or not (v.low[k] in v.lex["speech_verbs"] or v.low[k] in v.lex["vow_verbs"]):
+
+    def speech(t: int) -> bool:
+        return v.low[t] in v.lex["speech_verbs"] or v.low[t] in v.lex["vow_verbs"]
+
+    if k >= lo and v.low[k] == "that":
+        # "said (in a statement / on Monday) that Y would pay": the verb before its adjunct
+        k -= 1
+        start = k
+        while k >= lo and start - k < 5 and not speech(k) and v.mention_at(k) is None \
+                and v.alpha[k]:
+            k -= 1
+    if k < lo or not speech(k):
         return
     speaker, _ = scan.scan_left(v, k, rule.subject_types, rule.options.max_left)
     emit(v, found, rule, speaker, [y], (ms, me))
