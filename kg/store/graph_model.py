@@ -12,7 +12,12 @@ are stored once, from the alphabetically first name. Each carries
 * ``negated`` — false unless the text denied the relation,
 * parallel lists, one item per evidence: ``evidence_keys``, ``docs``, ``sentences``,
   ``rules``, ``dates``, ``attributed_to`` and ``outlets`` (the publishing source) ("" where
-  unknown; Neo4j lists hold no nulls).
+  unknown; Neo4j lists hold no nulls). On Neo4j, ``dates``, ``attributed_to`` and
+  ``outlets`` (:data:`OPTIONAL_LISTS`) are left out of a relationship while all their
+  items are "": each list property costs the server about as much to write as the
+  relationship itself (BENCHMARKS.md, "fifth look"). kg's Neo4j readers pad them back
+  (:meth:`kg.store.neo4j_store.Neo4jStore.to_networkx`, and ``v.dates`` in a read query
+  reads as the padded list), so both backends answer the same.
 
 Folding is keyed by ``evidence_keys`` so that loading the same triples twice changes
 nothing: both loaders must honour that.
@@ -28,6 +33,8 @@ from ..model import Triple
 
 EVIDENCE_LISTS = ("evidence_keys", "docs", "sentences", "rules", "dates", "attributed_to",
                   "outlets")
+# the evidence lists Neo4j stores only when an item is not "" (see above)
+OPTIONAL_LISTS = ("dates", "attributed_to", "outlets")
 
 
 def orient(triple: Triple) -> tuple[str, str, str, str]:

@@ -35,6 +35,7 @@ import networkx as nx
 
 from ..errors import KgError
 from ..model import Triple
+from .graph_model import OPTIONAL_LISTS
 
 ARRAY_DELIMITER = "\x1f"  # the ASCII unit separator: never in article text
 EMPTY = "\x1e"  # stands for "" inside a list: the importer would drop empty items
@@ -107,6 +108,8 @@ def _columns(records: list[dict[str, Any]], skip: set[str]) -> list[tuple[str, s
 
 
 ABSENT_IF_EMPTY = frozenset({"first_date", "last_date"})  # the loaders never write ""
+# lists the incremental loader leaves out while all their items are "" (OPTIONAL_LISTS)
+ABSENT_IF_ALL_EMPTY = frozenset(OPTIONAL_LISTS)
 
 
 def _cell(value: Any, kind: str, name: str = "") -> str | None:
@@ -115,7 +118,7 @@ def _cell(value: Any, kind: str, name: str = "") -> str | None:
         return None
     if kind.endswith("[]"):
         items = [str(x).lower() if isinstance(x, bool) else str(x) for x in value]
-        if not items:
+        if not items or (name in ABSENT_IF_ALL_EMPTY and not any(items)):
             return None
         return ARRAY_DELIMITER.join(x if x != "" else EMPTY for x in items)
     if kind == "boolean":

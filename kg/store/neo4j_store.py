@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -25,7 +26,14 @@ import networkx as nx
 from .. import ontology
 from ..errors import KgError
 from ..model import Triple
-from .graph_model import EVIDENCE_LISTS, EvidenceRow, LoadResult, edge_key, evidence_rows
+from .graph_model import (
+    EVIDENCE_LISTS,
+    OPTIONAL_LISTS,
+    EvidenceRow,
+    LoadResult,
+    edge_key,
+    evidence_rows,
+)
 
 # The driver logs every retry as a warning; with no logging configured Python would print
 # those to stderr, burying kg's one-line errors. Applications that configure logging
@@ -279,6 +287,8 @@ class Neo4jStore:
         to be read-only (:mod:`kg.read_only`). The query is held to its budget
         (:mod:`kg.query_budget`): ``timeout`` seconds as the transaction timeout (the
         server stops it), at most ``KG_QUERY_MAX_ROWS`` rows, parameter values capped.
+        A read sees the optional evidence lists padded, as the embedded graph holds them
+        (:func:`padded_reads`).
         """
         from ..query_budget import Budget, check_params
 
@@ -288,6 +298,7 @@ class Neo4jStore:
             from ..read_only import check_read_only
 
             check_read_only(cypher)
+            cypher = padded_reads(cypher)
         return self._run(cypher, params, write=write, budget=Budget.from_env(timeout))
 
     def _run(self, cypher: str, params: dict[str, Any], *, write: bool,
@@ -301,11 +312,15 @@ class Neo4jStore:
 
         @unit_of_work(timeout=budget.timeout)
         def work(tx):
-            rows = []
+            rows: list[dict[str, Any]] = []
+            names = None
             for rec in tx.run(cypher, params):
                 if limit is not None and len(rows) >= limit:
                     raise budget.too_many_rows(f"more than {limit:,}")
-                rows.append({k: plain(v) for k, v in rec.items()})
+                if names is None:  # an unnamed padded column keeps the name it was given
+                    columns = rec.keys()  # a Record iterates its values
+                    names = [_unpadded_name(k) for k in columns]
+                rows.append(dict(zip(names, map(plain, rec.values()), strict=True)))
             return rows
 
         def run():
@@ -378,8 +393,10 @@ class Neo4jStore:
             attrs: dict[str, Any] = {"type": rtype, "negated": negated,
                                      "mentions": props.pop("mentions", 0),
                                      "confidence": props.pop("confidence", 0.0)}
-            for name in EVIDENCE_LISTS:
-                attrs[name] = list(props.pop(name, []))
+            held = len(props.get("evidence_keys") or ())
+            for name in EVIDENCE_LISTS:  # a left-out optional list is all "" (padded back)
+                values = list(props.pop(name, None) or ())
+                attrs[name] = values + [""] * (held - len(values))
             for name in ("first_date", "last_date"):
                 if props.get(name):
                     attrs[name] = props.pop(name)
@@ -417,11 +434,23 @@ def _edge_statement(relation: str) -> str:
     (the items it already holds cannot change its maximum or its first and last date), so
     loading the same triples twice writes nothing. ``mentions = 0`` marks the relationship
     MERGE has just created (every stored relationship has at least one mention).
+
+    An optional list (``dates``, ``attributed_to``, ``outlets``: :data:`OPTIONAL_LISTS`) is
+    absent while all its items are "", in the batch's props as on the relationship: an
+    append keeps it absent while the new items are all "" too, and otherwise pads the
+    items the relationship already held with "" (``held`` of them) before the new ones. So
+    the stored graph does not depend on how the evidence was split into batches or loads.
     """
     rel = ontology.check_relation(relation)
     key = ontology.check_label(ontology.key_label())
     appended = ",\n      ".join(f"r.{name} = r.{name} + [i IN new | p.{name}[i]]"
-                                  for name in EVIDENCE_LISTS if name != "outlets")
+                                  for name in EVIDENCE_LISTS if name not in OPTIONAL_LISTS)
+    optional = ",\n      ".join(
+        f"r.{name} = CASE WHEN r.{name} IS NULL AND "
+        f"none(i IN new WHERE coalesce(p.{name}[i], '') <> '') THEN null "
+        f"ELSE coalesce(r.{name}, [x IN range(1, held) | '']) + "
+        f"[i IN new | coalesce(p.{name}[i], '')] END"
+        for name in OPTIONAL_LISTS)
     return f"""{_NO_REPLAN}
 UNWIND $rows AS row
 MATCH (s:{key} {{name: row.subject}})
@@ -436,7 +465,7 @@ WITH r, p, created, CASE WHEN created THEN 0 ELSE size(r.evidence_keys) END AS h
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET r += p)
 FOREACH (_ IN CASE WHEN NOT created AND size(new) > 0 THEN [1] ELSE [] END |
   SET {appended},
-      r.outlets = coalesce(r.outlets, [x IN range(1, held) | '']) + [i IN new | p.outlets[i]],
+      {optional},
       r.mentions = held + size(new),
       r.confidence = CASE WHEN p.confidence > r.confidence THEN p.confidence
                           ELSE r.confidence END,
@@ -566,7 +595,11 @@ def _edge_groups(batch: list[EvidenceRow]) -> dict[str, _Rows]:
                 p["last_date"] = date
     groups: dict[str, _Rows] = {}
     for edge in edges.values():
-        edge["props"]["mentions"] = len(edge["props"]["evidence_keys"])
+        p = edge["props"]
+        p["mentions"] = len(p["evidence_keys"])
+        for name in OPTIONAL_LISTS:
+            if not any(p[name]):
+                del p[name]  # all "": Neo4j stores no such list (see _edge_statement)
         rows = groups.get(edge["relation"])
         if rows is None:
             rows = groups[edge["relation"]] = _Rows()
@@ -574,11 +607,56 @@ def _edge_groups(batch: list[EvidenceRow]) -> dict[str, _Rows]:
     return groups
 
 
+_OPTIONAL_READ = re.compile(r"(?<![\w.$`])([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*("
+                            + "|".join(OPTIONAL_LISTS) + r")(?![\w`])")
+
+
+def padded_reads(cypher: str) -> str:
+    """Read Cypher with each ``v.dates``, ``v.attributed_to`` and ``v.outlets`` (outside
+    strings and comments) read as the padded list, ``coalesce(v.dates, [… "" per evidence
+    key])``: Neo4j leaves those lists out while all their items are "" (see
+    :func:`_edge_statement`), the embedded graph holds them, and a saved query such as
+    ``evidence_between`` must return the same rows on both. On anything but a
+    relationship with ``evidence_keys`` the value stays what it was (null when absent).
+    """
+    from ..query import segments
+
+    def pad(m: re.Match) -> str:
+        v, name = m.group(1), m.group(2)
+        return (f"coalesce({v}.{name}, "
+                f"[_kg_pad IN {v}.evidence_keys | ''])")
+
+    return "".join(_OPTIONAL_READ.sub(pad, text) if kind == "code" else text
+                   for kind, text in segments(cypher))
+
+
+_PAD_NAME = re.compile(r"coalesce\((\w+)\.(\w+), \[_kg_pad IN \1\.evidence_keys \| ''\]\)")
+
+
+def _unpadded_name(column: str) -> str:
+    """The column name Neo4j gives an unaliased ``RETURN r.dates`` that
+    :func:`padded_reads` rewrote, back to ``r.dates`` (as without the rewrite)."""
+    return _PAD_NAME.sub(r"\1.\2", column) if "_kg_pad" in column else column
+
+
+def _padded(props: dict[str, Any]) -> dict[str, Any]:
+    """A relationship's properties with its left-out optional lists put back as ""s."""
+    keys = props.get("evidence_keys")
+    if isinstance(keys, list):
+        for name in OPTIONAL_LISTS:
+            if props.get(name) is None:
+                props[name] = [""] * len(keys)
+    return props
+
+
 def plain(value: Any) -> Any:
-    """Driver values → plain Python (nodes and relationships become property dicts)."""
+    """Driver values → plain Python (nodes and relationships become property dicts; a
+    relationship's left-out optional lists are padded back, see :func:`padded_reads`)."""
     from neo4j.graph import Node, Path, Relationship
 
-    if isinstance(value, (Node, Relationship)):
+    if isinstance(value, Relationship):
+        return _padded({k: plain(v) for k, v in value.items()})
+    if isinstance(value, Node):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, Path):
         return [plain(n) for n in value.nodes]

@@ -84,6 +84,14 @@ def sample_triples() -> list[Triple]:
     ]
 
 
+def stored_relationships(store) -> dict[tuple[str, str, str, bool], dict]:
+    """Each relationship's properties as Neo4j holds them: kg's own read, so the optional
+    evidence lists Neo4j leaves out are not padded back as queries and readers see them."""
+    return {(r["s"], r["t"], r["o"], r["p"]["negated"]): r["p"] for r in store._read(
+        "MATCH (s)-[r]->(o) RETURN s.name AS s, type(r) AS t, o.name AS o, "
+        "properties(r) AS p")}
+
+
 def wipe(store) -> None:
     """Empty the database, but only if it holds nothing except kg's own nodes."""
     foreign = store.query("MATCH (n) WHERE NOT n:Entity RETURN count(n) AS c")[0]["c"]

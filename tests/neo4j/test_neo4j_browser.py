@@ -188,3 +188,36 @@ def page_names(page):
         return neo.query("MATCH (s:State)-[]->(:Entity) RETURN DISTINCT s.name AS n")
     finally:
         neo.close()
+
+
+def test_a_relationship_shows_its_evidence_and_no_empty_lists(browser, artifacts_dir):
+    """Browser shows a relationship's properties as Neo4j holds them: the sentences and
+    documents, and no ``attributed_to`` list when nothing was attributed (the loader
+    leaves out the optional lists whose items are all "")."""
+    from selenium.webdriver.common.by import By
+
+    page, _ = browser
+    neo = page.server.connect()
+    try:
+        picked = neo._read(
+            "MATCH (s)-[r]->(o) WHERE NOT 'attributed_to' IN keys(r) AND 'dates' IN keys(r) "
+            "RETURN s.name AS s, o.name AS o, type(r) AS t, r.docs[0] AS doc, "
+            "[x IN r.sentences WHERE NOT x CONTAINS '\"' AND NOT x CONTAINS '\\\\'] AS plain, "
+            "[x IN r.dates WHERE x <> ''][0] AS date ORDER BY size(plain) DESC LIMIT 1")
+    finally:
+        neo.close()
+    assert picked and picked[0]["plain"], "no relationship without attributions in the seeds"
+    rel = picked[0]
+    page.run(":params " + json.dumps({"s": rel["s"], "o": rel["o"]}, ensure_ascii=False))
+    text = f"MATCH (:Entity {{name: $s}})-[r:{rel['t']}]->(:Entity {{name: $o}}) RETURN r"
+    page.run(text)
+    frame = page.result_frame(text)
+    frame.find_element(By.CSS_SELECTOR, "[data-testid=cypherFrameSidebarTable]").click()
+    sentence = rel["plain"][0][:40]
+    page.wait.until(lambda _: sentence in frame.text)
+    page.d.save_screenshot(str(artifacts_dir / "neo4j-browser-evidence.png"))
+    contents = frame.text
+    for shown in ('"sentences"', '"docs"', '"evidence_keys"', '"dates"', rel["doc"],
+                  rel["date"]):
+        assert shown in contents, (shown, contents[:800])
+    assert '"attributed_to"' not in contents, contents[:800]

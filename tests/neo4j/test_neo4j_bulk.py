@@ -1,6 +1,7 @@
 """``kg load --bulk``: neo4j-admin import on a stopped local server gives the graph the
-incremental loader builds, property for property (evidence lists with their "" items,
-derived corroboration and camps, labels), and refuses a running server.
+incremental loader builds, property for property (evidence lists with their "" items, the
+optional lists whose items are all "" left out as the loader leaves them out, derived
+corroboration and camps, labels), and refuses a running server.
 
 It needs its own throw-away server (the import replaces the database and needs the
 server stopped), sharing the jars of the session's server.
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from neo4j_graphs_helpers import sample_triples, snapshot
+from neo4j_graphs_helpers import sample_triples, snapshot, stored_relationships
 
 from kg.derive import refresh
 from kg.pipeline import write_triples
@@ -71,6 +72,11 @@ def test_bulk_import_gives_the_incremental_graph(bulk_server, store, seed_triple
                     for k, v in got[part].items() if v != expected[part].get(k)}
             assert not diff, list(diff.items())[:2]
         assert got == expected
+        # as stored, too: the lists whose items are all "" left out the same way
+        stored, imported_stored = stored_relationships(store), stored_relationships(imported)
+        assert imported_stored == stored
+        assert any("dates" not in p for p in stored.values())
+        assert any("attributed_to" in p and "" in p["attributed_to"] for p in stored.values())
         assert imported.stats() == store.stats()
         names = {r["name"] for r in imported.query("SHOW CONSTRAINTS YIELD name "
                                                    "RETURN name")}

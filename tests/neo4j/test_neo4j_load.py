@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from neo4j_graphs_helpers import sample_triples, snapshot
+from neo4j_graphs_helpers import sample_triples, snapshot, stored_relationships
 
 from kg.ontology import OntologyError
 from kg.store.neo4j_store import _edge_statement, _node_statement
@@ -152,3 +152,73 @@ def test_a_batch_of_known_and_new_evidence_appends_as_the_embedded_graph(store, 
     assert store.query("MATCH ()-[r]->() RETURN r.mentions AS m, r.confidence AS c, "
                        "r.first_date AS f, r.last_date AS l") == [
         {"m": 3, "c": 0.9, "f": "2020-01-01", "l": "2021-05-01"}]
+
+
+def test_optional_lists_are_stored_only_when_an_item_has_a_value(store):
+    """``dates``, ``attributed_to`` and ``outlets`` are left out while all their items are
+    "" (each list property costs the server a write); readers see them padded."""
+    store.load(sample_triples(), include_negated=True)
+    stored = stored_relationships(store)
+    backs = stored[("Freedonia", "BACKS", "Red Hand", False)]
+    assert backs["dates"] == ["2024-01-02", "2023-05-01", ""]
+    assert "attributed_to" not in backs and "outlets" not in backs
+    located = stored[("Camp Ostrava", "LOCATED_IN", "Marsh Valley", False)]
+    assert not {"dates", "attributed_to", "outlets"} & set(located)
+    assert located["sentences"] and located["rules"] and located["docs"] == ["d3"]
+    operates = stored[("Red Hand", "OPERATES", "Camp Ostrava", False)]
+    assert operates["attributed_to"] == ["Officials"] and "dates" not in operates
+    assert all(p[name] for p in stored.values() for name in ("evidence_keys", "docs",
+                                                              "sentences", "rules"))
+    # read queries see the padded lists, under the column name they asked for
+    rows = store.query("MATCH (:Entity {name: 'Camp Ostrava'})-[r:LOCATED_IN]->() "
+                       "RETURN r.dates, r.attributed_to AS who, r.outlets[0] AS first, "
+                       "size(r.outlets) AS n, r.dates IS NULL AS missing")
+    assert rows == [{"r.dates": [""], "who": [""], "first": "", "n": 1, "missing": False}]
+    g = store.to_networkx()
+    assert g.edges["Camp Ostrava", "Marsh Valley", "LOCATED_IN"]["outlets"] == [""]
+
+
+def test_an_append_pads_an_optional_list_when_its_first_value_arrives(store, tmp_path):
+    """Undated, unsourced evidence first, then a dated one from an outlet, then an
+    undated one again: the lists appear padded with "" when the first value comes, grow
+    by "" afterwards, and the stored properties do not depend on the batches."""
+    from kg.model import Triple
+
+    def t(n: int, date: str | None, source: str | None) -> Triple:
+        return Triple("Iran", "STATE", "BACKS", "Kataib Hezbollah", "GROUP", f"d{n}",
+                      f"Iran backs Kataib Hezbollah, report {n} says.", 0, 40, "r", 0.5,
+                      date=date, source=source)
+
+    triples = [t(1, None, None), t(2, None, None), t(3, "2020-01-01", "Wire"),
+               t(4, None, None)]
+    key = ("Iran", "BACKS", "Kataib Hezbollah", False)
+    store.load(triples[:2])
+    assert not {"dates", "attributed_to", "outlets"} & set(stored_relationships(store)[key])
+    for part in (triples[2:3], triples[3:]):
+        store.load(part)
+    by_loads = stored_relationships(store)[key]
+    assert by_loads["dates"] == ["", "", "2020-01-01", ""]
+    assert by_loads["outlets"] == ["", "", "Wire", ""]
+    assert "attributed_to" not in by_loads
+    embedded = NetworkXStore(tmp_path / "g.json")
+    embedded.load(triples)
+    assert snapshot(store.to_networkx()) == snapshot(embedded.to_networkx())
+    again = store.load(triples)
+    assert again.evidence_added == 0 and stored_relationships(store)[key] == by_loads
+    store.query("MATCH (n) DETACH DELETE n", write=True)
+    store.load(triples, batch_size=len(triples))
+    assert stored_relationships(store)[key] == by_loads
+
+
+@pytest.mark.parametrize("a,b", [("Camp Ostrava", "Marsh Valley"), ("Freedonia", "Red Hand"),
+                                 ("Red Hand", "Camp Ostrava")])
+def test_evidence_between_returns_the_padded_lists_on_both_backends(store, tmp_path, a, b):
+    """Neo4j leaves the all-"" lists out; ``evidence_between`` still returns them."""
+    from kg.query import run_saved_query
+
+    store.load(sample_triples())
+    embedded = NetworkXStore(tmp_path / "g.json")
+    embedded.load(sample_triples())
+    on_embedded = run_saved_query(embedded, "evidence_between", {"a": a, "b": b})
+    assert on_embedded and all(len(r["dates"]) == r["mentions"] for r in on_embedded)
+    assert run_saved_query(store, "evidence_between", {"a": a, "b": b}) == on_embedded
