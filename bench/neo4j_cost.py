@@ -54,9 +54,10 @@ class ListsOnly(ns.Neo4jStore):
         for edges in edge_groups.values():
             for edge in edges:
                 props = edge["props"]
+                held = props["mentions"]
                 for name in EVIDENCE_LISTS:
                     if name not in props:  # kg's fold leaves out the all-"" optional lists
-                        props[name] = [""] * len(props["evidence_keys"])
+                        props[name] = [""] * held
                     if name not in keep or (self.sparse and name in OPTIONAL
                                             and not any(props[name])):
                         del props[name]

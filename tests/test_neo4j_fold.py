@@ -91,3 +91,31 @@ def test_the_collector_guard_restores_the_collector():
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+def test_regrouping_writes_each_relationship_of_a_window_in_one_batch():
+    """Rows regrouped by relationship: each relationship's rows together and in order, in
+    the order of their first row, batches of at most ``size`` rows unless one relationship
+    alone has more; an entity still takes the type of its first row."""
+    from kg.store.neo4j_store import _regroup
+
+    def t(s, st, rel, o, ot, n):
+        return Triple(s, st, rel, o, ot, f"d{n}", f"sentence {n}", 0, 10, "r", 0.5)
+
+    triples = [t("Freedonia", "STATE", "BACKS", "Red Hand", "GROUP", 1),
+               t("Nordland", "ORGANIZATION", "BACKS", "Red Hand", "GROUP", 2),
+               t("Freedonia", "STATE", "ATTACKS", "Nordland", "GROUP", 3),
+               t("Freedonia", "STATE", "BACKS", "Red Hand", "GROUP", 4),
+               t("Sylvania", "STATE", "ATTACKS", "Nordland", "STATE", 5),
+               t("Freedonia", "STATE", "BACKS", "Red Hand", "GROUP", 6)]
+    rows = list(evidence_rows(triples))
+    batches = list(_regroup([rows[:5], rows[5:]], 2))
+    assert [[r.doc for r in b] for b in batches] == [["d1", "d4"], ["d2", "d3"], ["d5"],
+                                                      ["d6"]]
+    # Nordland is first an ORGANIZATION (row 2); rows 3 and 5 call it otherwise
+    assert _node_groups(batches[1]) == {"ORGANIZATION": ["Nordland"], "GROUP": ["Red Hand"],
+                                        "STATE": ["Freedonia"]}
+    assert "ORGANIZATION" not in _node_groups(batches[2])  # created already: no matter
+    # a relationship with more rows than the batch size is a batch of its own
+    big = list(_regroup([rows[:5]], 1))
+    assert [[r.doc for r in b] for b in big] == [["d1", "d4"], ["d2"], ["d3"], ["d5"]]

@@ -43,6 +43,9 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 CONSTRAINT_NAME = "kg_entity_name_unique"
 DEFAULT_RETRY_TIME = 10.0  # seconds of driver retries for a failing transaction
 DEFAULT_CONNECT_TIMEOUT = 5.0
+# Rows a load reads ahead (times the batch size) to regroup them by relationship
+# (:func:`_regroup`): 100,000 rows at the default batch size, ~100 MB of evidence in memory.
+WINDOW_BATCHES = 20
 _BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -204,17 +207,25 @@ class Neo4jStore:
                                   ) from None
 
     def load(self, triples: Iterable[Triple], *, include_negated: bool = False,
-             batch_size: int = 5000) -> LoadResult:
-        """Load triples in batches of ``batch_size`` rows, one write transaction each."""
+             batch_size: int = 5000, window: int = WINDOW_BATCHES) -> LoadResult:
+        """Load triples in batches of about ``batch_size`` rows, one write transaction each.
+
+        The rows are read ``window`` batches at a time and regrouped by relationship
+        (:func:`_regroup`), so a relationship whose evidence is spread over the window is
+        written once, in one batch, instead of being created by one batch and appended to
+        by the next ones (each append rewrites every evidence list of the relationship).
+        """
         from neo4j.exceptions import ClientError
 
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        if window < 1:
+            raise ValueError("window must be at least 1")
         self.ensure_constraints()
         result = LoadResult()
         rows = evidence_rows(triples, include_negated=include_negated)
         with _young_gc_only() as collect:
-            for batch in _chunks(rows, batch_size):
+            for batch in _regroup(_chunks(rows, batch_size * window), batch_size):
                 try:
                     nodes, rels, added = self._guard(self._write_batch, batch)
                 except ClientError as e:
@@ -530,6 +541,35 @@ def _chunks(rows: Iterator[EvidenceRow], size: int) -> Iterator[list[EvidenceRow
         if not batch:
             return
         yield batch
+
+
+def _regroup(windows: Iterable[list[EvidenceRow]], size: int) -> Iterator[list[EvidenceRow]]:
+    """Each window's rows as batches of whole relationships, about ``size`` rows each (a
+    relationship with more rows than that is a batch of its own).
+
+    A relationship's rows keep their order, and relationships come in the order of their
+    first row, so the evidence lists are the embedded graph's. Entity types too: all rows
+    of a relationship name the same two entities, so no batch before the one holding an
+    entity's first row names it, and in that batch its first row comes first.
+    """
+    for window in windows:
+        groups: dict[tuple[str, str, str, bool], list[EvidenceRow]] = {}
+        for row in window:
+            k = (row.subject, row.relation, row.object, row.negated)
+            group = groups.get(k)
+            if group is None:
+                groups[k] = [row]
+            else:
+                group.append(row)
+        del window
+        batch: list[EvidenceRow] = []
+        for group in groups.values():
+            if batch and len(batch) + len(group) > size:
+                yield batch
+                batch = []
+            batch.extend(group)
+        if batch:
+            yield batch
 
 
 def _node_groups(batch: list[EvidenceRow]) -> dict[str, _Rows]:
