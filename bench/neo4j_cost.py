@@ -13,7 +13,10 @@ kg entities, see :func:`bench.load_bench.clear_database`):
   relationships get nothing appended): it exists to price the lists, one at a time;
 * ``sparse`` — ``lists_7`` without the lists whose items are all empty among ``dates``,
   ``attributed_to`` and ``outlets``: what leaving those out saves (kg's loader has done
-  so since session 6; ``lists_N`` put them back, all "", to price all seven).
+  so since session 6; ``lists_N`` put them back, all "", to price all seven);
+* ``combined_1`` / ``combined_2`` — all seven lists as one list ``evidence`` whose items
+  join an evidence's fields with U+241F (the sentence last), or the keys and such a list
+  of the six others: what one or two list properties per relationship would cost.
 
 The ratio is the ceiling's median over a loader's median, as in ``bench.scale_bench``.
 
@@ -41,11 +44,28 @@ BATCH = 5000  # kg's default rows per transaction (Neo4jStore.load, `--batch-siz
 OPTIONAL = ("dates", "attributed_to", "outlets")  # lists that are often all ""
 
 
+SEP = "\u241f"  # SYMBOL FOR UNIT SEPARATOR: what a combined item's fields are joined by
+
+
 class ListsOnly(ns.Neo4jStore):
     """kg's load with only the first ``lists`` evidence lists (see the module docstring)."""
 
     lists = len(EVIDENCE_LISTS)
     sparse = False
+    combined = 0  # 1: every list as one list of joined items; 2: the keys and one such list
+
+    def _combine(self, props):
+        n = props["mentions"]
+        get = {name: props.get(name) or [""] * n for name in EVIDENCE_LISTS}
+        names = [x for x in EVIDENCE_LISTS if x != "sentences"] + ["sentences"]
+        if self.combined == 2:
+            names.remove("evidence_keys")
+        items = [SEP.join(get[name][i] for name in names) for i in range(n)]
+        for name in EVIDENCE_LISTS:
+            props.pop(name, None)
+        if self.combined == 2:
+            props["evidence_keys"] = get["evidence_keys"]
+        props["evidence"] = items
 
     def _write_batch(self, batch):
         keep = set(EVIDENCE_LISTS[:self.lists])
@@ -54,6 +74,9 @@ class ListsOnly(ns.Neo4jStore):
         for edges in edge_groups.values():
             for edge in edges:
                 props = edge["props"]
+                if self.combined:
+                    self._combine(props)
+                    continue
                 held = props["mentions"]
                 for name in EVIDENCE_LISTS:
                     if name not in props:  # kg's fold leaves out the all-"" optional lists
@@ -91,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lists", default="1,4,7",
                     help="comma-separated N for the lists_N loaders ('' for none)")
     ap.add_argument("--sparse", action="store_true", help="also time the sparse loader")
+    ap.add_argument("--combined", action="store_true",
+                    help="also time combined_1 (all seven lists as one list of joined items) "
+                         "and combined_2 (the keys, and the other six as one such list)")
     ap.add_argument("--out", type=Path, default=Path("bench/out/neo4j_cost.json"))
     a = ap.parse_args(argv)
 
@@ -110,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
         sparse = ListsOnly(store.driver, store.uri, store.database)
         sparse.sparse = True
         loaders["sparse"] = lambda: sparse.load(triples, batch_size=BATCH)
+    if a.combined:
+        for n in (1, 2):
+            joined = ListsOnly(store.driver, store.uri, store.database)
+            joined.combined = n
+            loaders[f"combined_{n}"] = (lambda j=joined: j.load(triples, batch_size=BATCH))
     store.ensure_constraints()
     for fn in (loaders["plain"], loaders["kg"]):  # warm-up: JIT and plan cache
         clear_database(driver, "neo4j")
