@@ -46,6 +46,7 @@ from .mentions import Mention
 from .registry import (
     DelegationOptions,
     LeftOptions,
+    OwnedNounOptions,
     PlaceOptions,
     SymmetricOptions,
     UnderControlOptions,
@@ -453,20 +454,30 @@ def based_premod(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> N
     emit(v, found, rule, actors, [place], (ms, me))
 
 
-@frame('sanctioned_nationals', LeftOptions, verb_cue=True)
-def sanctioned_nationals(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
-    """"sanctioned (dozens of) Iranian companies": a demonym before what sanctions name
-    stands for its state (the generic object scan leaves "Iranian companies" out, since a
-    demonym before a non-state noun is no actor)."""
+@frame('owned_noun_object', OwnedNounOptions, verb_cue=True)
+def owned_noun_object(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"sanctioned (dozens of) Iranian companies", "curb Iran's influence": the demonym or
+    possessor before a noun of the rule's list stands for its state (the generic object
+    scan leaves "Iranian companies" out, since a demonym before a non-state noun is no
+    actor)."""
     end = v.seg_end[ms]
     k = me
-    if k < end and v.low[ms] == "sanctions" and v.low[k] in {"on", "against"}:
+    if k < end and v.low[ms] == "sanctions" and v.low[k] in ("on", "against"):
         k += 1  # "imposed sanctions on 20 Russian companies"
     while k < end and (v.low[k] in v.lex["count_words"] or v.text[k][:1].isdigit()):
         k += 1  # "dozens of", "three", "more than 20"
     m = v.mention_at(k)
-    if m is None or m.start != k or m.type != "STATE" or not m.adjectival_form \
-            or m.end >= end or v.low[m.end] not in v.lex["sanctioned_nouns"]:
+    if m is None or m.start != k or m.type != "STATE":
+        return
+    after = m.end
+    if not m.adjectival_form:
+        if after >= end or v.low[after] not in v.lex["possessive"]:
+            return
+        after += 1  # "Iran's influence"
+    while after < end and v.low[after] in ("growing", "expanding", "military", "regional",
+                                           "nuclear", "malign"):
+        after += 1
+    if after >= end or v.low[after] not in v.lex[rule.options.nouns]:
         return
     subj, _ = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
     emit(v, found, rule, subj, [m], (ms, me))

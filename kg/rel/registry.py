@@ -135,6 +135,15 @@ class LeftOptions(Options):
 
 
 @dataclass(frozen=True)
+class OwnedNounOptions(Options):
+    """Options of ``owned_noun_object``: the word list (in kg/data/words/frames.json) of the
+    nouns through which a demonym or possessor names the actor ("Iranian companies")."""
+
+    max_left: int = 14
+    nouns: str = "sanctioned_nouns"
+
+
+@dataclass(frozen=True)
 class InverseOptions(Options):
     max_left: int = 10
     context_after: tuple[str, ...] = ()  # one of these words must follow within 8 tokens
