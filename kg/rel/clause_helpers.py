@@ -235,9 +235,9 @@ def noun_use(v: DocView, ms: int) -> bool:
     lo = v.seg_start[ms]
     stop = v.noun_stop
     k = ms - 1
-    if k >= lo and v.low[k] in DETERMINERS and v.mention_at(k) is None:
+    if k >= lo and v.low[k] in DETERMINERS and v.mention_of[k] is None:  # 0 <= lo <= k
         return True
-    m = v.mention_at(k) if k >= lo else None
+    m = v.mention_of[k] if k >= lo else None
     if m is not None and m.adjectival_form and m.start - 1 >= lo \
             and v.low[m.start - 1] in DETERMINERS and is_demonym(m.text):
         return True  # "condemned the Israeli strike on X": a noun with a demonym
@@ -245,7 +245,7 @@ def noun_use(v: DocView, ms: int) -> bool:
         w = v.low[k]
         if w == "of":
             return True
-        if v.mention_at(k) is not None or not v.alpha[k] or not v.lowercase[k] \
+        if v.mention_of[k] is not None or not v.alpha[k] or not v.lowercase[k] \
                 or w in stop or w in v.verb_forms or w in DETERMINERS:
             return False
         k -= 1

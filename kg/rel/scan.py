@@ -81,9 +81,11 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
                 return [owner], None
         if v.is_boundary(i):
             return included, None
-        if v.low[i] in v.lex["relative_pronouns"] and v.mention_at(i) is None:
+        # lo <= i < len(doc) here: the token -> mention list itself (mention_at's bounds
+        # check is a call per token of every scan)
+        if v.low[i] in v.lex["relative_pronouns"] and v.mention_of[i] is None:
             return included, (None if included else i)
-        m = v.mention_at(i)
+        m = v.mention_of[i]
         if m is not None and contrasted(v, m):
             i = m.start - 1  # "X, not the PMF, was behind the attack": not PMF
             continue

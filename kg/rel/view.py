@@ -103,12 +103,13 @@ class DocView:
         """Index of the first token left of ``m`` that is not a determiner/light adjective."""
         i = m.start - 1
         lo = self.seg_start[m.start]
-        while i >= lo and self.mention_at(i) is None:
+        mention_of = self.mention_of  # 0 <= lo <= i < n below: no bounds check needed
+        while i >= lo and mention_of[i] is None:
             if self.low[i] in self.skippable:
                 i -= 1
             elif i - 2 >= lo and self.text[i - 1] == "-" and self.lowercase[i] \
                     and self.lowercase[i - 2] and self.alpha[i] and self.alpha[i - 2] \
-                    and self.mention_at(i - 2) is None:
+                    and mention_of[i - 2] is None:
                 i -= 3  # "to conflict-ridden Yemen": a compound adjective
             else:
                 break

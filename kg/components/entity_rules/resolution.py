@@ -25,15 +25,13 @@ class ResolutionRules:
         claimed = set(taken)
         for c in fill:
             claimed.update(range(c.start, c.end))
-        caps = T.cap_positions()
-        k = 0
-        while i < n:
-            # the tokens before the next capitalised one would only be stepped over
-            while k < len(caps) and caps[k] < i:
-                k += 1
-            if k == len(caps):
+        # only capitalised tokens can start a run: the others would only be stepped over
+        for pos in T.cap_positions():
+            if pos < i:
+                continue  # inside the last run looked at
+            i = pos
+            if i >= n:
                 break
-            i = caps[k]
             if i in claimed or not T.cap[i] or T.lower[i] in NOT_NAMES or T.is_stop(i):
                 i += 1
                 continue
