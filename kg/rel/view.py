@@ -50,6 +50,8 @@ class DocView:
     noun_stop: frozenset[str]  # words that end clause_helpers.noun_use's walk
     n: int  # number of tokens
     mention_of: list[Mention | None]  # token → its mention
+    boundary_punct: frozenset[str]  # lex["boundary_punct"] (is_boundary asks per token)
+    clause_boundaries: frozenset[str]  # lex["clause_boundaries"]
 
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention], index: list[int], lex: Any,
@@ -81,7 +83,8 @@ class DocView:
                    data.lowercase, data.punct, newline, bounds, seg_start, seg_end,
                    segment_of, skippable, title_words, noun_stop, len(index),
                    # index -1 (no mention) picks the None appended at the end
-                   list(map((mentions + [None]).__getitem__, index)))
+                   list(map((mentions + [None]).__getitem__, index)),
+                   lex["boundary_punct"], lex["clause_boundaries"])
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention covering token ``i`` (None outside the Doc or between mentions)."""
@@ -91,9 +94,9 @@ class DocView:
 
     def is_boundary(self, i: int) -> bool:
         """Does token ``i`` end a clause (a line break, ";", "but", "while" …)?"""
-        if self.newline[i] or self.text[i] in self.lex["boundary_punct"]:
+        if self.newline[i] or self.text[i] in self.boundary_punct:
             return True
-        if self.low[i] not in self.lex["clause_boundaries"]:
+        if self.low[i] not in self.clause_boundaries:
             return False
         # "what was described as a limited operation": "as" after a naming verb opens no clause
         return not (self.low[i] == "as" and i > 0
