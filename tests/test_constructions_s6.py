@@ -77,6 +77,16 @@ CALLS = [
          [("Joe Biden", "NEGOTIATES_WITH", "Benjamin Netanyahu")]),
     case("Iran rejected a call from France for restraint.", [],
          [(IRAN, "NEGOTIATES_WITH", "France")]),
+    # mediators of a named truce, and prisoner exchanges
+    case("Egypt and Qatar brokered the ceasefire between Israel and Hamas.",
+         [("Israel", "NEGOTIATES_WITH", "Hamas"), ("Egypt", "NEGOTIATES_WITH", "Israel"),
+          ("Qatar", "NEGOTIATES_WITH", "Hamas")]),
+    case("Russia and Ukraine swapped 300 prisoners of war.",
+         [(RUSSIA, "NEGOTIATES_WITH", "Ukraine")]),
+    case("The prisoner exchange between Russia and Ukraine went ahead.",
+         [(RUSSIA, "NEGOTIATES_WITH", "Ukraine")]),
+    case("Israel exchanged fire with Hezbollah.", [("Israel", "ATTACKS", "Hezbollah")],
+         [("Israel", "NEGOTIATES_WITH", "Hezbollah")]),
 ]
 
 # "a (senior) X commander, Y": one of X's commanders; "X commander Y" heads X
