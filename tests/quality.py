@@ -64,8 +64,9 @@ FLOORS = {
     # world's groups (kg/data/gazetteer_groups.jsonl)
     # P 0.775 in session 3 (presence: casualties and owned facilities are no deployment)
     # P 0.809 R 0.545 in session 5 (construction families of the issue-10 note)
-    "dev3": (0.78, 0.54),
-    "heldout_c": (0.85, 0.57),
+    # P 0.835 R 0.564 in session 6 (plain news phrasings: tests/test_constructions_s6*.py)
+    "dev3": (0.83, 0.56),
+    "heldout_c": (0.85, 0.58),
 }
 TARGETS = {"dev_real": (0.85, 0.70), "seeds": (0.85, 0.70), "heldout_c": (0.85, 0.60)}
 
