@@ -4,7 +4,6 @@ loaded by :mod:`kg.rel.rules`."""
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from typing import Any
 
 from spacy.matcher import Matcher
@@ -246,9 +245,6 @@ def _ok(cols: tuple[list, ...], tests: list[tuple[int, int, Any]], j: int) -> bo
     return True
 
 
-_DISJOINT = frozenset.isdisjoint  # (required words, window): no shared word
-
-
 def _extent(spec: dict[str, Any]) -> int:
     op = str(spec.get("OP", ""))
     m = re.fullmatch(r"\{(\d*),(\d*)\}", op)
@@ -328,10 +324,17 @@ class CueMatcher:
                 hi = i + after + 1
                 if hi > n:
                     hi = n
-                # a required word is missing: the Matcher cannot match (any() over a map
-                # in C, not a generator or a Python loop: this runs thousands of times)
-                if need and any(map(_DISJOINT, need, repeat(low[lo:hi]))):
-                    continue
+                if need:
+                    # a required word is missing: the Matcher cannot match (a plain loop,
+                    # not any(<generator>): this runs thousands of times per corpus)
+                    window = low[lo:hi]
+                    missing = False
+                    for words in need:
+                        if words.isdisjoint(window):
+                            missing = True
+                            break
+                    if missing:
+                        continue
                 if single:
                     found.add((rid, i, i + 1))
                     continue
