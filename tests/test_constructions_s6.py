@@ -178,6 +178,10 @@ AGENCIES_AND_TITLES = [
          [("Anadolu", "PART_OF", "Turkey")]),
     case("Israeli jets killed Razi Mousavi, a long-serving IRGC adviser in Syria.",
          [("Razi Mousavi", "PART_OF", "IRGC")]),
+    case("Camp Lemonnier, the only permanent US military base in Africa, is in Djibouti.",
+         [(US, "OPERATES", "Camp Lemonnier")]),
+    case("Hmeimim, Russia's main permanent base in Syria, was hit.",
+         [(RUSSIA, "OPERATES", "Hmeimim air base")]),
     case("Hassan Nasrallah, the longtime Hezbollah leader, was killed.",
          [("Hassan Nasrallah", "LEADS", "Hezbollah")]),
 ]
