@@ -21,6 +21,8 @@ trees read the same texts. Each measured tree's ``kg`` is imported from its own 
     python -m bench.instructions --tree /work/base-f84 --tree . --bare
 
 Each count takes a few minutes (Python under valgrind is ~50× slower). Needs valgrind.
+``--wall`` times the same passes instead (no valgrind; hold ``flock -x`` on a quiet machine),
+for comparing the clock with the counts.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from pathlib import Path
 from . import DEFAULT_OUT, REPO_DIR
 
 TOGGLE = "functools_reduce"
+WALL_ROUNDS = 7
 
 
 def ensure_corpus(corpus_dir: Path, scale: int, seed: int = 13) -> Path:
@@ -57,6 +60,18 @@ def callgrind_total(out_file: Path) -> int:
     if total is None:
         raise RuntimeError(f"no summary line in {out_file}")
     return total
+
+
+def wall(tree: Path, corpus_dir: Path) -> dict:
+    """The child's ``wall`` mode (no valgrind): median seconds of kg's pass and of the bare
+    pass over the same corpus, and their ratio (hold ``flock -x`` on a quiet machine)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "child.json"
+        subprocess.run([sys.executable, "-m", "bench.instructions", "--child", str(tree),
+                        "--mode", "wall", "--corpus", str(corpus_dir), "--report", str(report)],
+                       cwd=REPO_DIR, env=dict(os.environ, PYTHONHASHSEED="0"), check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        return json.loads(report.read_text(encoding="utf-8"))
 
 
 def count(tree: Path, corpus_dir: Path, *, mode: str = "pass",
@@ -142,6 +157,24 @@ def child(tree: Path, corpus_dir: Path, report: Path, mode: str) -> None:
                                                               d[1].source)),
             zip(docs, documents, strict=True), 0)
         out["stages"] = stages
+    elif mode == "wall":  # not under valgrind: seconds of kg's and the bare pass, alternated
+        import time
+
+        bare, enable, _ = bare_pipeline(nlp)
+        kg_s, bare_s = [], []
+        for _ in range(WALL_ROUNDS):
+            gc.collect()
+            t = time.perf_counter()
+            out["triples"] = sum(1 for _ in extractor.extract(iter(documents)))
+            kg_s.append(time.perf_counter() - t)
+            gc.collect()
+            with bare.select_pipes(enable=enable):
+                t = time.perf_counter()
+                sum(1 for _ in bare.pipe(texts))
+                bare_s.append(time.perf_counter() - t)
+        kg_med, bare_med = sorted(kg_s)[len(kg_s) // 2], sorted(bare_s)[len(bare_s) // 2]
+        out.update(kg_s=round(kg_med, 4), bare_s=round(bare_med, 4),
+                   ratio=round(kg_med / bare_med, 3), load=os.getloadavg()[0])
     else:
         out["triples"] = functools.reduce(lambda n, _t: n + 1,
                                           extractor.extract(iter(documents)), 0)
@@ -165,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="also count the bare pipeline (with the first tree's nlp)")
     p.add_argument("--components", action="store_true",
                    help="count each pipeline stage separately instead of the pass")
+    p.add_argument("--wall", action="store_true",
+                   help="no valgrind: time the pass and the bare pass on the same corpus "
+                        f"({WALL_ROUNDS} rounds, medians) for each tree, in the order given")
     p.add_argument("--scale", type=int, default=10, help="corpus scale (default 10)")
     p.add_argument("--corpus", type=Path, default=None,
                    help="corpus folder (built if missing; default "
@@ -183,8 +219,16 @@ def main(argv: list[str] | None = None) -> int:
     ensure_corpus(corpus, a.scale)
     trees = a.tree or [REPO_DIR]
     rows = []
+    if a.wall:
+        for tree in trees:
+            r = wall(tree.resolve(), corpus)
+            rows.append(r)
+            print(f"{commit_of(tree):>9}  kg {r['kg_s']:.4f} s  bare {r['bare_s']:.4f} s  "
+                  f"ratio {r['ratio']:.3f}  {r['triples']} triples  load {r['load']:.2f}  "
+                  f"(kg from {r['kg_file']})", flush=True)
+        trees = []
     main_mode = "components" if a.components else "pass"
-    jobs = [(t, main_mode) for t in trees] + ([(trees[0], "bare")] if a.bare else [])
+    jobs = [(t, main_mode) for t in trees] + ([(trees[0], "bare")] if a.bare and trees else [])
     for tree, mode in jobs:
         r = count(tree.resolve(), corpus, mode=mode, keep=a.keep)
         r["commit"] = commit_of(tree)

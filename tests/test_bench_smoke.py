@@ -143,6 +143,17 @@ def test_instruction_count_child_imports_the_measured_tree(tmp_path):
     assert got["triples"] == got["warm_pass"] > 0  # the counted pass is the warm one again
 
 
+def test_wall_mode_times_both_passes(tmp_path):
+    from bench import REPO_DIR
+    from bench.instructions import wall
+
+    corpus = tmp_path / "corpus"
+    build_corpus(1, corpus)
+    got = wall(REPO_DIR, corpus)
+    assert got["kg_s"] > 0 and got["bare_s"] > 0 and got["triples"] > 0
+    assert got["ratio"] == pytest.approx(got["kg_s"] / got["bare_s"], rel=1e-2)
+
+
 def test_callgrind_total_reads_the_summary(tmp_path):
     from bench.instructions import callgrind_total
 
