@@ -196,10 +196,17 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
         out = []
         used = set(taken)
         for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
-            if not used.isdisjoint(range(c.start, c.end)):
+            s, e = c.start, c.end
+            if e - s == 1:  # most candidates are one token: no range() for them
+                if s in used:
+                    continue
+                out.append(c)
+                used.add(s)
+                continue
+            if not used.isdisjoint(range(s, e)):
                 continue
             out.append(c)
-            used.update(range(c.start, c.end))
+            used.update(range(s, e))
         return out
 
     @staticmethod

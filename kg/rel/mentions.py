@@ -123,8 +123,7 @@ def collect(doc: Doc) -> tuple[list[Mention], list[int]]:
             found.append(Mention(start, end, kb or text, label, "ent", text))
     index = [-1] * len(doc)
     for i, m in enumerate(found):
-        for t in range(m.start, m.end):
-            index[t] = i
+        index[m.start:m.end] = [i] * (m.end - m.start)  # a slice, not a range() per mention
     if COREF_KEY in doc.spans:
         extra = []
         for sp in doc.spans[COREF_KEY]:
@@ -134,6 +133,5 @@ def collect(doc: Doc) -> tuple[list[Mention], list[int]]:
             found = sorted(found + extra, key=lambda m: m.start)
             index = [-1] * len(doc)
             for i, m in enumerate(found):
-                for t in range(m.start, m.end):
-                    index[t] = i
+                index[m.start:m.end] = [i] * (m.end - m.start)
     return found, index
