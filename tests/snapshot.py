@@ -12,7 +12,7 @@ read at run time.
 
 Commands (run from the repository root)::
 
-    python -m tests.snapshot --diff      # what differs from the stored snapshot
+    python -m tests.snapshot --diff      # what differs (held-out lines only counted)
     python -m tests.snapshot --update    # rewrite the snapshot after a deliberate change
 
 A commit that changes extraction output on purpose runs ``--update`` and says why.
@@ -121,6 +121,30 @@ def diff(name: str, current: list[str] | None = None, limit: int | None = None) 
     return lines if limit is None else lines[:limit]
 
 
+HELD_OUT = REPO / "tests" / "data" / "heldout_c"
+
+
+def masked(lines: list[str]) -> list[str]:
+    """The diff for a reader: lines of held-out documents are replaced by their count, since
+    ``tests/data/heldout_c`` is never tuned on and its triples should not be read one by one
+    (``tests/test_snapshot.py`` still compares every line)."""
+    held = {p.name for p in HELD_OUT.glob("*") if p.is_file()}
+    out, hidden = [], 0
+    for line in lines:
+        if line[:1] in "+-" and line[1:2] == "{":
+            try:
+                doc = json.loads(line[1:]).get("doc_id", "")
+            except json.JSONDecodeError:
+                doc = ""
+            if doc.split("#", 1)[0] in held:
+                hidden += 1
+                continue
+        out.append(line)
+    if hidden:
+        out.append(f"({hidden} changed line(s) of tests/data/heldout_c not shown: held out)")
+    return out
+
+
 def update(name: str) -> int:
     lines = current_lines(name)
     SNAPSHOT_DIR.mkdir(parents=True, exist_ok=True)
@@ -151,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {update(name)} triples written to {snapshot_path(name)}")
         else:
             lines = diff(name)
-            print("\n".join(lines) if lines else f"{name}: identical to the snapshot")
+            print("\n".join(masked(lines)) if lines else f"{name}: identical to the snapshot")
             status = status or int(bool(lines))
     return status
 
