@@ -229,10 +229,20 @@ THREATS = [
          [("Israel", "ATTACKS", "Hamas"), ("Hamas", "ATTACKS", "Israel")]),
 ]
 
+# recruitment in its other verb forms and of people named by an unknown adjective
+RECRUITMENT = [
+    case("Al-Shabaab forcibly conscripts boys in rural Somalia.",
+         [("Al-Shabaab", "RECRUITS", "boys")]),
+    case("Russia hired Nepali men as soldiers.", [(RUSSIA, "RECRUITS", "Nepali men")]),
+    case("The RSF has mobilised Arab tribal fighters from Darfur.",
+         [("Rapid Support Forces", "RECRUITS", "fighters from Darfur")]),
+    case("Russia hired Vectus Global to fly drones.", [], [(RUSSIA, "RECRUITS", "Vectus Global")]),
+]
+
 ALL = (COUNTED_FORCES + PROXIES + MUNITIONS + BLAMED_BY + CALLS + RANKS + AFFILIATES + AID
        + PROTESTS + LISTS + REPELLED_AND_BIDS
        + AGENCIES_AND_TITLES + SANCTIONS_AND_WARS
-       + THREATS)
+       + THREATS + RECRUITMENT)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -399,7 +399,8 @@ def recruited_people(v: DocView, found: Findings, rule: Rule, ms: int, me: int) 
         if group is not None and group.start == k and group.type in rule.object_types:
             return  # "recruited Syrian mercenaries": a named group, the verb rule's
         head = k
-        while head < end and head - k < 3 and v.alpha[head] and v.lowercase[head] \
+        while head < end and head - k < 3 and v.alpha[head] \
+                and (v.lowercase[head] or head == k) \
                 and v.mention_at(head) is None and v.low[head] not in v.lex["prepositions"] \
                 and v.low[head] not in v.lex["recruited_people"] \
                 and v.low[head] not in v.lex["group_nouns"]:
