@@ -424,10 +424,6 @@ def titles(v: DocView, found: Findings) -> None:
                 # "commander of Iran's Quds Force": the role is in the owned organisation
                 info = dict(info, org=owned.name, org_type=owned.type)
                 os_, oe = owned.start, owned.end
-        if rel == "LEADS" and any(
-                v.low[k] in v.lex["member_rank_words"]
-                for k in range(max(v.seg_start[os_], os_ - 2), os_)):
-            rel = "PART_OF"  # "a (senior) Hamas commander, X": one of its commanders
         p = Mention(ps, pe, info["person"], "PERSON", "title", doc[ps:pe].text)
         o = Mention(os_, oe, info["org"], info.get("org_type") or "ORGANIZATION", "title",
                     doc[os_:oe].text)

@@ -18,6 +18,7 @@ from .common import (
     APPOINTMENT_VERBS,
     ENVOY_ROLES,
     HEADS_OF_GOVERNMENT,
+    MEMBER_RANK_WORDS,
     MILITARY_RANKS,
     NOT_LEADING_BEFORE,
     PORTFOLIO_ROLES,
@@ -144,6 +145,9 @@ class TitleRules:
             if relation == "LEADS" and role_key in HEADS_OF_GOVERNMENT and org is not None \
                     and self._executive_head_of_state(org):
                 relation = "PART_OF"  # "Chinese Premier X": the president leads China
+            if relation == "LEADS" and org is not None and not inferred \
+                    and _rank_before(T, org.start):
+                relation = "PART_OF"  # "a (senior) Hamas commander, X": one of its commanders
             sp = Span(doc, span_start, span_end, label=role_key, kb_id=person.kb)
             sp._.kg_title = {
                 "person": person.kb, "person_start": person.start, "person_end": person.end,
@@ -322,6 +326,18 @@ def _after_bracket(T: Toks, e: int) -> int:
         if close is not None:
             return close + 1
     return e
+
+
+def _rank_before(T: Toks, s: int) -> bool:
+    """One of the two words before the organisation that premodifies a role ranks the
+    person among its members: "a Hezbollah commander", "senior Hamas commander" (the
+    article stands before the organisation, so :func:`_indefinite_before` does not see it)."""
+    for k in (s - 1, s - 2):
+        if k < 0 or not T.text[k][:1].isalpha():
+            return False  # no rank word across punctuation: "... one. Hamas commander X"
+        if T.lower[k] in MEMBER_RANK_WORDS:
+            return True
+    return False
 
 
 def _indefinite_before(T: Toks, rs: int) -> bool:
