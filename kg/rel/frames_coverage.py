@@ -463,7 +463,7 @@ def owned_noun_object(v: DocView, found: Findings, rule: Rule, ms: int, me: int)
     actor)."""
     end = v.seg_end[ms]
     k = me
-    if k < end and v.low[ms] == "sanctions" and v.low[k] in ("on", "against"):
+    if k < end and v.low[ms] == "sanctions" and v.low[k] in {"on", "against"}:
         k += 1  # "imposed sanctions on 20 Russian companies"
     while k < end and (v.low[k] in v.lex["count_words"] or v.text[k][:1].isdigit()):
         k += 1  # "dozens of", "three", "more than 20"
@@ -475,9 +475,8 @@ def owned_noun_object(v: DocView, found: Findings, rule: Rule, ms: int, me: int)
         if after >= end or v.low[after] not in v.lex["possessive"]:
             return
         after += 1  # "Iran's influence"
-    while after < end and v.low[after] in ("growing", "expanding", "military", "regional",
-                                           "nuclear", "malign"):
-        after += 1
+    while after < end and v.low[after] in v.lex["owned_noun_modifiers"]:
+        after += 1  # "Iran's growing influence"
     if after >= end or v.low[after] not in v.lex[rule.options.nouns]:
         return
     subj, _ = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
@@ -491,7 +490,7 @@ def threatened_party(v: DocView, found: Findings, rule: Rule, ms: int, me: int) 
     before Y (within the sentence, nothing but "that" between the verb and Y)."""
     lo = v.seg_start[ms]
     j = ms - 1
-    if j > lo and v.text[j] in ('"', "\u201c", "'", "\u2018"):
+    if j > lo and v.text[j] in {'"', "\u201c", "'", "\u2018"}:
         j -= 1  # 'said Israel "will be punished"': the quotation opens at the modal
     y = v.mention_at(j) if j >= lo else None
     if y is None or y.type not in rule.object_types:

@@ -40,8 +40,7 @@ def premod_noun(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> No
     obj = v.mention_at(k) if k >= lo else None
     if obj is None or obj.type not in rule.object_types:
         return
-    if any(v.low[k] in v.lex["past_tie_words"]
-           for k in range(max(v.seg_start[ms], obj.start - 2), obj.start)):
+    if any(v.low[j] in v.lex["past_tie_words"] for j in range(max(lo, obj.start - 2), obj.start)):
         return  # "a former al-Qaeda affiliate", "an erstwhile Kremlin ally": not now
     named = phrases.apposed_to(v, ms, rule.subject_types)
     if named is not None and named is not obj:
