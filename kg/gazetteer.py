@@ -442,9 +442,9 @@ def fold_diacritics(text: str) -> str:
 
 
 def surface_variants(s: Surface, actor: Actor) -> Iterator[str]:
-    """Spellings generated from one surface form: without diacritics, hyphen ↔ space, and
-    the possessive that lost its apostrophe in scraped text ("Irans", "Assads",
-    "Washingtons")."""
+    """Spellings generated from one surface form: without diacritics, hyphen ↔ space, the
+    typographic apostrophe for the typewriter one, and the possessive that lost its
+    apostrophe in scraped text ("Irans", "Assads", "Washingtons")."""
     t = s.text
     yield t
     folded = fold_diacritics(t)
@@ -454,6 +454,8 @@ def surface_variants(s: Surface, actor: Actor) -> Iterator[str]:
         yield t.replace("-", " ")
     if " " in t and t.lower().startswith(("al ", "el ")):
         yield t[:2] + "-" + t[3:]
+    if "'" in t:
+        yield t.replace("'", "\u2019")  # news sets "People’s", "Workers’" in typographic quotes
     if (s.kind in (NAME, CAPITAL) and actor.type in ("STATE", "PERSON", "ORGANIZATION")
             and not t.endswith("s") and t[-1:].isalpha()):
         yield t + "s"

@@ -550,3 +550,26 @@ def test_short_sentence_of_names_is_not_a_headline(nlp):
     assert ("Ahmed Zaki", "PERSON", "Ahmed Zaki") in got
     got = _ents(nlp("Undeclared Battle Between Rival Militias Near Tanf"))
     assert not [g for g in got if g[1] == "ORGANIZATION"]
+
+
+@pytest.mark.parametrize("text, surface, kb", [
+    ("Fighters of the Sudan People\u2019s Liberation Movement crossed the river.",
+     "Sudan People\u2019s Liberation Movement", "Sudan People's Liberation Movement"),
+    ("The Kurdistan Workers\u2019 Party laid down its arms.",
+     "Kurdistan Workers\u2019 Party", "PKK"),
+])
+def test_typographic_apostrophe_matches_the_gazetteer(nlp, text, surface, kb):
+    # most news sites print "People’s", not "People's"; the name must not fall apart
+    assert kb_of(nlp, text, surface) == ("ORGANIZATION", kb)
+
+
+def test_org_name_extension_does_not_cut_a_known_name(nlp):
+    got = ents(nlp, "The Southern Theatre Command of the People's Liberation Army "
+                    "announced patrols.")
+    assert ("Southern Theatre Command", "ORGANIZATION", "Southern Theater Command") in got
+    assert ("People's Liberation Army", "ORGANIZATION", "People's Liberation Army") in got
+
+
+def test_org_name_extension_still_reads_of_phrases(nlp):
+    got = ents(nlp, "The Army of Free Tribes said it had withdrawn.")
+    assert ("Army of Free Tribes", "ORGANIZATION", "Army of Free Tribes") in got

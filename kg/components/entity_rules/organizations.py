@@ -63,7 +63,9 @@ class OrganizationRules:
                     while k2 < n and (T.cap[k2] or (T.lower[k2] in {"and", "of", "-"}
                                                     and k2 + 1 < n and T.cap[k2 + 1])):
                         k2 += 1
-                    e = k2
+                    if not any(k <= c.start < k2 < c.end for c in cands):
+                        e = k2  # but "… Command of the People's Liberation Army" does not
+                        # cut a known name in two: the command is a name of its own
             found.append((s, e))
         states = {c.start: c for c in cands if c.label == "STATE"}
         for s, e in found:
