@@ -38,6 +38,16 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
         if m is not None and m.type in types and phrases.modifier_ok(v, m) \
                 and phrases.governing_prep(v, m) not in LOCATIVE:
             return [m], None  # "aid to the Kurdish forces fighting ISIS" → the forces
+        k = m.start - 1 if m is not None else i
+        k -= int(k > lo and v.low[k] == "the")
+        if m is not None and m.type in types and not m.adjectival_form \
+                and k - 1 >= lo and v.low[k] in {"from", "of"} \
+                and v.low[k - 1] in v.lex["group_nouns"]:
+            return [m], None  # "with fighters from X killing Y": the group's members act
+        if m is None and v.low[i] in v.lex["group_nouns"] and i - 1 >= lo \
+                and (o := v.mention_at(i - 1)) is not None and o.type in types \
+                and not o.adjectival_form and o.type != "STATE":
+            return [o], None  # "with Boko Haram fighters killing Y": the named group's men
         if m is None and v.low[i] in v.lex["group_nouns"]:
             a = phrases.apposed_to(v, i, types)  # "Hamas, the militant group fighting X"
             return ([a] if a is not None else []), None  # "militias fighting X": unnamed
@@ -386,6 +396,10 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
         if w == "than" and j > pos and v.low[j - 1] in {"more", "less", "fewer"}:
             j += 1  # "struck more than 60 Houthi targets": a quantity, not a comparison
             continue
+        if w == "of" and j > pos and v.low[j - 1] in v.lex["counted_group_nouns"] \
+                and "LOCATION" not in types:
+            j += 1  # "killed dozens of Nigerien soldiers": a count, not a partitive owner
+            continue  # (a place scan stops: "sent thousands of Afghan fighters" is no place)
         if w == "of" and j > pos and "PERSON" in types and v.low[j - 1] in role_words(v.lex):
             comma = next((k for k in range(j + 1, min(j + 9, end)) if v.text[k] == ","
                           or v.is_boundary(k)), None)
