@@ -71,3 +71,31 @@ COUNTED_VICTIMS = [
 @pytest.mark.parametrize("text,want,never", COUNTED_VICTIMS)
 def test_counted_victims(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# Sanctions imposed by the clause's subject, whoever they are named after: "X imposed /
+# triggered the reimposition of (U.N.) sanctions on Y" → X opposes Y.
+IMPOSED_SANCTIONS = [
+    case("Canada imposed new sanctions on Belarus.", [("Canada", "OPPOSES", "Belarus")]),
+    case("Japan, Australia and Canada, the three Pacific partners, triggered the "
+         "reimposition of U.N. sanctions on North Korea in May.",
+         [("Japan", "OPPOSES", "North Korea"), ("Australia", "OPPOSES", "North Korea"),
+          ("Canada", "OPPOSES", "North Korea")]),
+    case("The European Union has imposed an arms embargo on Venezuela.",
+         [("European Union", "OPPOSES", "Venezuela")]),
+    case("Washington slapped steep tariffs on China last year.",
+         [("United States", "OPPOSES", "China")]),
+    # lifting sanctions is the opposite
+    case("The United States has lifted sanctions on Syria.",
+         [], [("United States", "OPPOSES", "Syria")]),
+    # sanctions someone else imposed, named after another preposition
+    case("Canada expanded its trade with Haiti despite sanctions on Cuba.",
+         [], [("Canada", "OPPOSES", "Cuba")]),
+    case("Turkey kept buying oil in spite of heavy pressure on Iran.",
+         [], [("Turkey", "OPPOSES", "Iran")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", IMPOSED_SANCTIONS)
+def test_imposed_sanctions(nlp, text, want, never):
+    check(nlp, text, want, never)

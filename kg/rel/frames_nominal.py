@@ -107,6 +107,8 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
         # "X boosted its influence in the region by sending instructors to Y": the means
         # clause's agent is the main clause's subject, however long the clause before it
         return scan.scan_left(v, ms - 1, rule.subject_types, 16)[0]
+    if not agents and mode in {"any", "premod_or_left"} and concessive(v, ms):
+        return []  # "X expanded trade despite sanctions on Y": X is not the sanctioner
     if not agents and mode in {"any", "premod_or_left"}:
         agents = scan.left_or_antecedent(v, ms, rule.subject_types, rule.options.max_left)
         if agents and any(v.low[k] in v.lex["reaction_verbs"]
@@ -118,6 +120,17 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
         if not agents:
             agents = shared_subject(v, ms, rule.subject_types)
     return agents
+
+
+def concessive(v: DocView, ms: int) -> bool:
+    """Does "despite" / "in spite of" open the phrase of the nominal cue at ``ms``?"""
+    lo = v.seg_start[ms]
+    k = ms - 1
+    while k > lo and v.low[k] in v.skippable and v.low[k] != "of":
+        k -= 1
+    if k > lo and v.low[k] == "of":
+        k -= 1  # "in spite of"
+    return k >= lo and v.low[k] in v.lex["concessive_prepositions"]
 
 
 def shared_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]:
