@@ -245,8 +245,12 @@ def noun_use(v: DocView, ms: int) -> bool:
         w = v.low[k]
         if w == "of":
             return True
+        if w in DETERMINERS and v.mention_of[k] is None:
+            # "stormed the last army garrison": a bare cue after a singular word cannot be
+            # its verb (that would be "garrisons"), so the determiner opens a noun phrase
+            return not v.low[ms].endswith("s") and not v.low[ms - 1].endswith("s")
         if v.mention_of[k] is not None or not v.alpha[k] or not v.lowercase[k] \
-                or w in stop or w in v.verb_forms or w in DETERMINERS:
+                or w in stop or w in v.verb_forms:
             return False
         k -= 1
     return False

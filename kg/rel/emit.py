@@ -39,6 +39,9 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
     if rule.relation == "OPERATES" and v.low[cue[0]] in v.lex["founding_verbs"] \
             and infinitive(v, cue[0]):
         return 0  # "was trying to build new bases in X": no base yet
+    if (rel in v.lex["intended_not_done_relations"] or rule.relation == "OPERATES") \
+            and deliberated(v, cue[0]):
+        return 0  # "discussed setting up bases in X", "weighing sending troops": not done
     if rel in v.lex["intended_not_done_relations"] and infinitive(v, cue[0]):
         return 0  # "a bill to deploy troops", "a push to wrest control of": not done yet
     if rel == "CONTROLS" and cue[0] > v.seg_start[cue[0]] and v.low[cue[0] - 1] == "for":
@@ -65,6 +68,8 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
             if o.name == s.name or o.type not in rule.object_types:
                 continue
             r = remap.get(o.type, rel)
+            if r != rel and cue[0] > 0 and v.low[cue[0] - 1] in v.lex["civil_site_modifiers"]:
+                continue  # "its enrichment facilities at Isfahan": no troops in the town
             if r != rel and rule.options.synthesize_facility and o.type == "LOCATION" \
                     and town_like(v, o) and any(v.low[k] in SYNTH_BASE_WORDS
                                                    for k in range(cue[0], cue[1])):
@@ -73,8 +78,22 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
                 found.cands.append(Cand(s, rel, fac, rule_id + ".synth", "heuristic",
                                        CONF["heuristic"], cue))
             found.cands.append(Cand(s, r, o, rule_id, kind, CONF[kind], cue))
+            if r == "DEPLOYED_IN" and rule.options.base_operator and held_site(v, o):
+                found.cands.append(Cand(s, "OPERATES", o, rule_id + ".base", kind,
+                                        CONF[kind], cue))
             n += 1
     return n
+
+
+def held_site(v: DocView, m: Mention) -> bool:
+    """A facility written as a military base or camp ("Ain al-Asad air base", "Camp
+    Humphreys"), which forces stationed there hold; not an airport, a refugee camp or a
+    nuclear site, where forces may be without running the place."""
+    if m.type != "FACILITY":
+        return False
+    words = m.text.lower().split()  # as written: "al-Tanaf" may be known as a base
+    return words[-1] in v.lex["held_site_heads"] or (
+        words[0] in v.lex["held_site_openers"] and not set(words) & v.lex["civilian_site_words"])
 
 
 def capital_as_place(m: Mention) -> Mention:
@@ -178,6 +197,14 @@ def infinitive(v: DocView, pos: int) -> bool:
     while j > lo and v.low[j] in v.lex["aux"]:
         j -= 1
     return v.low[j] not in v.lex["implicative_verbs"]
+
+
+def deliberated(v: DocView, pos: int) -> bool:
+    """A gerund cue that a verb of discussion or planning governs ("have discussed setting
+    up training bases", "is weighing sending troops"): the act is under discussion."""
+    k = pos - 1
+    return k >= v.seg_start[pos] and v.low[pos].endswith("ing") \
+        and (v.low[k] in v.lex["deliberation_verbs"] or v.low[k] in v.lex["intention_verbs"])
 
 
 def urged(v: DocView, pos: int, subject: Mention) -> bool:

@@ -85,6 +85,14 @@ def second_relative_predicate(v: DocView, rel_i: int, ms: int) -> bool:
     return not any(v.punct[j] or v.is_boundary(j) for j in range(rel_i + 1, a))
 
 
+def complementizer(v: DocView, k: int) -> bool:
+    """"that" opening a reported or coordinated clause ("said that it had dispatched its
+    jets", "… and that it had sent ships") is no relative pronoun: the noun before it is
+    not the antecedent of anything."""
+    return v.low[k] == "that" and k > 0 and (v.low[k - 1] in v.lex["complementizer_openers"]
+                                             or v.low[k - 1] in v.lex["speech_verbs"])
+
+
 @frame('svo', SvoOptions, verb_cue=True)
 def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     doc = v.doc
@@ -187,7 +195,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         if g > v.seg_start[ms] and v.low[g] in v.lex["possessive"] \
                 and (owner := v.mention_at(g - 1)) is not None:
             g = owner.start - 1  # "which Iran's Revolutionary Guards arm": over the possessor
-        if not obj and g >= v.seg_start[ms] and v.low[g] in {"which", "that", "whom"}:
+        if not obj and g >= v.seg_start[ms] and v.low[g] in {"which", "that", "whom"} \
+                and not complementizer(v, g):
             k = g - 2 if g - 1 > v.seg_start[ms] and v.low[g - 1] == "," else g - 1
             before = v.mention_at(k)
             if before is None and k > v.seg_start[ms] and v.low[k] in v.lex["area_words"]:

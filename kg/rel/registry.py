@@ -30,6 +30,9 @@ class Options:
 
     object_type_relation: dict[str, str] = field(default_factory=dict)
     synthesize_facility: str | None = None
+    # forces present at a facility named as a base or camp ("US troops are stationed at
+    # Camp Humphreys") also hold it: the DEPLOYED_IN candidate brings an OPERATES one
+    base_operator: bool = False
 
 
 @dataclass(frozen=True)

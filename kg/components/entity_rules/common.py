@@ -62,6 +62,8 @@ FACILITY_HEADS = frozenset(h.split()[-1] for h in _V["facility_heads"])
 # "the A and B air bases" → "A air base", "B air base"
 PLURAL_FACILITY_HEADS = {k: v[0] for k, v in _V.table("plural_facility_heads").items()}
 FACILITY_MODIFIERS = _V["facility_modifiers"]
+# "at Camp Humphreys": a facility named by its first word
+FACILITY_PREFIXES = frozenset(_V["facility_prefixes"])
 ANAPHOR_NOUNS = _V["anaphor_nouns"]
 LED_HEADS = _W["led_heads"]
 DESCRIPTOR_NOUNS = _W["descriptor_nouns"]

@@ -14,6 +14,7 @@ from .common import (
     DESCRIBED_PLACE_NOUNS,
     FACILITY_HEADS,
     FACILITY_MODIFIERS,
+    FACILITY_PREFIXES,
     FEATURE_HEADS,
     LOWER_ORG_HEADS,
     NOT_NAMES,
@@ -193,7 +194,9 @@ class PlaceRules:
             if known is not None:
                 fill.append(Cand(j, end, "LOCATION", known.name, "world_place"))
                 continue
-            fill.append(Cand(j, end, "LOCATION", text, "place"))
+            label = "FACILITY" if T.lower[j] in FACILITY_PREFIXES and end - j >= 2 \
+                else "LOCATION"  # "at Camp Humphreys", "near Fort Bragg": a site
+            fill.append(Cand(j, end, label, text, "place"))
 
     def _described_places(self, T: Toks, fill: list[Cand], taken: set[int],
                           headline: set[int]) -> None:
