@@ -19,6 +19,9 @@ Rule ``bridge.condemned``: "A struck B" / "Y condemned the strikes" — see
 Rule ``bridge.claim``: "A drone struck X ..." / "Y claimed the attack" — see
 :func:`claims`.
 
+Rule ``bridge.event_anaphor``: "A struck B ..." / "The strikes killed a C commander" — see
+:func:`event_anaphors`.
+
 Rule ``bridge.enumeration``: "X has two bases in A and B: one of them is in F1 ... the other
 base, F2, ..." — base facilities named in the same or next two sentences after
 "X has N bases" are operated by X.
@@ -38,6 +41,9 @@ _W = words("frames")  # the word lists named below live in kg/data/words/frames.
 WINDOW = 3  # sentences after the descriptor's sentence
 BASE_WORDS = _W["base_name_words"]
 BASE_KINDS = _W["base_kind_words"]  # "a naval base in X" names "X naval base"
+ANAPHOR_NOUNS = frozenset(_W["anaphor_attack_nouns"])
+ANAPHOR_MODIFIERS = frozenset(_W["anaphor_modifiers"])
+ANAPHOR_DETERMINERS = frozenset(_W["anaphor_determiners"])
 
 
 def _overlaps(a: tuple[int, int], lo: int, hi: int) -> bool:
@@ -152,6 +158,55 @@ def claims(v: DocView, found: Findings) -> None:
                                                 CONF["bridge"], (at, at + 1)))
 
 
+def _anaphor_before(v: DocView, cue: int) -> bool:
+    """Whether the attack at ``cue`` is told by a definite attack noun that points back:
+    "the strikes killed …", "one of the raids hit …" (the verb's subject, auxiliaries
+    and adverbs between), or the cue noun itself ("the latest strikes on X …")."""
+    lo = v.seg_start[cue]
+    k = cue
+    if v.low[k] not in ANAPHOR_NOUNS:
+        k -= 1
+        while k >= lo and v.low[k] in v.lex["aux"] and v.low[k] != ",":
+            k -= 1
+        if k < lo or v.low[k] not in ANAPHOR_NOUNS:
+            return False
+    if k - 1 >= lo and v.low[k - 1] == "air" and v.low[k] in {"strike", "strikes"}:
+        k -= 1  # "the air strikes"
+    k -= 1
+    if k >= lo and v.low[k] in ANAPHOR_MODIFIERS:
+        k -= 1
+    return k >= lo and v.low[k] in ANAPHOR_DETERMINERS and v.mention_at(k) is None
+
+
+def event_anaphors(v: DocView, found: Findings) -> None:
+    """Rule ``bridge.event_anaphor``: "A struck B on Monday." / "The strikes killed a C
+    commander." — an attack whose attacker is a definite attack noun ("the strikes", "one
+    of the raids") is the attack the passage told last: its attacker struck these targets
+    too. Only an earlier sentence of the same paragraph counts (a definite noun in the
+    attack's own sentence is that attack), and only when that sentence names exactly the
+    attackers of its latest attack."""
+    named = {k for c in found.cands if c.rel == "ATTACKS" for k in range(c.cue[0], c.cue[1])}
+    for t in found.open_targets:
+        if t.cue in named or not _anaphor_before(v, t.cue):
+            continue
+        seg = v.segment_of[t.cue]
+        # told attacks: (cue, attacker), named targets or not ("A's strikes killed two")
+        told = [(c.cue[0], c.subj) for c in found.cands if c.rel == "ATTACKS"] + [
+            (oa.cue[0], a) for oa in found.open_attacks for a in oa.attackers]
+        before = [(cue, a) for cue, a in told
+                  if cue < t.cue and 0 < seg - v.segment_of[cue] <= CLAIM_WINDOW]
+        if not before:
+            continue
+        last = max(cue for cue, _ in before)
+        if any(v.newline[k] for k in range(last, t.cue)):
+            continue  # the attack of another paragraph is another story
+        for a in sorted({a for cue, a in before if cue == last}, key=lambda m: m.start):
+            for o in t.targets:
+                if o.name != a.name:
+                    found.cands.append(Cand(a, "ATTACKS", o, "bridge.event_anaphor", "bridge",
+                                            CONF["bridge"], (t.cue, t.cue + 1)))
+
+
 def condemnations(v: DocView, found: Findings) -> None:
     """Rule ``bridge.condemned``: "A struck B …" / "Y condemned the attack" — Y opposes
     the attackers of the latest attack before the condemnation (same or a recent sentence
@@ -177,4 +232,5 @@ def run(v: DocView, found: Findings) -> None:
     descriptors(v, found)
     enumerations(v, found)
     claims(v, found)
+    event_anaphors(v, found)
     condemnations(v, found)
