@@ -22,7 +22,8 @@ trees read the same texts. Each measured tree's ``kg`` is imported from its own 
 
 Each count takes a few minutes (Python under valgrind is ~50× slower). Needs valgrind.
 ``--wall`` times the same passes instead (no valgrind; hold ``flock -x`` on a quiet machine),
-for comparing the clock with the counts.
+for comparing the clock with the counts; it also times the bare pipeline without its
+lemmatizer, which kg's extraction skips since no rule reads lemmas.
 """
 
 from __future__ import annotations
@@ -160,21 +161,32 @@ def child(tree: Path, corpus_dir: Path, report: Path, mode: str) -> None:
     elif mode == "wall":  # not under valgrind: seconds of kg's and the bare pass, alternated
         import time
 
+        from .extract_bench import without_lemmatizer
+
         bare, enable, _ = bare_pipeline(nlp)
-        kg_s, bare_s = [], []
+        nolem = without_lemmatizer(bare, enable)
+        kg_s, bare_s, nolem_s = [], [], []
         for _ in range(WALL_ROUNDS):
             gc.collect()
             t = time.perf_counter()
             out["triples"] = sum(1 for _ in extractor.extract(iter(documents)))
             kg_s.append(time.perf_counter() - t)
-            gc.collect()
-            with bare.select_pipes(enable=enable):
-                t = time.perf_counter()
-                sum(1 for _ in bare.pipe(texts))
-                bare_s.append(time.perf_counter() - t)
-        kg_med, bare_med = sorted(kg_s)[len(kg_s) // 2], sorted(bare_s)[len(bare_s) // 2]
-        out.update(kg_s=round(kg_med, 4), bare_s=round(bare_med, 4),
-                   ratio=round(kg_med / bare_med, 3), load=os.getloadavg()[0])
+            for pipes, seconds in ((enable, bare_s), (nolem, nolem_s)):
+                gc.collect()
+                with bare.select_pipes(enable=pipes):
+                    t = time.perf_counter()
+                    sum(1 for _ in bare.pipe(texts))
+                    seconds.append(time.perf_counter() - t)
+
+        def med(xs: list[float]) -> float:
+            return sorted(xs)[len(xs) // 2]
+
+        out.update(kg_s=round(med(kg_s), 4), bare_s=round(med(bare_s), 4),
+                   ratio=round(med(kg_s) / med(bare_s), 3),
+                   bare_no_lemmatizer_s=round(med(nolem_s), 4),
+                   ratio_no_lemmatizer=round(med(kg_s) / med(nolem_s), 3),
+                   skipped=list(getattr(extractor, "skipped_pipes", [])),
+                   load=os.getloadavg()[0])
     else:
         out["triples"] = functools.reduce(lambda n, _t: n + 1,
                                           extractor.extract(iter(documents)), 0)
@@ -224,7 +236,9 @@ def main(argv: list[str] | None = None) -> int:
             r = wall(tree.resolve(), corpus)
             rows.append(r)
             print(f"{commit_of(tree):>9}  kg {r['kg_s']:.4f} s  bare {r['bare_s']:.4f} s  "
-                  f"ratio {r['ratio']:.3f}  {r['triples']} triples  load {r['load']:.2f}  "
+                  f"ratio {r['ratio']:.3f}  (bare without lemmatizer "
+                  f"{r['bare_no_lemmatizer_s']:.4f} s, ratio {r['ratio_no_lemmatizer']:.3f})  "
+                  f"{r['triples']} triples  load {r['load']:.2f}  skips {r['skipped']}  "
                   f"(kg from {r['kg_file']})", flush=True)
         trees = []
     main_mode = "components" if a.components else "pass"

@@ -2,7 +2,9 @@
 
 :class:`Extractor` runs the kg spaCy pipeline (:func:`kg.nlp.load_pipeline`) over documents
 with ``nlp.pipe(..., as_tuples=True)``, so only one batch of documents is in memory at a
-time; ``workers > 1`` runs whole extractors in worker processes. Each relation candidate of
+time; ``workers > 1`` runs whole extractors in worker processes. The extraction skips a
+lemmatizer whose lemmas nothing after it reads (no kg rule reads them unless a rule file's
+raw pattern tests LEMMA; see :func:`kg.nlp.unread_lemmatizers`). Each relation candidate of
 ``doc._.kg_relations`` (see :mod:`kg.components.relations`) becomes a Triple with the
 evidence sentence, its character offsets in the document, and a date
 (:func:`kg.qualifiers.date_for`). Identical (subject, relation, object, sentence) within a
@@ -39,6 +41,20 @@ class Extractor:
 
             nlp.add_pipe("kg_relations", last=True)
         self.nlp = nlp
+        self._skip_for: tuple[str, ...] | None = None
+        self._skip: list[str] = []
+
+    @property
+    def skipped_pipes(self) -> list[str]:
+        """The pipes the extraction does not run: lemmatizers whose lemmas nothing after
+        them reads (:func:`kg.nlp.unread_lemmatizers`; re-checked when the pipeline's pipes
+        change). ``self.nlp(text)`` still runs every pipe."""
+        names = tuple(self.nlp.pipe_names)
+        if names != self._skip_for:
+            from .nlp import unread_lemmatizers
+
+            self._skip_for, self._skip = names, unread_lemmatizers(self.nlp)
+        return self._skip
 
     def extract(self, documents: Iterable[Document], workers: int = 1) -> Iterator[Triple]:
         """Triples of every document, in document order, streamed.
@@ -56,12 +72,13 @@ class Extractor:
         stream = ((d.text, (d.id, d.date, d.source)) for d in documents)
         for doc, (doc_id, date, source) in self.nlp.pipe(stream, as_tuples=True,
                                                          n_process=n_process,
-                                                         batch_size=BATCH_SIZE):
+                                                         batch_size=BATCH_SIZE,
+                                                         disable=self.skipped_pipes):
             yield from self.triples(doc, doc_id, date, source)
 
     def extract_one(self, document: Document) -> list[Triple]:
-        return list(self.triples(self.nlp(document.text), document.id, document.date,
-                                 document.source))
+        doc = self.nlp(document.text, disable=self.skipped_pipes)
+        return list(self.triples(doc, document.id, document.date, document.source))
 
     @staticmethod
     def triples(doc: Doc, doc_id: str, date: str | None = None,

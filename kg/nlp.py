@@ -165,6 +165,38 @@ def build_pipeline(model: str | None = None) -> Language:
     return add_kg_components(nlp)
 
 
+# spaCy factories whose only inputs are the token features named in their config (a
+# statistical model's embedding attributes) or the sentence boundaries: such a pipe reads
+# lemmas only if its config says LEMMA.
+_CONFIG_READERS = frozenset({"tok2vec", "tagger", "parser", "beam_parser", "ner", "beam_ner",
+                             "senter", "morphologizer", "sentencizer"})
+
+
+def reads_lemmas(nlp: Language, name: str) -> bool:
+    """Whether the pipe ``name`` may read ``token.lemma_``. kg's components say it
+    themselves (``reads_lemmas``: ``kg_relations`` does when a rule pattern uses LEMMA);
+    a spaCy pipe of :data:`_CONFIG_READERS` does when its config mentions LEMMA; any other
+    pipe (a user's component, an entity ruler's patterns) is assumed to."""
+    own = getattr(nlp.get_pipe(name), "reads_lemmas", None)
+    if own is not None:
+        return bool(own)
+    if nlp.get_pipe_meta(name).factory in _CONFIG_READERS:
+        return "LEMMA" in str(nlp.config["components"].get(name, {}))
+    return True
+
+
+def unread_lemmatizers(nlp: Language) -> list[str]:
+    """The enabled ``lemmatizer`` pipes of ``nlp`` whose lemmas no later pipe reads (see
+    :func:`reads_lemmas`). :class:`kg.extractor.Extractor` runs the pipeline without them:
+    no kg rule reads lemmas (rule files match LOWER and ORTH, their verb lists are
+    inflected), and the blank pipeline's lookup lemmatizer is about an eighth of an
+    extraction pass. ``nlp(text)`` itself still lemmatises, for library users."""
+    names = nlp.pipe_names
+    return [name for i, name in enumerate(names)
+            if nlp.get_pipe_meta(name).factory == "lemmatizer"
+            and not any(reads_lemmas(nlp, later) for later in names[i + 1:])]
+
+
 def load_pipeline(model: str | None = None) -> Language:
     """The kg pipeline for ``model`` (see the module docstring), built once and cached."""
     name = model_name(model)

@@ -95,6 +95,10 @@ def test_quick_run_produces_well_formed_results(tmp_path):
     assert ext["overhead_ratio"] > 0 and ext["workers2_speedup"] > 0
     assert ext["pool2_same_triples"] is True, "the what-if pool must find the same triples"
     assert set(ext["bare_pipes"]) <= set(ext["kg_pipes"]), "the baseline is kg's own base"
+    # the baseline keeps the lemmatizer kg's extraction skips (the workload of f84fe2c)
+    assert "lemmatizer" in ext["bare_pipes"] and ext["skipped_pipes"] == ["lemmatizer"]
+    assert ext["bare_no_lemmatizer_pipes"] == [p for p in ext["bare_pipes"] if p != "lemmatizer"]
+    assert ext["overhead_ratio_no_lemmatizer"] > 0 and ext["bare_no_lemmatizer"]["median_s"] > 0
     assert ext["triples"] == saved["triples"]["1"] > 0
 
     from kg.query import list_saved_queries

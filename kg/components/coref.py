@@ -288,6 +288,10 @@ def _singular_actor(span: _Ent) -> bool:
 
 
 class CorefResolver:
+    #: the anaphor rules read word forms, never ``token.lemma_`` (see
+    #: :func:`kg.nlp.unread_lemmatizers`)
+    reads_lemmas = False
+
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 1):
         self.name = name
         self.max_sentences = max_sentences

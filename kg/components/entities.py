@@ -108,6 +108,9 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
                        ResolutionRules, TitleRules, ArmedGroupRules, NamedGroupRules):
     """The ``kg_entities`` pipeline component (see the module docstring for the interface)."""
 
+    #: no entity rule reads ``token.lemma_`` (see :func:`kg.nlp.unread_lemmatizers`)
+    reads_lemmas = False
+
     def __init__(self, nlp: Language, name: str = "kg_entities", gazetteer: str | None = None,
                  fuzzy: bool = True, detect_unknown: bool = True,
                  extra_gazetteers: list[str] | tuple[str, ...] = ()):

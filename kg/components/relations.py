@@ -35,6 +35,7 @@ The same triple found by several rules in one sentence keeps the highest confide
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -58,15 +59,20 @@ class RelationExtractor:
     """The component object; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations",
-                 use_dependencies: bool = True) -> None:
+                 use_dependencies: bool = True, rules_dir: str | None = None) -> None:
         self.name = name
-        ruleset = load_rules()
+        # ``rules_dir``: a folder of rule files in place of kg/data/relations (a user's own)
+        ruleset = load_rules(Path(rules_dir)) if rules_dir else load_rules()
         self.rules = ruleset.token_rules
         self.by_id = {r.id: r for r in self.rules}
         self.matcher = CueMatcher(nlp.vocab, self.rules)
         self.verb_forms = ruleset.verb_forms
         self.use_dependencies = use_dependencies
         self.dep_matcher, self.dep_rules = depmatch.build(nlp.vocab, ruleset.dependency_rules)
+        #: whether a rule pattern tests LEMMA; if none does, the extractor skips the
+        #: lemmatizer (:func:`kg.nlp.unread_lemmatizers`)
+        self.reads_lemmas = any(_tests_lemma(r.pattern) for r in
+                                (*ruleset.token_rules, *ruleset.dependency_rules))
         self._nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
@@ -160,6 +166,16 @@ def _sentence_chars(doc: Doc, s0: int, s1: int) -> list[int]:
     return [data.idx[s0], data.idx[s1 - 1] + len(data.text[s1 - 1])]
 
 
-@Language.factory("kg_relations", default_config={"use_dependencies": True})
-def make_relations(nlp: Language, name: str, use_dependencies: bool) -> RelationExtractor:
-    return RelationExtractor(nlp, name, use_dependencies)
+def _tests_lemma(node: Any) -> bool:
+    """Whether a spaCy token or dependency pattern (nested lists and dicts) has a LEMMA key."""
+    if isinstance(node, dict):
+        return "LEMMA" in node or any(_tests_lemma(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_tests_lemma(v) for v in node)
+    return False
+
+
+@Language.factory("kg_relations", default_config={"use_dependencies": True, "rules_dir": None})
+def make_relations(nlp: Language, name: str, use_dependencies: bool,
+                   rules_dir: str | None) -> RelationExtractor:
+    return RelationExtractor(nlp, name, use_dependencies, rules_dir)
