@@ -99,3 +99,31 @@ IMPOSED_SANCTIONS = [
 @pytest.mark.parametrize("text,want,never", IMPOSED_SANCTIONS)
 def test_imposed_sanctions(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# Agreements and meetings: "an accord signed by A and B", "signed a deal with the
+# breakaway region of X", "A and B shook hands".
+SIGNED_AND_MET = [
+    case("Despite a peace accord signed by Sudan and South Sudan in Juba, fighting went on.",
+         [("Sudan", "NEGOTIATES_WITH", "South Sudan")]),
+    case("The treaty was signed by Serbia, Croatia and Hungary in Paris.",
+         [("Serbia", "NEGOTIATES_WITH", "Croatia"), ("Serbia", "NEGOTIATES_WITH", "Hungary"),
+          ("Croatia", "NEGOTIATES_WITH", "Hungary")]),
+    # one signatory names no partner, nor is the actor before the cue one
+    case("Kenya welcomed the deal signed by Uganda in October.",
+         [], [("Kenya", "NEGOTIATES_WITH", "Uganda")]),
+    case("Djibouti signed a port deal with the breakaway region of Somaliland.",
+         [("Djibouti", "NEGOTIATES_WITH", "Somaliland")]),
+    case("Serbian President Aleksandar Vucic and Croatian Prime Minister Andrej Plenkovic "
+         "shook hands in Brussels on Friday.",
+         [("Aleksandar Vucic", "NEGOTIATES_WITH", "Andrej Plenkovic")]),
+    case("Recep Tayyip Erdogan shook hands with Bashar al-Assad in Tehran.",
+         [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Bashar al-Assad")]),
+    case("Recep Tayyip Erdogan refused to shake hands with Bashar al-Assad.",
+         [], [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Bashar al-Assad")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", SIGNED_AND_MET)
+def test_signed_and_met(nlp, text, want, never):
+    check(nlp, text, want, never)

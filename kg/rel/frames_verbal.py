@@ -384,7 +384,10 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         if v.is_boundary(j) or v.low[j] in {",", "."}:
             break
     pairs: list[tuple[Mention, Mention]] = []
-    if k < end and v.low[k] in {"among", "between", "amongst"}:
+    if v.low[me - 1] == "by":  # "the accord signed by A and B": the signatories only
+        group = scan.scan_right(v, me, types, max_gap=1)
+        pairs = [(a, b) for n, a in enumerate(group) for b in group[n + 1:]]
+    elif k < end and v.low[k] in {"among", "between", "amongst"}:
         group = scan.scan_right(v, k + 1, types, max_gap=1)
         if len(group) == 1 and left:
             pairs = [(a, group[0]) for a in left]
