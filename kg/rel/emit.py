@@ -150,7 +150,7 @@ def intention_before(v: DocView, pos: int) -> bool:
         if v.low[k] not in v.skippable and v.low[k] not in v.lex["np_modifiers"]:
             break
         k, n = k - 1, n + 1
-    for k in range(pos - 1, max(lo, pos - 3) - 1, -1):
+    for k in range(pos - 1, max(lo, pos - 4) - 1, -1):  # "to launch a new offensive"
         if v.low[k] == "to":
             for j in range(k - 1, max(lo, k - 6) - 1, -1):
                 if v.low[j] in v.lex["intention_verbs"]:
