@@ -148,6 +148,8 @@ def shared_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]
 
 @frame('nominal', NominalOptions)
 def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    if phrases.bare_part_object(v, ms):
+        return  # "the EU has funded part of the mission": a share, not a membership
     objs = scan.scan_right(v, me, rule.object_types, max_gap=rule.options.max_right)
     if not objs and rule.relation in {"BACKS", "ATTACKS", "OPPOSES"}:
         objs = clause_helpers.including_list(v, me, rule.object_types)  # "to groups like A"

@@ -238,6 +238,28 @@ def part_of_named(v: DocView, m: Mention) -> bool:
     return k - 1 >= lo and v.low[k] == "of" and v.low[k - 1] in v.lex["place_part_nouns"]
 
 
+def bare_part_object(v: DocView, k: int) -> bool:
+    """Is the noun at ``k`` ("part", ``quantity_part_nouns``) the bare object of a verb,
+    a quantity ("has funded part of the mission", "destroyed part of X's arsenal"), not a
+    membership ("is part of", "X, part of Y", "became part of", "as part of", "a key part
+    of")? Only the word right before decides: a preposition other than "as", or a
+    lower-case word that is no copula, auxiliary or conjunction and is not itself after a
+    determiner ("an integral part")."""
+    if v.low[k] not in v.lex["quantity_part_nouns"]:
+        return False
+    lo = v.seg_start[k]
+    j = k - 1
+    if j < lo or not (v.alpha[j] and v.lowercase[j]):
+        return False
+    w = v.low[j]
+    if w in v.lex["prepositions"]:
+        return w != "as"  # "paid for part of X" is a share; "as part of X" a membership
+    if w in v.lex["copulas"] or w in v.lex["aux"] or w in v.lex["coordinators"] \
+            or w in v.lex["part_openers"]:
+        return False
+    return not (j - 1 >= lo and v.low[j - 1] in APPOSITION_DETERMINERS)
+
+
 def named_as_share(v: DocView, m: Mention) -> bool:
     """Is the state ``m`` named as a share of it: "much of Yemen", "large parts of
     Somalia", "half of the country X"? (the share nouns: ``share_nouns``). A share of
