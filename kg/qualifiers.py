@@ -105,6 +105,8 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
                 continue  # "X, not the PMF, was behind it": a contrast, not a denial
             if w == "no" and not (k + 1 < len(low) and low[k + 1] == "longer") \
                     and lo + k < cue_start - 1:
+                if any(low[k:k + len(p)] == p for p in phrases):
+                    return True  # "had no intention of invading X": a negation phrase
                 continue  # "no" negates only "no longer" or the cue it stands in or before
             return True
         if starts is not None and w not in starts:

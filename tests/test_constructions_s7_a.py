@@ -127,3 +127,33 @@ SIGNED_AND_MET = [
 @pytest.mark.parametrize("text,want,never", SIGNED_AND_MET)
 def test_signed_and_met(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# Precision: what is not force or hostility. A disavowed intention ("had no intention of
+# invading X", "no plans to"), a promise to stop ("pledged to stop targeting X"), a people
+# named with "ethnic" (not its state), and a share of a noun before "many of whom".
+NOT_HOSTILITY = [
+    case("Kenyan President William Ruto said his country had no intention of invading "
+         "Somalia.", [], [("Kenya", "ATTACKS", "Somalia"), ("Kenya", "OPPOSES", "Somalia")]),
+    case("Russia has no plans to attack Finland, the Kremlin said.",
+         [], [("Russia", "ATTACKS", "Finland"), ("Russia", "OPPOSES", "Finland")]),
+    case("Under the truce, Hamas pledged to stop targeting Israeli towns.",
+         [], [("Hamas", "ATTACKS", "Israel"), ("Hamas", "OPPOSES", "Israel")]),
+    case("Egypt said Hamas had agreed to halt its rocket attacks on Israel.",
+         [], [("Hamas", "ATTACKS", "Israel"), ("Hamas", "OPPOSES", "Israel")]),
+    case("Israel refused to stop its strikes on Hezbollah.",
+         [("Israel", "ATTACKS", "Hezbollah")]),
+    case("Bosnian police arrested three ethnic Serbs suspected of an armed attack on the "
+         "village of Brod.", [], [("Serbia", "ATTACKS", "Bosnia and Herzegovina")]),
+    case("Croatia arrested two ethnic Serbs after the raid.",
+         [], [("Croatia", "ATTACKS", "Serbia"), ("Croatia", "OPPOSES", "Serbia")]),
+    case("Al-Shabaab recruits among herders in southern Somalia, many of whom accuse the "
+         "army of abuses.", [], [("Al-Shabaab", "OPPOSES", "Somalia")]),
+    case("Iran arms the Houthis, some of whom attacked Saudi Arabia.",
+         [("Houthis", "ATTACKS", "Saudi Arabia")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", NOT_HOSTILITY)
+def test_not_hostility(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -34,6 +34,8 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         rel, rule_id = "OPPOSES", rule.id + ".hedged"  # "X could strike Y": a threat
     subjects = [s for s in subjects if not urged(v, cue[0], s)]
     # "X urged Syria to expel the Russian military": Syria has not done it
+    if rel in {"ATTACKS", "OPPOSES"} and stop_pledged(v, cue[0]):
+        return 0  # "the Houthis pledged to stop targeting X": a promise to end, no threat
     if rel in v.lex["endable_relations"] and ended(v, cue[0]):
         return 0  # "Turkey ended its deployment in Qatar", "lifted its blockade of Gaza"
     if rule.relation == "OPERATES" and v.low[cue[0]] in v.lex["founding_verbs"] \
@@ -179,6 +181,25 @@ def ended(v: DocView, pos: int) -> bool:
     # "will not lift sanctions", "refused to end the blockade": nothing ends
     return not (j >= lo and (v.low[j] in {"not", "n't", "never"}
                              or v.low[j] in v.lex["refusal_verbs"]))
+
+
+def stop_pledged(v: DocView, pos: int) -> bool:
+    """A cue after "agreed / pledged to stop (its)": "pledged to stop targeting X", "agreed
+    to halt its bombing campaign" promise an end ("called on X to stop arming Y" is not a
+    promise: there X is arming Y)."""
+    lo = v.seg_start[pos]
+    k = pos - 1
+    while k >= lo and pos - k <= 3 and v.low[k] not in v.lex["stopped_activity"] and (
+            v.low[k] in v.skippable or v.low[k] in v.lex["possessive_pronouns"]
+            or (v.alpha[k] and v.lowercase[k] and v.low[k] not in v.verb_forms)) \
+            and (v.mention_at(k) is None or v.mention_at(k).source == "coref"):
+        k -= 1  # "agreed to halt its rocket attacks on X"
+    if k - 2 < lo or v.low[k] not in v.lex["stopped_activity"] or v.low[k - 1] != "to":
+        return False
+    j = k - 2
+    while j > lo and v.low[j] in v.lex["aux"]:
+        j -= 1
+    return v.low[j] in v.lex["pledge_verbs"]
 
 
 def infinitive(v: DocView, pos: int) -> bool:

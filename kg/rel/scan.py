@@ -583,6 +583,15 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
     killed ..." → X)."""
     lo = v.seg_start[rel_i]
     k = rel_i - 1
+    if k - 1 >= lo and v.low[k] == "of" and v.low[k - 1] in v.lex["share_quantifiers"]:
+        # "herders in central Mali, many of whom accuse X": a share of the noun before,
+        # named only when that noun is a mention no preposition governs
+        k -= 2
+        while k >= lo and v.low[k] == ",":
+            k -= 1
+        m = v.mention_at(k)
+        return [m] if m is not None and m.type in types \
+            and phrases.governing_prep(v, m) is None else []
     while k >= lo and v.low[k] == ",":
         k -= 1
     if k >= lo and v.mention_at(k) is None and (

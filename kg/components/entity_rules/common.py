@@ -56,6 +56,8 @@ PLACE_VERB_TRIGGERS = frozenset(_V["place_verb_triggers"])
 # "young Syrian men", "Afghan fighters": people named by nationality are a GROUP
 PEOPLE_NOUNS = _V["people_nouns"]
 PEOPLE_ADJECTIVES = _V["people_adjectives"]
+# "ethnic Serbs": a people, not the state
+ETHNICITY_MARKERS = frozenset(_V["ethnicity_markers"])
 # "Jeddah 1 rehabilitation centre", "Tiyas Air Base", "the Kuweires airbase": facilities
 # named after a place or with a capitalised facility head
 FACILITY_HEADS = frozenset(h.split()[-1] for h in _V["facility_heads"])

@@ -14,6 +14,7 @@ from ... import resolve
 from ...gazetteer import CAPITAL, DEMONYM, NAME, world_rules
 from .common import (
     DASHES,
+    ETHNICITY_MARKERS,
     LED_HEADS,
     NATIONAL_BODIES,
     NOT_NAMES,
@@ -102,6 +103,8 @@ class GazetteerRules:
                 if homonym and self._us_context(T, s, e, cands):
                     cands.append(Cand(s, e, "LOCATION", homonym, "gazetteer", prio=3))
                     continue
+            if kind == DEMONYM and s >= 1 and T.lower[s - 1] in ETHNICITY_MARKERS:
+                continue  # "three ethnic Serbs were arrested": a people, not Serbia
             if kind == DEMONYM or actor.type == "STATE":
                 fe = self._force_end(T, e)
                 if fe is not None and s >= 2 and T.text[s - 1] == "-" and \
