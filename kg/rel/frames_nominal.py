@@ -74,6 +74,25 @@ def pro(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     emit(v, found, rule, [agent], objs, (ms, agent.end))
 
 
+def holder_verb_before(v: DocView, ms: int) -> int | None:
+    """The verb that makes the left side the one who has the noun: "X has / enjoys / won /
+    relies on the support of Y" (``holder_verbs``); also those after which nothing is had
+    (the intention verbs, "X sought the backing of Y", and ``holder_loss_verbs``). At most
+    a determiner and two modifiers stand between; None if another word stands there."""
+    lo = v.seg_start[ms]
+    k = ms - 1
+    while k >= lo and ms - k <= 3 and v.alpha[k] and v.lowercase[k] \
+            and v.mention_of[k] is None:
+        w = v.low[k]
+        if w in v.lex["holder_verbs"] or w in v.lex["intention_verbs"] \
+                or w in v.lex["holder_loss_verbs"]:
+            return k
+        if w in {"on", "upon"} and k - 1 >= lo and v.low[k - 1] in v.lex["holder_verbs"]:
+            return k - 1  # "relies on the support of Y"
+        k -= 1
+    return None
+
+
 def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
     mode = rule.options.agent
     if mode == "left":
@@ -163,6 +182,14 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             break
         if v.is_boundary(k) or v.low[k] in {",", "."}:
             break
+    if objs and rule.options.holder_inverts and v.low[me - 1] == "of":
+        holder = holder_verb_before(v, ms)
+        if holder is not None:  # "X enjoys the backing of Y": Y backs X
+            if v.low[holder] in v.lex["holder_verbs"]:  # not "sought / lost the support of"
+                held = scan.scan_left(v, holder, rule.object_types, rule.options.max_left)[0]
+                if held:
+                    emit(v, found, rule, objs, held, (ms, me))
+            return
     if objs and rule.options.members_after:
         named = clause_helpers.including_after(v, objs[-1].end, rule.subject_types)
         if named:  # "several factions of the PMF, including A and B" → A, B

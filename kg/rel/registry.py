@@ -204,6 +204,7 @@ class NominalOptions(Options):
     max_left: int = 8
     max_right: int = 3
     members_after: bool = False  # "factions of the PMF, including A and B" → A, B
+    holder_inverts: bool = False  # "X enjoys the support of Y": Y is the agent, X the object
 
 
 @dataclass(frozen=True)
