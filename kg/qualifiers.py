@@ -119,6 +119,10 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     denial = _last_before(data.where_memo(lex["denial_verbs"]), sent_start, cue_start)
     if denial is None:
         return False
+    between = lower[denial:cue_start]
+    if any(between[i] == "," and between[i + 1] in {"and", "but"}
+           for i in range(len(between) - 1)):
+        return False  # "X denied any role, and Y ordered an inquiry": a new clause
     # "X denied arming Y, the group fighting Z": a relation whose arguments all follow the
     # denial and sit behind a comma is an apposition, outside what is denied
     return not (left > denial and "," in lower[denial:cue_start])

@@ -45,7 +45,43 @@ PRESENCE = [
          "jets in response.", [], [("Japan", "DEPLOYED_IN", "China")]),
 ]
 
-ALL = PRESENCE
+# leaders named in ways the title rules missed: "President X's government" (read as the
+# state), a passive after a long relative clause, "a firm run by X", "led by <description>
+# X" then the surname alone, a head-of-government title in a clause after a denial
+LEADERSHIP = [
+    case("The EU urged President Bashar al-Assad's government to release prisoners.",
+         [("Bashar al-Assad", "LEADS", "Syria")]),
+    case("Critics of Prime Minister Benjamin Netanyahu's government marched in Tel Aviv.",
+         [("Benjamin Netanyahu", "LEADS", ISRAEL)]),
+    case("Critics of Netanyahu's government marched in Tel Aviv.", [],
+         [("Benjamin Netanyahu", "LEADS", ISRAEL)]),
+    case("Hezbollah, which was founded in 1982 and has fought several wars with Israel along "
+         "the border with Lebanon, is led by Naim Qassem.",
+         [("Naim Qassem", "LEADS", "Hezbollah")]),
+    case("Hezbollah, which fought Israel, is led by Naim Qassem.",
+         [("Naim Qassem", "LEADS", "Hezbollah")]),
+    case("Kabul hired Sentinel Shield, a private security company run by Marcus Hale.",
+         [("Marcus Hale", "LEADS", "Sentinel Shield")]),
+    case("Gangs led by former army captain Jean Baptiste Moreau raided the port. Moreau heads "
+         "Grand Ravine Alliance, a coalition of gangs.",
+         [("Jean Baptiste Moreau", "LEADS", "Grand Ravine Alliance")]),
+    case("The offensive was led by troops loyal to Khalifa Haftar.", [],
+         [("Khalifa Haftar", "LEADS", "Libyan National Army")]),
+    case("The Iraqi militias denied any role in the strike, and Prime Minister Mohammed Shia "
+         "al-Sudani ordered an inquiry.", [("Mohammed Shia al-Sudani", "LEADS", "Iraq")]),
+    case("Iran denied that President Masoud Pezeshkian had met the envoy.", [],
+         [("Masoud Pezeshkian", "NEGOTIATES_WITH", "envoy")]),
+]
+
+# an apposed place after "in" and a state's possessive: "A, in S's R province"
+PLACES_IN = [
+    case("Militants attacked Tal Afar, in Iraq's Nineveh province, on Monday.",
+         [("Tal Afar", "LOCATED_IN", "Nineveh")]),
+    case("Gunmen attacked Tal Afar, in Iraq's latest violence.", [],
+         [("Tal Afar", "LOCATED_IN", "Iraq")]),
+]
+
+ALL = PRESENCE + LEADERSHIP + PLACES_IN
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

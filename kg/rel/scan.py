@@ -289,7 +289,13 @@ def parenthetical_start(v: DocView, close: int) -> int | None:
     stands right before it (", which ...", ", the group backed by X,")."""
     lo = v.seg_start[close]
     k = close - 1
-    while k > max(lo, close - 20):
+    # an aside is at most 20 tokens long; a relative clause may run to 32 ("The Houthis,
+    # who seized Sanaa in 2014 and have fought a coalition backing …, are led by X")
+    while k > max(lo, close - 32):
+        if k <= close - 20 and v.text[k] != ")" and not v.is_boundary(k) \
+                and not (v.low[k] == "," and v.low[k + 1] in v.lex["relative_pronouns"]):
+            k -= 1
+            continue
         if v.text[k] == ")":  # "..., one of the factions in the PMF (PMF), is ..."
             k = phrases.skip_paren_left(v, k, lo)
             continue

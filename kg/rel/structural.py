@@ -141,10 +141,12 @@ def _comma_in(v: DocView, found: Findings, a: Mention, k: int, end: int) -> None
     while k < end and v.low[k] in L["direction_adjectives"] and v.mention_at(k) is None:
         k += 1
     b = v.mention_at(k)
-    if b is not None and b.type == "STATE" and phrases.possessive_after(v, b):
+    if b is None or b.start != k:
+        return
+    if b.type == "STATE" and phrases.possessive_after(v, b):
         h = phrases.head_of(v, b)
         b = h if h.type == "LOCATION" else None  # "A, in Russia's latest strike": no place
-    if b is None or b.start != k or b.type not in {"STATE", "LOCATION"} or b.adjectival_form \
+    if b is None or b.type not in {"STATE", "LOCATION"} or b.adjectival_form \
             or not phrases.modifier_ok(v, b):
         return
     nxt = b.end
@@ -390,6 +392,32 @@ def owned_unit_apposition(v: DocView, found: Findings) -> None:
         _add(v, found, b, "PART_OF", owner, "unit.apposition", cue=(owner.start, b.end))
 
 
+HEAD_ROLES = _W["head_roles"]
+STATE_BODY_NOUNS = _W["state_body_nouns"]
+
+
+def leader_government(v: DocView, found: Findings) -> None:
+    """"President Ahmed al-Sharaa's government" → (Ahmed al-Sharaa, LEADS, Syria): the
+    entities read "<leader>'s government" as the state, so the head-of-state title before
+    it has no person of its own; the known person written inside the mention leads the
+    state it names."""
+    for m in v.mentions:
+        if m.type != "STATE" or m.end - m.start < 3 or v.low[m.end - 1] not in STATE_BODY_NOUNS \
+                or v.low[m.end - 2] not in v.lex["possessive"]:
+            continue
+        lo = v.seg_start[m.start]
+        k = m.start - 1
+        if k < lo or not (v.low[k] in HEAD_ROLES
+                          or (k - 1 >= lo and f"{v.low[k - 1]} {v.low[k]}" in HEAD_ROLES)):
+            continue
+        hit = canonical_name(v.doc[m.start:m.end - 2].text, "PERSON")
+        if hit is None or hit[1] != "PERSON":
+            continue
+        p = Mention(m.start, m.end - 2, hit[0], "PERSON", "title", v.doc[m.start:m.end - 2].text)
+        _add(v, found, p, "LEADS", m, "title.government", kind="token_tight",
+             cue=(k, m.end))
+
+
 def titles(v: DocView, found: Findings) -> None:
     """LEADS / PART_OF from ``kg_entities``' title constructions."""
     doc = v.doc
@@ -457,4 +485,5 @@ def run(v: DocView, found: Findings) -> None:
     org_of_person(v, found)
     owned_unit_apposition(v, found)
     titles(v, found)
+    leader_government(v, found)
     group_members(v, found)

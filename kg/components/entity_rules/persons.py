@@ -272,6 +272,13 @@ class PersonRules:
                     "by" if T.lower[i] in LEADER_PARTICIPLES else "of"):
                 continue  # "the government of Jane Doe", "a cartel led by Jane Doe"
             j = i + 2
+            if T.lower[i] in LEADER_PARTICIPLES:
+                # "led by former police officer Jane Doe", "led by gang boss Jane Doe": a
+                # lower-case description before the name
+                while j < T.n and j - i - 2 < 4 and T.text[j].isalpha() and T.text[j].islower() \
+                        and T.lower[j] not in {"the", "a", "an"} \
+                        and (not T.is_stop(j) or T.lower[j] in {"former", "ex"}):
+                    j += 1
             end = self._name_run(T, j)
             if not 2 <= end - j <= 4 or any(k in covered for k in range(j, end)):
                 continue
