@@ -38,3 +38,20 @@ def test_came_under_attack_from(nlp, text, want):
 def test_came_under_fire_without_an_attacker_names_none(nlp):
     got = found(nlp, "Turkish troops came under fire near the border, Ankara said.")
     assert not any(r == "ATTACKS" for _, r, _ in got)
+
+
+# "the head of X's military wing": the person leads a part of X, so is one of X's own
+@pytest.mark.parametrize("text, person, org", [
+    ("Marwan Issa, the head of Hamas's armed wing, was killed.", "Marwan Issa", "Hamas"),
+    ("Ali Shadmani, the commander of Iran's armed forces headquarters, spoke.",
+     "Ali Shadmani", "Iran"),
+])
+def test_leader_of_an_owned_unit_is_a_member_of_the_owner(nlp, text, person, org):
+    got = found(nlp, text)
+    assert (person, "PART_OF", org) in got
+    assert (person, "LEADS", org) not in got
+
+
+def test_leader_of_a_named_unit_still_leads_it(nlp):
+    got = found(nlp, "Hossein Salami, the commander of Iran's Revolutionary Guards, spoke.")
+    assert ("Hossein Salami", "LEADS", "IRGC") in got

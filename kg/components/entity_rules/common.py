@@ -24,6 +24,7 @@ PARTICLES = _W["particles"]
 SECOND_IN_COMMAND = _W["second_in_command"]
 # "the opposition leader X": a leader of a part, not of the state named before
 NOT_LEADING_BEFORE = _W["not_leading_before"]
+OWNED_UNIT_NOUNS = _W["owned_unit_nouns"]
 MEMBER_RANK_WORDS = _W["member_rank_words"]
 MILITARY_RANKS = _W["military_ranks"]
 STATE_BODY_HEADS = _W["state_body_heads"]

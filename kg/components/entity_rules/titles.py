@@ -21,6 +21,7 @@ from .common import (
     MEMBER_RANK_WORDS,
     MILITARY_RANKS,
     NOT_LEADING_BEFORE,
+    OWNED_UNIT_NOUNS,
     PORTFOLIO_ROLES,
     PORTFOLIO_WORDS,
     RULING_WORDS,
@@ -148,6 +149,9 @@ class TitleRules:
             if relation == "LEADS" and org is not None and not inferred \
                     and _rank_before(T, org.start):
                 relation = "PART_OF"  # "a (senior) Hamas commander, X": one of its commanders
+            if relation == "LEADS" and org is not None and not inferred \
+                    and _owned_unit_after(T, org.end, by_start):
+                relation = "PART_OF"  # "the head of Hamas's military wing": of a part
             sp = Span(doc, span_start, span_end, label=role_key, kb_id=person.kb)
             sp._.kg_title = {
                 "person": person.kb, "person_start": person.start, "person_end": person.end,
@@ -338,6 +342,15 @@ def _rank_before(T: Toks, s: int) -> bool:
         if T.lower[k] in MEMBER_RANK_WORDS:
             return True
     return False
+
+
+def _owned_unit_after(T: Toks, e: int, by_start: dict[int, Cand]) -> bool:
+    """An unnamed unit the organisation owns follows it: "Hamas's (armed / military)
+    wing", "Iran's navy" (``owned_unit_nouns`` within three words of the possessive, no
+    name of its own right after it)."""
+    if e + 1 >= T.n or T.lower[e] not in {"'s", "\u2019s", "'", "\u2019"} or e + 1 in by_start:
+        return False
+    return any(T.lower[k] in OWNED_UNIT_NOUNS for k in range(e + 1, min(e + 4, T.n)))
 
 
 def _indefinite_before(T: Toks, rs: int) -> bool:
