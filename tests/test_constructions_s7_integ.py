@@ -55,3 +55,35 @@ def test_leader_of_an_owned_unit_is_a_member_of_the_owner(nlp, text, person, org
 def test_leader_of_a_named_unit_still_leads_it(nlp):
     got = found(nlp, "Hossein Salami, the commander of Iran's Revolutionary Guards, spoke.")
     assert ("Hossein Salami", "LEADS", "IRGC") in got
+
+
+# mutual blame: each side opposes the other
+@pytest.mark.parametrize("text, a, b", [
+    ("Serbia and Kosovo traded accusations over the arrests.", "Serbia", "Kosovo"),
+    ("Sudan exchanged bitter threats with Chad.", "Sudan", "Chad"),
+    ("Israel and Hamas blamed each other for the collapse of the talks.", "Israel", "Hamas"),
+])
+def test_mutual_blame_opposes_both_ways(nlp, text, a, b):
+    got = found(nlp, text)
+    assert {(a, "OPPOSES", b), (b, "OPPOSES", a)} <= got
+
+
+def test_blame_without_two_sides_names_nobody(nlp):
+    assert not any(r == "OPPOSES" for _, r, _ in found(nlp, "Both sides traded accusations."))
+
+
+# "Y condemned the <act> by X": Y opposes the actor, whatever the act
+@pytest.mark.parametrize("text, a, b", [
+    ("Iran condemned the strike by Israel on Damascus.", "Iran", "Israel"),
+    ("Russia criticised the decision by Sweden to join NATO.", "Russia", "Sweden"),
+    ("Turkey denounced the deployment by Greece of troops on the islands.", "Turkey",
+     "Greece"),
+])
+def test_condemned_act_by_an_actor(nlp, text, a, b):
+    assert (a, "OPPOSES", b) in found(nlp, text)
+
+
+def test_condemned_act_by_a_place_is_no_actor(nlp):
+    # "by" + a place is where, not who
+    got = found(nlp, "Iran condemned the strike by the Euphrates near Deir ez-Zor.")
+    assert not any(s == "Iran" and r == "OPPOSES" for s, r, _ in got)
