@@ -157,3 +157,29 @@ NOT_HOSTILITY = [
 @pytest.mark.parametrize("text,want,never", NOT_HOSTILITY)
 def test_not_hostility(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# People news names by the first word of their full name ("Kim", "Isaias") once named in
+# full, and "has since <verb>" (an adverb, not a clause opener).
+FIRST_NAMES_AND_SINCE = [
+    case("North Korean leader Kim Jong Un arrived in Vladivostok by train. Kim later met "
+         "Chinese President Xi Jinping.",
+         [("Kim Jong Un", "NEGOTIATES_WITH", "Xi Jinping")]),
+    case("Eritrean President Isaias Afwerki flew to Cairo. Isaias has since accused Ethiopia "
+         "of warmongering.", [("Isaias Afwerki", "OPPOSES", "Ethiopia")]),
+    # two people of the article start with the word: it names neither
+    case("Mohammed bin Salman and Mohamed bin Zayed met in Riyadh. Mohammed later accused "
+         "Iran of sabotage.", [],
+         [("Mohammed bin Salman", "OPPOSES", "Iran"), ("Mohamed bin Zayed", "OPPOSES", "Iran")]),
+    # before the full name, the word is no one yet
+    case("Isaias accused Ethiopia of sabotage, and Isaias Afwerki later flew to Cairo.",
+         [], [("Isaias Afwerki", "OPPOSES", "Ethiopia")]),
+    case("Egypt's foreign minister has since accused Ethiopia of sabotage.",
+         [("Egypt", "OPPOSES", "Ethiopia")]),
+    case("Turkey has since stepped up its strikes on the PKK.", [("Turkey", "ATTACKS", "PKK")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", FIRST_NAMES_AND_SINCE)
+def test_first_names_and_since(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -98,9 +98,12 @@ class DocView:
             return True
         if self.low[i] not in self.clause_boundaries:
             return False
-        # "what was described as a limited operation": "as" after a naming verb opens no clause
-        return not (self.low[i] == "as" and i > 0
-                    and self.low[i - 1] in self.lex["naming_participles"])
+        # "what was described as a limited operation": "as" after a naming verb opens no clause;
+        # "has since accused X": "since" after an auxiliary is an adverb
+        return not (i > 0 and (self.low[i] == "as"
+                               and self.low[i - 1] in self.lex["naming_participles"]
+                               or self.low[i] == "since"
+                               and self.low[i - 1] in {"has", "have", "had"}))
 
     def governor(self, m: Mention) -> int:
         """Index of the first token left of ``m`` that is not a determiner/light adjective."""

@@ -11,7 +11,15 @@ from spacy.tokens import Doc
 
 from ... import resolve
 from . import ner_check
-from .common import CONF, NER_MAP, NOT_NAMES, PARTICLES, Cand, _canonical, _fuzzy_cached
+from .common import (
+    CONF,
+    NER_MAP,
+    NOT_NAMES,
+    PARTICLES,
+    Cand,
+    _canonical,
+    _fuzzy_cached,
+)
 from .toks import Toks
 
 
@@ -110,7 +118,7 @@ class ResolutionRules:
                 for last in lasts:
                     surname[last] = c.kb if surname.get(last, c.kb) == c.kb else ""
         if not surname:
-            return chosen
+            return _person_first_names(T, chosen)
         taken: set[int] = set()
         for c in chosen:
             if c.label == "PERSON" and c.end - c.start == 1 and c.kb == T.text[c.start] \
@@ -125,7 +133,36 @@ class ResolutionRules:
             full = surname.get(T.text[i])
             if full:
                 extra.append(Cand(i, i + 1, "PERSON", full, "alias"))
-        return chosen + extra
+        return _person_first_names(T, chosen + extra)
+
+
+def _person_first_names(T: Toks, chosen: list[Cand]) -> list[Cand]:
+    """"Abiy Ahmed … Abiy told lawmakers", "Kim Jong Un … Kim signed": a person news names
+    by the first word of the full name (given-name or family-name-first usage). The word
+    alone is that person when exactly one person named in full before it starts with it,
+    and it is no English word, no name the gazetteer knows and no part of a longer name
+    (a small place of that name after "in" / "near" is the place rules' and taken)."""
+    firsts: dict[str, list[tuple[int, str]]] = {}
+    for c in chosen:
+        if c.label == "PERSON" and " " in c.kb:
+            w = c.kb.split()[0]
+            if len(w) >= 3 and w.isalpha() and not w.isupper() \
+                    and T.text[c.start] == w:
+                firsts.setdefault(w, []).append((c.end, c.kb))
+    if not firsts:
+        return chosen
+    taken = {k for c in chosen for k in range(c.start, c.end)}
+    extra = []
+    for i in T.data.where_text(frozenset(firsts)):
+        if i in taken or (i + 1 < T.n and T.cap[i + 1]) or (i > 0 and T.cap[i - 1]):
+            continue  # "Kim Yo Jong", "Hassan Ali": another name's word
+        w = T.text[i]
+        known = {kb for end, kb in firsts[w] if end <= i}
+        if len(known) != 1 or w.lower() in NOT_NAMES or w.lower() in ner_check.common_words() \
+                or _canonical(w) is not None:
+            continue
+        extra.append(Cand(i, i + 1, "PERSON", known.pop(), "alias"))
+    return chosen + extra
 
 
 def _org_short_names(T: Toks, chosen: list[Cand]) -> list[Cand]:
