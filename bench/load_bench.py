@@ -22,14 +22,17 @@ class ForeignDataError(RuntimeError):
     """The database holds nodes kg did not write: the benchmark will not empty it."""
 
 
-def clear_database(driver, database: str) -> None:
+def clear_database(driver, database: str, labels: tuple[str, ...] = ("Entity",)) -> None:
     """Delete every node in chunks (keeps constraints and indexes).
 
-    Refuses when any node is not a kg ``Entity``, so pointing ``--neo4j`` at a server
-    that holds somebody's other data cannot wipe it.
+    Refuses when any node has none of ``labels`` (kg's ``Entity``, plus the evidence
+    nodes a price list of :mod:`bench.neo4j_cost` writes), so pointing ``--neo4j`` at a
+    server that holds somebody's other data cannot wipe it.
     """
+    ours = " OR ".join(f"n:{label}" for label in labels)
     with driver.session(database=database) as session:
-        foreign = session.run("MATCH (n) WHERE NOT n:Entity RETURN count(n) AS c").single()["c"]
+        foreign = session.run(f"MATCH (n) WHERE NOT ({ours}) "
+                              "RETURN count(n) AS c").single()["c"]
         if foreign:
             raise ForeignDataError(f"database {database!r} holds {foreign} nodes that are not "
                                    "kg entities; the benchmark empties the database it loads "

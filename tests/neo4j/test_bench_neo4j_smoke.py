@@ -110,3 +110,63 @@ def test_the_evidence_cost_bench_builds_the_same_graph_with_every_loader(
     assert {k: {n: v for n, v in p.items() if n in EVIDENCE_LISTS}
             for k, p in stored_relationships(store).items()} == \
         {k: {n: v for n, v in p.items() if n in EVIDENCE_LISTS} for k, p in priced.items()}
+
+
+def test_the_evidence_model_price_lists_store_every_sentence_once(
+        neo4j_server, store, seed_triples, tmp_path):
+    """The session-7 price lists take the sentence text off the relationships; their
+    figures only compare with kg's if each builds kg's entities and relationships and
+    keeps every distinct sentence reachable: once per evidence key on a ``Sentence`` node,
+    or in its document's ``Document`` node, and loading again adds no node."""
+    import json
+
+    from bench.load_bench import ForeignDataError, clear_database
+    from bench.neo4j_cost import EVIDENCE_LABELS, EvidenceNodes, main
+    from kg.pipeline import write_triples
+    from kg.store.graph_model import evidence_rows
+
+    rows = list(evidence_rows(seed_triples))
+    sentences = {r.key: r.sentence for r in rows}
+    triples = tmp_path / "t.jsonl"
+    write_triples(seed_triples, triples)
+    out = tmp_path / "cost.json"
+    models = ["sent_a", "sent_a_nodocs", "sent_b", "docs_c", "docs_b", "docs_w", "rel_nodocs",
+              "ids_only"]
+    try:
+        assert main(["--triples", str(triples), "--uri", neo4j_server.uri, "--repeat", "1",
+                     "--lists", "", "--no-plain-1000", "--models", ",".join(models),
+                     "--out", str(out)]) == 0
+        graphs = json.loads(out.read_text(encoding="utf-8"))["graph"]
+        assert set(graphs) == {"plain", "kg", *models}
+        kg = graphs["kg"]
+        chars = sum(len(s) for s in sentences.values())
+        for name in ("sent_a", "sent_a_nodocs", "sent_b"):
+            g = graphs[name]
+            assert (g["sentence_nodes"], g["sentence_chars"]) == (len(sentences), chars), name
+            assert g["nodes"] == kg["nodes"] + len(sentences), name
+        for name in ("docs_c", "docs_b", "docs_w"):
+            g = graphs[name]
+            assert g["document_sentences"] == len(sentences) and g["sentence_nodes"] == 0
+            assert g["document_nodes"] == len({r.doc for r in rows}), name
+        assert graphs["sent_b"]["mentions"] == len({(r.key, e) for r in rows
+                                                    for e in (r.subject, r.object)})
+        assert graphs["rel_nodocs"]["sentence_nodes"] == graphs["rel_nodocs"]["mentions"] == 0
+        assert graphs["ids_only"]["evidence_ids"] == kg["evidence"] > 0
+        for name in ("sent_a", "docs_c", "rel_nodocs", "ids_only"):  # no extra relationships
+            assert graphs[name]["relationships"] == kg["relationships"] > 0, name
+        # the text is the sentence of its key, and a second load adds no evidence node
+        clear_database(store.driver, "neo4j", EVIDENCE_LABELS)
+        model = EvidenceNodes(store.driver, store.uri, store.database)
+        model.model = "sent_a_nodocs"
+        model.load(seed_triples)
+        model.load(seed_triples)
+        stored = {r["k"]: (r["d"], r["t"]) for r in store._read(
+            "MATCH (n:Sentence) RETURN n.key AS k, n.doc AS d, n.text AS t")}
+        assert stored == {r.key: (r.doc, r.sentence) for r in rows}
+        assert store._read("MATCH ()-[r]->() WHERE r.sentences IS NOT NULL OR "
+                           "r.docs IS NOT NULL RETURN count(r) AS c") == [{"c": 0}]
+        # kg's own clear (Entity only) still refuses what it does not know
+        with pytest.raises(ForeignDataError):
+            clear_database(store.driver, "neo4j")
+    finally:
+        clear_database(store.driver, "neo4j", EVIDENCE_LABELS)
