@@ -87,3 +87,21 @@ def test_condemned_act_by_a_place_is_no_actor(nlp):
     # "by" + a place is where, not who
     got = found(nlp, "Iran condemned the strike by the Euphrates near Deir ez-Zor.")
     assert not any(s == "Iran" and r == "OPPOSES" for s, r, _ in got)
+
+
+# "X was integrated / absorbed / merged into Y": X is now part of Y (a plan is not)
+@pytest.mark.parametrize("text, want", [
+    ("The Wagner Group has been absorbed into Russia's defence ministry.",
+     ("Wagner Group", "PART_OF", "Russia")),
+    ("Kataib Hezbollah was formally integrated into the Popular Mobilization Forces.",
+     ("Kataib Hezbollah", "PART_OF", "Popular Mobilization Forces")),
+    ("The YPG was later merged into the Syrian Democratic Forces.",
+     ("YPG", "PART_OF", "Syrian Democratic Forces")),
+])
+def test_integrated_into_is_membership(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_a_plan_to_integrate_is_no_membership(nlp):
+    got = found(nlp, "The SDF agreed to integrate into the Syrian army by the end of the year.")
+    assert ("Syrian Democratic Forces", "PART_OF", "Syria") not in got
