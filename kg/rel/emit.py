@@ -32,7 +32,9 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         if rel != "ATTACKS":
             return 0  # "Ankara may establish bases in X" is not a fact yet
         rel, rule_id = "OPPOSES", rule.id + ".hedged"  # "X could strike Y": a threat
-    subjects = [s for s in subjects if not urged(v, cue[0], s)]
+    subjects = [s for s in subjects if not urged(v, cue[0], s) and not kin_possessor(v, s)]
+    objects = [o for o in objects if not kin_possessor(v, o)]
+    # "at the request of President X's predecessor", "X's son Y": the other person acts
     # "X urged Syria to expel the Russian military": Syria has not done it
     if rel in {"ATTACKS", "OPPOSES"} and stop_pledged(v, cue[0]):
         return 0  # "the Houthis pledged to stop targeting X": a promise to end, no threat
@@ -85,6 +87,14 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
                                         CONF[kind], cue))
             n += 1
     return n
+
+
+def kin_possessor(v: DocView, m: Mention) -> bool:
+    """A person named only as the possessor of a relative or a predecessor ("President X's
+    predecessor, Y", "X's son Y"): the phrase means someone else."""
+    k = m.end
+    return m.type == "PERSON" and k + 1 < len(v.low) and v.low[k] in v.lex["possessive"] \
+        and v.low[k + 1] in v.lex["kin_nouns"]
 
 
 def held_site(v: DocView, m: Mention) -> bool:

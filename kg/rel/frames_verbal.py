@@ -330,7 +330,13 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         return  # "Hezbollah was founded by Iran": its founder is no member
     if agents:
         found.last_passive[max(a.end for a in agents)] = patient
-    emit(v, found, rule, agents, phrases.coord_left(v, patient, rule.object_types), (ms, me))
+    relation = None
+    if rule.relation == "LEADS" and patient.end + 1 < ms \
+            and v.low[patient.end] in v.lex["possessive"] \
+            and v.low[patient.end + 1] in v.lex["copulas"]:
+        relation = "PART_OF"  # "Ukraine's was headed by X": X heads Ukraine's [delegation]
+    emit(v, found, rule, agents, phrases.coord_left(v, patient, rule.object_types), (ms, me),
+         relation=relation)
 
 
 @frame('ditransitive', tight=True)

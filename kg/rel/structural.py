@@ -135,6 +135,19 @@ def _in_list(v: DocView, m: Mention) -> bool:
     return len(phrases.coord_right(v, m, ACTORS + PLACES)) > 1
 
 
+def _list_goes_on(v: DocView, k: int, end: int) -> bool:
+    """After "A, B": ", C and D" (capitalised names up to an "and"/"or" and one more
+    name) continues a list."""
+    if k + 1 >= end or v.low[k] != "," or not v.text[k + 1][:1].isupper():
+        return False
+    for j in range(k + 2, min(k + 8, end - 1)):
+        if v.low[j] in {"and", "or"}:
+            return v.text[j + 1][:1].isupper()
+        if v.text[j] != "," and not v.text[j][:1].isupper():
+            return False
+    return False
+
+
 def _comma_in(v: DocView, found: Findings, a: Mention, k: int, end: int) -> None:
     """"A, in (northern) B," with ``k`` after "in": A lies in B when B ends the phrase."""
     L = v.lex
@@ -192,6 +205,9 @@ def place_apposition(v: DocView, found: Findings) -> None:
                 continue  # "…, American forces have …": a clause subject, not a place
             if b.end < end and v.low[b.end] not in {",", ".", ";", ":", ")", "\u2014"}:
                 continue  # "Tehran, India gets …": B starts a new clause
+            if _list_goes_on(v, b.end, end):
+                continue  # "Donetsk, Luhansk, Zaporizhzhia and Kherson": names the entities
+                # did not all know, listed, not apposed
             _add(v, found, a, "LOCATED_IN", b, "place.comma")
         elif j < end and v.low[j] in {"in", "inside"}:
             if phrases.governing_prep(v, a) in {"on", "along", "across", "over"} or any(
