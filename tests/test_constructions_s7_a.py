@@ -183,3 +183,33 @@ FIRST_NAMES_AND_SINCE = [
 @pytest.mark.parametrize("text,want,never", FIRST_NAMES_AND_SINCE)
 def test_first_names_and_since(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# Talks that someone asks for are not held ("called for talks between A and B", "urged
+# A-B dialogue"); a hyphenated pair modifies its noun and is no subject ("A-B dialogue in
+# a call with X": the caller is further left).
+ASKED_FOR_TALKS = [
+    case("Turkey called for talks between Armenia and Azerbaijan.",
+         [], [("Armenia", "NEGOTIATES_WITH", "Azerbaijan")]),
+    case("The African Union urged Ethiopia-Egypt dialogue over the dam.",
+         [], [("Ethiopia", "NEGOTIATES_WITH", "Egypt")]),
+    case("Qatar pushed for a new truce between Israel and Hamas.",
+         [], [("Israel", "NEGOTIATES_WITH", "Hamas")]),
+    case("Talks between Armenia and Azerbaijan resumed in Almaty.",
+         [("Armenia", "NEGOTIATES_WITH", "Azerbaijan")]),
+    case("Recep Tayyip Erdogan advocates for Armenia-Azerbaijan dialogue in call with "
+         "Vladimir Putin", [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Vladimir Putin")],
+         [("Azerbaijan", "NEGOTIATES_WITH", "Vladimir Putin"),
+          ("Armenia", "NEGOTIATES_WITH", "Azerbaijan")]),
+    case("Recep Tayyip Erdogan praised the Armenia-Azerbaijan dialogue in a call with "
+         "Vladimir Putin.", [("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Vladimir Putin")],
+         [("Azerbaijan", "NEGOTIATES_WITH", "Vladimir Putin")]),
+    # a dateline's dash is no compound: "ANKARA - Turkey struck ..."
+    case("ANKARA - Turkey carried out air strikes against the PKK in northern Iraq.",
+         [("Turkey", "ATTACKS", "PKK")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", ASKED_FOR_TALKS)
+def test_asked_for_talks(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -46,6 +46,8 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
     if (rel in v.lex["intended_not_done_relations"] or rule.relation == "OPERATES") \
             and deliberated(v, cue[0]):
         return 0  # "discussed setting up bases in X", "weighing sending troops": not done
+    if rel == "NEGOTIATES_WITH" and advocated(v, cue[0]):
+        return 0  # "called for talks between A and B": asked for, not held
     if rel in v.lex["intended_not_done_relations"] and infinitive(v, cue[0]):
         return 0  # "a bill to deploy troops", "a push to wrest control of": not done yet
     if rel == "CONTROLS" and cue[0] > v.seg_start[cue[0]] and v.low[cue[0] - 1] == "for":
@@ -236,6 +238,20 @@ def deliberated(v: DocView, pos: int) -> bool:
     k = pos - 1
     return k >= v.seg_start[pos] and v.low[pos].endswith("ing") \
         and (v.low[k] in v.lex["deliberation_verbs"] or v.low[k] in v.lex["intention_verbs"])
+
+
+def advocated(v: DocView, pos: int) -> bool:
+    """A nominal cue that someone asks for: "called for talks between A and B", "advocates
+    for Venezuela-Guyana dialogue", "urged a new truce": the talks are not (yet) held."""
+    lo = v.seg_start[pos]
+    k = pos - 1
+    while k >= lo and pos - k <= 6 and (
+            v.low[k] in v.skippable or v.mention_at(k) is not None
+            or v.text[k] in {"-", "\u2013"} or v.low[k] in {"peace", "ceasefire", "truce"}):
+        k -= 1  # "a new peace", "Venezuela-Guyana"
+    if k > lo and v.low[k] == "for":
+        k -= 1
+    return k >= lo and v.low[k] in v.lex["advocacy_words"] and v.mention_at(k) is None
 
 
 def urged(v: DocView, pos: int, subject: Mention) -> bool:

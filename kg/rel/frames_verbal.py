@@ -374,6 +374,11 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
     end = v.seg_end[ms]
     types = rule.subject_types
     left = scan.possessor_or_premod(v, ms, types) or scan.left_or_antecedent(v, ms, types, 10)
+    if len(left) == 1 and left[0].end == ms and left[0].start >= 2 \
+            and v.text[left[0].start - 1] in {"-", "\u2013"} \
+            and v.mention_at(left[0].start - 2) is not None \
+            and not v.doc[left[0].start - 1].whitespace_:
+        return  # "Armenia-Azerbaijan dialogue": the pair is the hyphen_pair rule's
     if len(left) == 1:
         left = left + headline_pair(v, left[0], types)
     if left and v.low[ms] in {"meet", "meets", "met"} \

@@ -126,6 +126,11 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
                 return [m], None  # "accused X of arming ...": X is the agent
             if included and m.end < len(v.low) and v.low[m.end] in v.lex["possessive"]:
                 return included, None  # "Iran's allies, including A and B, attacked": A, B
+            if not included and m.start - 2 >= lo and v.text[m.start - 1] in {"-", "\u2013"} \
+                    and (first := v.mention_of[m.start - 2]) is not None \
+                    and not v.doc[m.start - 2].whitespace_ and not v.doc[m.start - 1].whitespace_:
+                i = first.start - 1  # "A-B dialogue in a call with X": the pair modifies
+                continue  # the noun; the subject is further left
             if (m.type in types and not phrases.is_prep_object(v, m)
                     and not phrases.is_verb_object(v, m) and phrases.modifier_ok(v, m)):
                 # a possessor belongs to the noun phrase it opens: "Iran's support" → Iran
