@@ -12,7 +12,12 @@ from ..resolve import is_demonym
 from . import phrases, scan
 from .frame_common import DETERMINERS, PLACE_ENTITY_TYPES, SUBORDINATORS
 from .mentions import Mention
+from .rules import word_lists
 from .view import DocView
+
+# the irregular past forms of the cue verbs ("struck", "fought", "sent"): verbs, not nouns
+PAST_FORMS = frozenset(f for forms in word_lists("verbs").table("irregular").values()
+                       for f in forms)
 
 
 def elided_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]:
@@ -247,8 +252,11 @@ def noun_use(v: DocView, ms: int) -> bool:
             return True
         if w in DETERMINERS and v.mention_of[k] is None:
             # "stormed the last army garrison": a bare cue after a singular word cannot be
-            # its verb (that would be "garrisons"), so the determiner opens a noun phrase
-            return not v.low[ms].endswith("s") and not v.low[ms - 1].endswith("s")
+            # its present verb (that would be "garrisons"), so the determiner opens a noun
+            # phrase; a past form is a verb ("A drone struck X", "a gunman attacked Y")
+            cue = v.low[ms]
+            return not cue.endswith(("s", "ed")) and cue not in PAST_FORMS \
+                and not v.low[ms - 1].endswith("s")
         if v.mention_of[k] is not None or not v.alpha[k] or not v.lowercase[k] \
                 or w in stop or w in v.verb_forms:
             return False

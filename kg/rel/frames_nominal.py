@@ -215,8 +215,14 @@ def claim(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     subj, rel_i = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
     if not subj and rel_i is not None:
         subj = scan.antecedent(v, rel_i, rule.subject_types)
-    if subj and not hedged(v, ms):
-        found.claims.append(Claim(ms, subj))
+    if not subj or hedged(v, ms):
+        return
+    if me < end and v.low[me] in {"in", "at", "near"}:
+        places = scan.scan_right(v, me + 1, ("LOCATION", "FACILITY"), max_gap=2)
+        if places:  # "X claimed the bombing in Kabul": the place was the target
+            emit(v, found, rule, subj, places[:1], (ms, me))
+            return
+    found.claims.append(Claim(ms, subj))
 
 
 @frame('nominal_by')
