@@ -99,7 +99,24 @@ OTHERS_NAMED = [
     case("A drone hit a base near Erbil, Iraq, on Monday.", [("Erbil", "LOCATED_IN", "Iraq")]),
 ]
 
-ALL = PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED
+# partners in arms: joint exercises and drills, a defence treaty signed by leaders (the
+# states they serve are allied); a region named with a position word is not the city
+ALLIANCES = [
+    case("Chinese warships held large-scale exercises with Pakistani forces in the Arabian Sea.",
+         [("China", "ALLIED_WITH", "Pakistan")]),
+    case("Egypt and Saudi Arabia began joint naval drills in the Red Sea.",
+         [("Egypt", "ALLIED_WITH", "Saudi Arabia")]),
+    case("Iran condemned the joint drills.", [], [(IRAN, "ALLIED_WITH", US)]),
+    case("Taiwan held drills with live ammunition on Monday.", [],
+         [("Taiwan", "ALLIED_WITH", "China")]),
+    case("Putin signed a mutual defence treaty with Kim Jong Un in Pyongyang.",
+         [(RUSSIA, "ALLIED_WITH", "North Korea")],
+         [("Vladimir Putin", "ALLIED_WITH", "Kim Jong Un")]),
+    case("A drone strike hit Kismayo, in the Lower Juba region, on Friday.",
+         [("Kismayo", "LOCATED_IN", "Lower Juba")], [("Kismayo", "LOCATED_IN", "Juba")]),
+]
+
+ALL = PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

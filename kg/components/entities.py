@@ -164,6 +164,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
             self._org_heads(T, cands, headline)
             self._described_groups(T, cands, headline)
             self._facilities(T, cands, headline)
+            self._positioned_regions(T, cands, headline)
             self._backed(T, cands, headline)
             self._armed_groups(T, cands, headline)
             self._acronyms(T, cands, headline)

@@ -10,6 +10,7 @@ Each frame is a plain function ``(view, found, rule, start, end)`` registered wi
 
 from __future__ import annotations
 
+from ..resolve import gazetteer
 from . import clause_helpers, phrases, scan
 from .emit import emit
 from .findings import Descriptor, Enumeration, Findings, OpenAttack, OpenTarget
@@ -426,6 +427,8 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
             right = [p] if p is not None and p.type == "PERSON" else right
         pairs = [(a, b) for a in left for b in right if a.name != b.name]
     pairs = [(a, official_state(v, b) if a.type == "STATE" else b) for a, b in pairs]
+    if rule.options.parties_as_states:
+        pairs = [(served_state(a), served_state(b)) for a, b in pairs]
     for a, b in pairs:
         rel = None
         if rule.options.dispute_relation and a.type == "PERSON" and b.type == "PERSON":
@@ -449,6 +452,18 @@ def official_state(v: DocView, m: Mention) -> Mention:
         return m
     owner = v.mention_at(k - 1)
     return owner if owner is not None and owner.type == "STATE" else m
+
+
+def served_state(m: Mention) -> Mention:
+    """The state a known person serves (the gazetteer's ``part_of``), standing at the
+    person's place; anyone else unchanged."""
+    if m.type != "PERSON":
+        return m
+    actor = gazetteer().actors.get(m.name)
+    state = gazetteer().actors.get(actor.part_of) if actor is not None and actor.part_of else None
+    if state is None or state.type != "STATE":
+        return m
+    return Mention(m.start, m.end, state.name, "STATE", m.source, m.text)
 
 
 def headline_pair(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]:

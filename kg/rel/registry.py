@@ -193,6 +193,9 @@ class SymmetricOptions(Options):
     # "Erdogan clashed with Macron": a clash between two persons is a quarrel, this
     # relation instead of the rule's
     dispute_relation: str | None = None
+    # "Kim signed a defence treaty with Putin": a treaty binds the states the signatories
+    # serve (a known person's gazetteer state), not the persons
+    parties_as_states: bool = False
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ DESCRIBED_PLACE_NOUNS = frozenset(_V["described_place_nouns"])
 FEATURE_HEADS = frozenset(_V["feature_heads"])
 # "Rakhine state", "Hiraan region": an unknown capitalised name before an administrative head
 REGION_HEADS = frozenset(_V["region_heads"])
+REGION_POSITION_WORDS = frozenset(_V["region_position_words"])
 APPOINTMENT_VERBS = frozenset(_V["appointment_verbs"])
 LEADER_PARTICIPLES = frozenset(_V["leader_participles"])
 # verbs whose object is usually a place: "retook Kherson" (world-data places only)

@@ -25,6 +25,7 @@ from .common import (
     PLACE_VERB_TRIGGERS,
     PLURAL_FACILITY_HEADS,
     REGION_HEADS,
+    REGION_POSITION_WORDS,
     Cand,
     _canonical,
     covered_by,
@@ -101,6 +102,17 @@ class PlaceRules:
             known = self.facility_index.get((norm_key(first), T.lower[h]), set())
             kb = next(iter(known)) if len(known) == 1 else text
             cands.append(Cand(s, h + 1, "FACILITY", kb, "facility", prio=2))
+
+    def _positioned_regions(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """"the Middle Juba region", "Lower Shabelle region": a position word and a known
+        name before a region head are one region, not the known city or state."""
+        for c in list(cands):
+            s, h = c.start - 1, c.end
+            if s < 0 or h >= T.n or s in headline or not T.cap[s] \
+                    or T.lower[s] not in REGION_POSITION_WORDS or T.lower[h] not in REGION_HEADS \
+                    or c.label not in {"STATE", "LOCATION"}:
+                continue
+            cands.append(Cand(s, h, "LOCATION", T.span_text(s, h), "place", prio=3))
 
     def _listed_facilities(self, T: Toks, cands: list[Cand], covered: set[int], s: int,
                            h: int, sing: str, places: dict[int, Cand]) -> None:
