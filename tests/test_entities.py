@@ -573,3 +573,17 @@ def test_org_name_extension_does_not_cut_a_known_name(nlp):
 def test_org_name_extension_still_reads_of_phrases(nlp):
     got = ents(nlp, "The Army of Free Tribes said it had withdrawn.")
     assert ("Army of Free Tribes", "ORGANIZATION", "Army of Free Tribes") in got
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Kherson, in southern Ukraine, was shelled overnight.", "Kherson"),
+    ("Pokrovsk, in Ukraine's Donetsk region, is under attack.", "Pokrovsk"),
+])
+def test_a_cue_only_place_before_comma_in_a_known_place(nlp, text, surface):
+    # the place cue stands after the name: "X, in (southern) Y,"
+    assert kb_of(nlp, text, surface) == ("LOCATION", surface)
+
+
+def test_a_name_before_comma_in_a_known_place_needs_the_world_data(nlp):
+    got = ents(nlp, "Zorblat, in southern Ukraine, was shelled overnight.")
+    assert not any(t == "Zorblat" for t, _, _ in got)

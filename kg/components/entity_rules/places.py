@@ -9,6 +9,7 @@ tokens the main rules left free.
 from __future__ import annotations
 
 from ...gazetteer import CAPITAL, norm_key
+from ...wordlists import words
 from .common import (
     DASHES,
     DESCRIBED_PLACE_NOUNS,
@@ -31,6 +32,9 @@ from .common import (
     covered_by,
 )
 from .toks import Toks
+
+# "Kherson, in southern Ukraine": the relation engine's compass words, one list for both
+DIRECTION_WORDS = words("frames")["direction_adjectives"] - {"the", "a", "an"}
 
 
 class PlaceRules:
@@ -174,6 +178,7 @@ class PlaceRules:
             hit = _canonical(text, "LOCATION")
             fill.append(Cand(s, h, "LOCATION", hit[0] if hit else text, "place"))
         self._described_places(T, fill, taken, headline)
+        self._place_before_comma_in(T, fill, taken, headline)
         for i in T.data.where(PLACE_TRIGGERS_OF | PLACE_VERB_TRIGGERS):
             low = T.lower[i]
             verb_cue = low in PLACE_VERB_TRIGGERS
@@ -209,6 +214,30 @@ class PlaceRules:
             label = "FACILITY" if T.lower[j] in FACILITY_PREFIXES and end - j >= 2 \
                 else "LOCATION"  # "at Camp Humphreys", "near Fort Bragg": a site
             fill.append(Cand(j, end, label, text, "place"))
+
+    def _place_before_comma_in(self, T: Toks, fill: list[Cand], taken: set[int],
+                               headline: set[int]) -> None:
+        """"Kherson, in southern Ukraine, …": a name the world data knows only after a place
+        cue is a place when a known state or place follows as ", in (direction) X" — the
+        cue stands after the name (at a sentence start, where no "in" precedes it)."""
+        n = T.n
+        for i in T.data.where(frozenset({"in"})):
+            if i < 2 or T.text[i - 1] != "," or i - 1 in headline:
+                continue
+            k = i + 1
+            while k < n and T.lower[k] in DIRECTION_WORDS:
+                k += 1
+            if k >= n or k not in taken or not T.cap[k]:
+                continue  # the place after "in" must be one the main rules found
+            e = i - 1
+            s = e
+            while s > 0 and e - s < 3 and T.cap[s - 1] and (s - 1) not in taken:
+                s -= 1
+            if s == e:
+                continue
+            known = self.resolver.cue_place(T.span_text(s, e))
+            if known is not None:
+                fill.append(Cand(s, e, "LOCATION", known.name, "world_place"))
 
     def _described_places(self, T: Toks, fill: list[Cand], taken: set[int],
                           headline: set[int]) -> None:
