@@ -213,3 +213,30 @@ ASKED_FOR_TALKS = [
 @pytest.mark.parametrize("text,want,never", ASKED_FOR_TALKS)
 def test_asked_for_talks(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# Arguments across a clause: a list before a relative clause with a plural verb ("A and B,
+# which have blocked X"), a target after "what it says are", the actor whose act "a move"
+# sums up ("A seized X, a move B condemned"), and "A and the so-called B".
+CLAUSE_ARGUMENTS = [
+    case("Armenia is backed by France and India, which have criticised Azerbaijan.",
+         [("France", "OPPOSES", "Azerbaijan"), ("India", "OPPOSES", "Azerbaijan")]),
+    case("Iran arms Hamas and Hezbollah, which has attacked Israel.",
+         [("Hezbollah", "ATTACKS", "Israel")], [("Hamas", "ATTACKS", "Israel")]),
+    case("Turkey pressed its campaign against what it says are PKK hideouts in Iraq.",
+         [("Turkey", "ATTACKS", "PKK")]),
+    case("Russia annexed Crimea in 2014, a move Ukraine condemned.",
+         [("Ukraine", "OPPOSES", "Russia")]),
+    case("Morocco built a wall through the desert, a step condemned by Algeria.",
+         [("Algeria", "OPPOSES", "Morocco")]),
+    case("Russia annexed Crimea in 2014, a move Belarus welcomed.",
+         [], [("Belarus", "OPPOSES", "Russia")]),
+    case("Canada has designated the IRGC and the so-called Wagner Group as terrorist "
+         "organisations.",
+         [("Canada", "OPPOSES", "IRGC"), ("Canada", "OPPOSES", "Wagner Group")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", CLAUSE_ARGUMENTS)
+def test_clause_arguments(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -31,7 +31,9 @@ Each frame is one construction; the rules that use it (and an example phrase eac
 * ``based_premod``: "the Venezuela-based Tren de Aragua gang": the group is deployed in
   the place before the hyphen (a civilian body named as such is only based there);
 * ``condemned_event``: "Y condemned the assault" with no actor named in the object: Y
-  opposes the attacker of the latest attack before it (completed in :mod:`bridging`).
+  opposes the attacker of the latest attack before it (completed in :mod:`bridging`);
+* ``condemned_move``: "A seized the shoal …, a move B condemned" / "…, a step condemned by
+  B": B opposes A, the actor that opens the sentence.
 
 Plain functions over the read-only :class:`~kg.rel.view.DocView`, registered by name
 (:mod:`.registry`); each adds what it finds to :class:`~kg.rel.findings.Findings`.
@@ -436,6 +438,31 @@ def condemned_event(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -
         subj = scan.antecedent(v, rel_i, rule.subject_types)
     if subj and not hedged(v, ms):
         found.condemnations.append(Claim(ms, subj))
+
+
+@frame('condemned_move', LeftOptions)
+def condemned_move(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """", a move B condemned" sums up the clause before it: B opposes the actor whose act
+    it was, the mention that opens the sentence ("China seized X …, a move Manila
+    condemned"); the condemner is right before the verb, or after "by"."""
+    if v.low[me - 1] == "by":
+        critics = scan.scan_right(v, me, rule.subject_types, max_gap=1)
+    else:  # the name right before the verb (its subject inside the reduced relative)
+        k = me - 2
+        while k > ms and v.low[k] in v.lex["aux"]:
+            k -= 1  # "a move Manila has condemned"
+        c = v.mention_at(k)
+        critics = phrases.coord_left(v, c, rule.subject_types) \
+            if c is not None and c.end == k + 1 and c.type in rule.subject_types else []
+    lo = v.seg_start[ms]
+    j = lo
+    while j < ms and v.low[j] in {"the", "a", "an"}:
+        j += 1
+    actor = v.mention_at(j)
+    if not critics or actor is None or actor.start != j or actor.type not in rule.object_types \
+            or actor.adjectival_form:
+        return
+    emit(v, found, rule, critics, phrases.coord_right(v, actor, rule.object_types), (ms, me))
 
 
 @frame('based_premod', tight=True)

@@ -13,6 +13,7 @@ from . import clause_helpers, phrases, scan
 from .emit import emit, hedged
 from .findings import Claim, Descriptor, Findings, OpenAttack, OpenTarget
 from .frame_common import PLURAL_DETERMINERS
+from .frames_verbal import past_reported_what
 from .mentions import Mention
 from .registry import LeftOptions, NominalOptions, frame
 from .rules import Rule
@@ -169,7 +170,9 @@ def shared_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]
 def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if phrases.bare_part_object(v, ms):
         return  # "the EU has funded part of the mission": a share, not a membership
-    objs = scan.scan_right(v, me, rule.object_types, max_gap=rule.options.max_right)
+    # "a campaign against what it says are Hezbollah efforts": the object after the copula
+    start = past_reported_what(v, me) if me < v.n and v.low[me] == "what" else me
+    objs = scan.scan_right(v, start, rule.object_types, max_gap=rule.options.max_right)
     if not objs and rule.relation in {"BACKS", "ATTACKS", "OPPOSES"}:
         objs = clause_helpers.including_list(v, me, rule.object_types)  # "to groups like A"
     agents: list[Mention] = []

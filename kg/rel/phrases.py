@@ -183,6 +183,8 @@ def coord_right(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]
             break
         while k < end and v.low[k] in v.skippable and v.mention_at(k) is None:
             k += 1
+        if k + 2 < end and v.low[k] == "so" and v.text[k + 1] == "-" and v.low[k + 2] == "called":
+            k += 3  # "A and the so-called B": a name the writer distances himself from
         if k + 1 < end and v.low[k] in {"in", "at", "near"} and v.mention_at(k) is None \
                 and m.type in {"LOCATION", "FACILITY"} and all(t in PLACE_TYPES for t in types):
             k += 1  # "active in the desert of Anbar and in the Hamrin mountains"

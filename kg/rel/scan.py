@@ -646,6 +646,8 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
             and phrases.governing_prep(v, m) not in {
             "in", "at", "near", "inside", "outside", "around", "across", "from", "of",
             "into", "along", "on"}:
+        if rel_i + 1 < v.seg_end[rel_i] and v.low[rel_i + 1] in v.lex["plural_aux"]:
+            return phrases.coord_left(v, m, types)  # "by A and B, which have blocked X"
         return [m]  # "a group aligned with the PKK, which has fought ..." → the PKK
     i = rel_i - 1
     while i >= lo and rel_i - i <= 14:
