@@ -133,3 +133,22 @@ def test_claimed_attack_in_a_place(nlp, text, want):
 def test_claimed_attack_in_a_statement_names_no_place(nlp):
     got = found(nlp, "Kataib Hezbollah claimed the attack in a statement.")
     assert not any(r == "ATTACKS" for _, r, _ in got)
+
+
+# a passive whose patient carries a locative phrase: "the plant in southern Ukraine is
+# occupied by X" — the plant, not Ukraine, is the patient
+@pytest.mark.parametrize("text, want", [
+    ("The Zaporizhzhia nuclear plant in southern Ukraine is occupied by Russian forces.",
+     ("Russia", "CONTROLS", "Zaporizhzhia nuclear plant")),
+    ("The Al-Tanf base in Syria is operated by the United States.",
+     ("United States", "OPERATES", "Al-Tanf base")),
+    ("Ain al-Asad in Anbar was attacked by Kataib Hezbollah.",
+     ("Kataib Hezbollah", "ATTACKS", "Ain al-Asad base")),
+])
+def test_passive_patient_with_a_locative_phrase(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_passive_patient_after_by_is_still_refused(nlp):
+    got = found(nlp, "Militias backed by Iran in Syria were struck by US jets.")
+    assert ("United States", "ATTACKS", "Iran") not in got

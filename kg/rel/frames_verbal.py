@@ -14,6 +14,7 @@ from ..resolve import gazetteer
 from . import clause_helpers, phrases, scan
 from .emit import emit
 from .findings import Descriptor, Enumeration, Findings, OpenAttack, OpenTarget
+from .frame_common import LOCATIVE
 from .mentions import Mention
 from .registry import (
     AdjPremodOptions,
@@ -262,6 +263,20 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         found.enumerations.append(Enumeration(subj, ms, me))
 
 
+def located_head(v: DocView, place: Mention, types: tuple[str, ...]) -> Mention | None:
+    """The mention a locative phrase modifies: "the plant in (southern) Ukraine" → the
+    plant, when it stands right before the preposition (over compass words)."""
+    k = place.start - 1
+    lo = v.seg_start[place.start]
+    while k >= lo and v.low[k] in v.lex["direction_adjectives"] and v.mention_of[k] is None:
+        k -= 1
+    if k - 1 < lo or v.low[k] not in LOCATIVE:
+        return None
+    head = v.mention_of[k - 1]
+    return head if head is not None and head.type in types \
+        and phrases.governing_prep(v, head) is None else None
+
+
 @frame('passive', PassiveOptions, tight=True, verb_cue=True)
 def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     skip = (v.lex["aux"] | v.skippable) - {","}
@@ -269,6 +284,12 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     share = rule.options.share_patient
     if share and (patient is None or not phrases.named_as_share(v, patient)):
         return  # CONTROLS of a state: only "much of Yemen is held by X"
+    place = patient if patient is not None else (
+        v.mention_of[stop] if v.seg_start[ms] <= stop < ms else None)
+    if not share and place is not None and phrases.governing_prep(v, place) in LOCATIVE:
+        head = located_head(v, place, rule.object_types)
+        if head is not None:  # "the nuclear plant in southern Ukraine is occupied by X"
+            patient, stop = head, head.start - 1
     if not share and patient is not None and (
             phrases.governing_prep(v, patient) is not None
             or v.low[patient.start - 1: patient.start] == ["by"]):
