@@ -116,7 +116,20 @@ ALLIANCES = [
          [("Kismayo", "LOCATED_IN", "Lower Juba")], [("Kismayo", "LOCATED_IN", "Juba")]),
 ]
 
-ALL = PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES
+# held places: an "including" list after the held places, a place handed back or ceded
+HELD_PLACES = [
+    case("Al-Shabaab controls the town of Jilib and much of southern Somalia, including the "
+         "port of Barawe.", [("Al-Shabaab", "CONTROLS", "Barawe")]),
+    case("The RSF captured large territory including the key town of Bara.",
+         [("Rapid Support Forces", "CONTROLS", "Bara")]),
+    case("The SDF handed the city of Raqqa over to the Syrian government.",
+         [("Syria", "CONTROLS", "Raqqa")], [("Syrian Democratic Forces", "CONTROLS", "Raqqa")]),
+    case("Azerbaijan ceded nothing; Armenia ceded the district of Kalbajar to Azerbaijan.",
+         [("Azerbaijan", "CONTROLS", "Kalbajar")]),
+    case("Iran handed a letter on Gaza over to Egypt.", [], [("Egypt", "CONTROLS", "Gaza")]),
+]
+
+ALL = PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -175,7 +175,7 @@ def including_list(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention
                 and v.low[k + 1] in {"as", "them"} else k + 1
             if w in {"such", "among"} and start == k + 1:
                 return []
-            items = scan.scan_right(v, start, types, ("of",), max_gap=1, prep_after_gap=True) \
+            items = scan.scan_right(v, start, types, ("of",), max_gap=2, prep_after_gap=True) \
                 if places \
                 else scan.scan_right(v, start, types, max_gap=0)
             # "seized a string of towns including A and B": no comma needed for places;

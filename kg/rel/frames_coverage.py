@@ -30,6 +30,8 @@ Each frame is one construction; the rules that use it (and an example phrase eac
   phrase itself (or by the country they come from);
 * ``based_premod``: "the Venezuela-based Tren de Aragua gang": the group is deployed in
   the place before the hyphen (a civilian body named as such is only based there);
+* ``handed_over``: "A handed the city of X back to B", "ceded X to B": the receiver holds
+  the place named between the verb and "to";
 * ``condemned_event``: "Y condemned the assault" with no actor named in the object: Y
   opposes the attacker of the latest attack before it (completed in :mod:`bridging`);
 * ``condemned_move``: "A seized the shoal …, a move B condemned" / "…, a step condemned by
@@ -541,3 +543,22 @@ def threatened_party(v: DocView, found: Findings, rule: Rule, ms: int, me: int) 
     speaker, _ = scan.scan_left(v, k, rule.subject_types, rule.options.max_left)
     emit(v, found, rule, speaker, [y], (ms, me))
 
+
+
+@frame('handed_over')
+def handed_over(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"The MNDAA handed the city of X back to the junta", "Armenia ceded X to Azerbaijan":
+    the receiver after "to" (the rule's last cue word) holds the places named between the
+    verb and it; the giver holds them no more."""
+    places = []
+    for k in range(ms + 1, me - 1):
+        if v.low[k] in v.lex["prepositions"] and v.low[k] not in {"of", "to"}:
+            break  # "handed a letter on Gaza to Oman": Gaza is no object of the verb
+        m = v.mention_at(k)
+        if m is not None and m.type in rule.object_types and m not in places:
+            places.append(m)
+    if not places:
+        return
+    receiver = scan.scan_right(v, me, rule.subject_types, ("of",), max_gap=2,
+                               prep_after_gap=True)  # "back to the army of Myanmar"
+    emit(v, found, rule, receiver, places, (ms, me))

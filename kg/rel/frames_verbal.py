@@ -183,6 +183,10 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             obj = []  # the pronoun means one of the attackers: coreference got it wrong
     if not obj:
         obj = clause_helpers.including_list(v, tail, rule.object_types)
+    elif rule.relation == "CONTROLS":
+        # "control the capital Sanaa and much of northern Yemen, including the port of X"
+        obj = obj + [m for m in clause_helpers.including_list(
+            v, max(o.end for o in obj), rule.object_types) if m not in obj]
     if not obj and rule.relation == "ATTACKS":
         obj = clause_helpers.targets_in(v, tail, rule.object_types)  # "struck sites in X"
     if not obj and rule.relation in {"ATTACKS", "BACKS", "RECRUITS"}:
