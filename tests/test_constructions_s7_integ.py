@@ -152,3 +152,14 @@ def test_passive_patient_with_a_locative_phrase(nlp, text, want):
 def test_passive_patient_after_by_is_still_refused(nlp):
     got = found(nlp, "Militias backed by Iran in Syria were struck by US jets.")
     assert ("United States", "ATTACKS", "Iran") not in got
+
+
+# "X is a NATO ally of Y": the alliance before the noun labels the tie, X is the ally
+@pytest.mark.parametrize("text, a, b", [
+    ("Turkey is a NATO ally of the United States.", "Turkey", "United States"),
+    ("Poland, a NATO ally of Ukraine, sent tanks.", "Poland", "Ukraine"),
+])
+def test_alliance_premodifier_is_no_ally(nlp, text, a, b):
+    got = found(nlp, text)
+    assert (a, "ALLIED_WITH", b) in got
+    assert ("NATO", "ALLIED_WITH", b) not in got

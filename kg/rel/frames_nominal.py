@@ -127,6 +127,11 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
         # "X boosted its influence in the region by sending instructors to Y": the means
         # clause's agent is the main clause's subject, however long the clause before it
         return scan.scan_left(v, ms - 1, rule.subject_types, 16)[0]
+    if rule.options.body_premod_labels and len(agents) == 1 and agents[0].end == ms \
+            and phrases.member_body(v, agents[0]):
+        # "Turkey is a NATO ally of the US": the alliance only labels the tie
+        return scan.left_or_antecedent(v, agents[0].start, rule.subject_types,
+                                       rule.options.max_left)
     if not agents and mode in {"any", "premod_or_left"} and concessive(v, ms):
         return []  # "X expanded trade despite sanctions on Y": X is not the sanctioner
     if not agents and mode in {"any", "premod_or_left"}:

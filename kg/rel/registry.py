@@ -208,6 +208,7 @@ class NominalOptions(Options):
     max_right: int = 3
     members_after: bool = False  # "factions of the PMF, including A and B" → A, B
     holder_inverts: bool = False  # "X enjoys the support of Y": Y is the agent, X the object
+    body_premod_labels: bool = False  # "a NATO ally of Y": the alliance is no agent
 
 
 @dataclass(frozen=True)
