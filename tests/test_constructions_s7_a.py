@@ -240,3 +240,27 @@ CLAUSE_ARGUMENTS = [
 @pytest.mark.parametrize("text,want,never", CLAUSE_ARGUMENTS)
 def test_clause_arguments(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# Force at a state's sites named by its adjective ("strikes on Russian oil refineries"),
+# "it" after a dateline ("NEW DELHI (Reuters) - X said it had ..."), and a short aside
+# after the subject ("X, for its part, has stepped up strikes on Y").
+NATIONAL_TARGETS = [
+    case("Israel has stepped up drone strikes on Iranian oil refineries.",
+         [("Israel", "ATTACKS", "Iran")]),
+    case("Turkish drones bombed Iraqi power plants overnight.", [("Turkey", "ATTACKS", "Iraq")]),
+    case("Turkish drones hit Syrian oil fields held by the SDF.",
+         [], [("Turkey", "ATTACKS", "Syria")]),
+    case("CAIRO (Reuters) - Egypt said it had shot down two Libyan drones.",
+         [("Egypt", "ATTACKS", "Libya")]),
+    case("AMMAN, Jordan (AP) - Israel said it had struck Syrian military sites.",
+         [("Israel", "ATTACKS", "Syria")]),
+    case("Israel, for its part, has stepped up long-range air strikes on Hezbollah depots.",
+         [("Israel", "ATTACKS", "Hezbollah")]),
+    case("Iran, in turn, fired ballistic missiles at Israel.", [("Iran", "ATTACKS", "Israel")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", NATIONAL_TARGETS)
+def test_national_targets(nlp, text, want, never):
+    check(nlp, text, want, never)

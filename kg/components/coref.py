@@ -445,7 +445,7 @@ class CorefResolver:
         first = next((x for x in earlier if tok_sent[x.start] == sn), None)
         if first is not None and first.label_ in {"LOCATION", "FACILITY"} \
                 and first.start - sent.start <= 2 and want is _singular_actor \
-                and not (first.end < len(doc) and doc[first.end].text in DATELINE_DASHES):
+                and not _dateline_place(doc, first):
             return None  # "Albukamal, a town in Syria's east, faces it": a place's "it"
         clause_start = sent.start
         object_pos = (doc[pron].lower_ in {"it", "them"} and _object_position(doc, pron)) \
@@ -627,6 +627,22 @@ STATE_FORCE_ENDS = tuple(_W["state_force_ends"])  # str.endswith takes a tuple
 
 
 NEWS_SOURCE_AFTER = _W["news_source_after"]
+
+
+def _dateline_place(doc: Doc, x: _Ent) -> bool:
+    """Is ``x`` a dateline's place: "BEIRUT —", "NEW DELHI (Reuters) -", "GOMA, Congo
+    (AP) —"? The sentence's actors follow the dash."""
+    k = x.end
+    if k < len(doc) and doc[k].text == ",":
+        k += 1  # "GOMA, Democratic Republic of Congo (Reuters) -": the country's name
+        while k < len(doc) and k - x.end <= 7 and (doc[k].text[:1].isupper()
+                                                   or doc[k].lower_ in {"of", "the"}):
+            k += 1
+    if k < len(doc) and doc[k].text == "(":
+        close = next((j for j in range(k + 1, min(k + 5, len(doc))) if doc[j].text == ")"),
+                     None)
+        k = close + 1 if close is not None else k
+    return k < len(doc) and doc[k].text in DATELINE_DASHES + ("--",)
 
 
 def _news_source(doc: Doc, x: _Ent) -> bool:

@@ -153,6 +153,32 @@ def targets_in(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
     return []
 
 
+def national_targets(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
+    """The state whose sites a state's adjective names: "drone strikes on Russian oil
+    refineries", "hit Iranian nuclear facilities" (the adjective that names no state's
+    thing elsewhere, "Syrian oil fields", does here: a strike on them hits the state);
+    not when the sites are another actor's ("… oil fields held by the SDF")."""
+    if "STATE" not in types:
+        return []
+    end = v.seg_end[pos] if pos < len(v.doc) else pos
+    j = pos
+    while j < end and v.low[j] in v.skippable and v.mention_at(j) is None:
+        j += 1
+    m = v.mention_at(j)
+    if m is None or m.start != j or m.type != "STATE" or not m.adjectival_form:
+        return []
+    k = m.end
+    while k < min(m.end + 3, end) and v.alpha[k] and v.lowercase[k]:
+        if v.low[k] in v.lex["located_target_nouns"]:
+            after = k + 1
+            if after + 1 < end and v.low[after] in v.lex["holder_participles"] \
+                    and v.low[after + 1] == "by":
+                return []  # "Syrian oil fields held by the SDF": the holder's
+            return [m]
+        k += 1
+    return []
+
+
 def including_list(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
     """Objects named in an "including" list after an unnamed group: "arms a network of
     allied groups, including Hezbollah, Hamas and the Houthis" → those three."""

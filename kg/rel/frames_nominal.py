@@ -180,6 +180,9 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     objs = scan.scan_right(v, start, rule.object_types, max_gap=rule.options.max_right)
     if not objs and rule.relation in {"BACKS", "ATTACKS", "OPPOSES"}:
         objs = clause_helpers.including_list(v, me, rule.object_types)  # "to groups like A"
+    if not objs and rule.relation == "ATTACKS":
+        objs = clause_helpers.national_targets(v, start, rule.object_types)  # "on Russian
+        # oil refineries": the state whose sites they are
     agents: list[Mention] = []
     # "the expulsion of ISIS by Iraqi forces": the agent follows in a by-phrase
     after = objs[-1].end if objs else len(v.doc)

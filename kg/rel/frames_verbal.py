@@ -189,6 +189,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             v, max(o.end for o in obj), rule.object_types) if m not in obj]
     if not obj and rule.relation == "ATTACKS":
         obj = clause_helpers.targets_in(v, tail, rule.object_types)  # "struck sites in X"
+    if not obj and rule.relation == "ATTACKS":
+        obj = clause_helpers.national_targets(v, tail, rule.object_types)  # "Iranian sites"
     if not obj and rule.relation in {"ATTACKS", "BACKS", "RECRUITS"}:
         obj = clause_helpers.members_of(v, tail, rule.object_types, rule.relation == "ATTACKS")
     if subj:

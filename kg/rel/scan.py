@@ -68,6 +68,10 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
         if m is not None and m.type in types and phrases.is_verb_object(v, m):
             return [m], None
     while i >= lo and pos - i <= max_tokens:
+        if v.low[i] == "," and (j := short_aside_start(v, i, lo)) is not None:
+            max_tokens += i - j + 1  # "Ukraine, for its part, has stepped up strikes on X"
+            i = j - 1
+            continue
         if v.low[i] == "," and predicate_only(v, i + 1, pos):
             j = parenthetical_start(v, i)
             if j is not None:  # "Russia, which intervened in 2015, operates ..."
@@ -287,6 +291,26 @@ def after_event_noun(v: DocView, m: Mention) -> bool:
     g = v.governor(m)
     return g > v.seg_start[m.start] and v.low[g] == "by" \
         and v.low[g - 1] in v.lex["event_nouns"]
+
+
+def short_aside_start(v: DocView, close: int, lo: int) -> int | None:
+    """The comma opening a short adverbial aside that the comma at ``close`` ends
+    (", for its part,", ", in turn,", ", meanwhile,"): at most four words, opened by an
+    aside word, naming no actor but a possessive pronoun."""
+    for j in range(close - 1, max(lo, close - 6) - 1, -1):
+        if v.low[j] == ",":
+            if j + 1 >= close or v.low[j + 1] not in v.lex["aside_openers"] \
+                    or v.mention_at(j - 1) is None:
+                return None
+            for k in range(j + 1, close):
+                m = v.mention_at(k)
+                if m is not None and not (m.source == "coref" and m.text.lower()
+                                          in v.lex["possessive_pronouns"]):
+                    return None
+            return j
+        if v.punct[j] or v.is_boundary(j):
+            return None
+    return None
 
 
 def parenthetical_start(v: DocView, close: int) -> int | None:
