@@ -587,3 +587,13 @@ def test_a_cue_only_place_before_comma_in_a_known_place(nlp, text, surface):
 def test_a_name_before_comma_in_a_known_place_needs_the_world_data(nlp):
     got = ents(nlp, "Zorblat, in southern Ukraine, was shelled overnight.")
     assert not any(t == "Zorblat" for t, _, _ in got)
+
+
+@pytest.mark.parametrize("text, person, state", [
+    ("German Chancellor Olaf Scholz met the delegation.", "Olaf Scholz", "Germany"),
+    ("Austria's chancellor, Karl Nehammer, said the border would stay open.",
+     "Karl Nehammer", "Austria"),
+])
+def test_a_chancellor_leads_the_state(nlp, text, person, state):
+    rels = {(r["subject"], r["relation"], r["object"]) for r in nlp(text)._.kg_relations}
+    assert (person, "LEADS", state) in rels
