@@ -597,3 +597,14 @@ def test_a_name_before_comma_in_a_known_place_needs_the_world_data(nlp):
 def test_a_chancellor_leads_the_state(nlp, text, person, state):
     rels = {(r["subject"], r["relation"], r["object"]) for r in nlp(text)._.kg_relations}
     assert (person, "LEADS", state) in rels
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Naim Qassem took over as head of Hezbollah in October.",
+     ("Naim Qassem", "LEADS", "Hezbollah")),
+    ("Jens Stoltenberg, who served as secretary-general of NATO for a decade, spoke.",
+     ("Jens Stoltenberg", "LEADS", "NATO")),
+])
+def test_role_taken_over_or_served(nlp, text, want):
+    rels = {(r["subject"], r["relation"], r["object"]) for r in nlp(text)._.kg_relations}
+    assert want in rels

@@ -24,6 +24,9 @@ PARTICLES = _W["particles"]
 SECOND_IN_COMMAND = _W["second_in_command"]
 # "the opposition leader X": a leader of a part, not of the state named before
 NOT_LEADING_BEFORE = _W["not_leading_before"]
+# "took over as", "served as": longest first, as word tuples
+ROLE_ASSUMPTION = sorted((tuple(p.split()) for p in _W["role_assumption_phrases"]),
+                         key=len, reverse=True)
 OWNED_UNIT_NOUNS = _W["owned_unit_nouns"]
 MEMBER_RANK_WORDS = _W["member_rank_words"]
 MILITARY_RANKS = _W["military_ranks"]

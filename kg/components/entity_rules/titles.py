@@ -24,6 +24,7 @@ from .common import (
     OWNED_UNIT_NOUNS,
     PORTFOLIO_ROLES,
     PORTFOLIO_WORDS,
+    ROLE_ASSUMPTION,
     RULING_WORDS,
     SECOND_IN_COMMAND,
     STATE_BODY_HEADS,
@@ -269,6 +270,15 @@ class TitleRules:
         if k > 2 and T.lower[k - 1] == "as" and T.lower[k - 2] == "in" \
                 and T.lower[k - 3] == "sworn":
             k -= 2  # "X was sworn in as president of Y"
+        for phrase in ROLE_ASSUMPTION:  # "X took over as head of Y", "X served as ..."
+            if k > len(phrase) and tuple(T.lower[k - len(phrase):k]) == phrase:
+                k -= len(phrase)
+                while k > 0 and T.lower[k - 1] in {"has", "have", "had", "who", "later"}:
+                    k -= 1
+                c = by_end.get(k)
+                if c is None and k > 0 and T.text[k - 1] == ",":
+                    c = by_end.get(k - 1)
+                return c if c is not None and c.label == "PERSON" else None
         if k > 2 and T.lower[k - 1] in APPOINTMENT_VERBS \
                 and T.lower[k - 2] in {"was", "is", "been", "be", "were"}:
             k -= 2  # "X was elected president of Y", "X has been named commander of Y"
