@@ -129,7 +129,23 @@ HELD_PLACES = [
     case("Iran handed a letter on Gaza over to Egypt.", [], [("Egypt", "CONTROLS", "Gaza")]),
 ]
 
-ALL = PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
+# members named by role or by name: an aide or adviser to a known person serves that
+# person's state; a state's command or force whose name opens with the state is part of it
+MEMBERS_NAMED = [
+    case("Vladimir Medinsky, a senior aide to President Vladimir Putin, flew to Istanbul.",
+         [("Vladimir Medinsky", "PART_OF", RUSSIA)]),
+    case("Tehran will respond, a top adviser to Supreme Leader Ali Khamenei, Ali Akbar Velayati, "
+         "told reporters.", [("Ali Akbar Velayati", "PART_OF", IRAN)]),
+    case("Trump sent his envoy to Vladimir Putin on Friday.", [],
+         [("Donald Trump", "PART_OF", RUSSIA)]),
+    case("U.S. Central Command said its forces shot down two drones.",
+         [("CENTCOM", "PART_OF", US)]),
+    case("The U.S. State Department said the talks would resume.", [],
+         [("State Department", "PART_OF", US)]),
+]
+
+ALL = (PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
+       + MEMBERS_NAMED)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -32,6 +32,8 @@ Each frame is one construction; the rules that use it (and an example phrase eac
   the place before the hyphen (a civilian body named as such is only based there);
 * ``handed_over``: "A handed the city of X back to B", "ceded X to B": the receiver holds
   the place named between the verb and "to";
+* ``aide_to``: "X, a senior adviser to President Y," / "an aide to Y, X,": X serves the
+  state (or body) Y serves;
 * ``condemned_event``: "Y condemned the assault" with no actor named in the object: Y
   opposes the attacker of the latest attack before it (completed in :mod:`bridging`);
 * ``condemned_move``: "A seized the shoal …, a move B condemned" / "…, a step condemned by
@@ -43,6 +45,7 @@ Plain functions over the read-only :class:`~kg.rel.view.DocView`, registered by 
 
 from __future__ import annotations
 
+from ..resolve import gazetteer
 from . import clause_helpers, phrases, scan
 from .emit import capital_as_place, emit, hedged, hypothetical
 from .findings import Claim, Findings
@@ -562,3 +565,33 @@ def handed_over(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> No
     receiver = scan.scan_right(v, me, rule.subject_types, ("of",), max_gap=2,
                                prep_after_gap=True)  # "back to the army of Myanmar"
     emit(v, found, rule, receiver, places, (ms, me))
+
+
+@frame('aide_to')
+def aide_to(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Yuri Ushakov, a foreign policy adviser to President Putin," / "a senior adviser to
+    Supreme Leader Ali Khamenei, Ali Akbar Velayati,": the aide belongs to the state or
+    body the principal serves (the gazetteer's ``part_of`` of a known person)."""
+    principal = scan.scan_right(v, me, ("PERSON",), max_gap=3, coordinate=False)
+    if not principal:
+        return
+    q = principal[0]
+    actor = gazetteer().actors.get(q.name)
+    body = gazetteer().actors.get(actor.part_of) if actor is not None and actor.part_of else None
+    if body is None or body.type not in rule.object_types:
+        return
+    lo, end = v.seg_start[ms], v.seg_end[ms]
+    aide = None
+    k = ms - 1
+    while k >= lo and ms - k <= 5 and v.alpha[k] and v.lowercase[k]:
+        k -= 1  # "a senior foreign policy [adviser]"
+    if k - 1 >= lo and v.low[k] == "," and k + 1 < ms and v.low[k + 1] in {"a", "an", "the"}:
+        aide = v.mention_at(k - 1)  # "X, a senior adviser to Y"
+    if (aide is None or aide.end != k) and q.end + 1 < end and v.low[q.end] == "," \
+            and (k < lo or not v.alpha[k] or v.low[k + 1] in {"a", "an", "the"}):
+        aide = v.mention_at(q.end + 1)  # "a senior adviser to Y, X,"
+        aide = aide if aide is not None and aide.start == q.end + 1 else None
+    if aide is None or aide.type != "PERSON" or aide.name == q.name:
+        return
+    owner = Mention(q.start, q.end, body.name, body.type, "title", q.text)
+    emit(v, found, rule, [aide], [owner], (ms, me))

@@ -434,6 +434,32 @@ def leader_government(v: DocView, found: Findings) -> None:
              cue=(k, m.end))
 
 
+FORCE_UNIT_HEADS = _W["force_unit_heads"]
+
+
+def state_in_name(v: DocView, found: Findings) -> None:
+    """"U.S. Africa Command", "US Central Command (CENTCOM)" → PART_OF the United States:
+    a known body of a state (gazetteer ``part_of``) whose written name opens with that
+    state's name."""
+    gz = gazetteer()
+    for m in v.mentions:
+        if m.type != "ORGANIZATION" or m.end - m.start < 2 or m.source == "coref" \
+                or v.low[m.end - 1] not in FORCE_UNIT_HEADS:
+            continue  # a command or a force ("Africa Command"), not a ministry or parliament
+        actor = gz.actors.get(m.name)
+        state = gz.actors.get(actor.part_of) if actor is not None and actor.part_of else None
+        if state is None or state.type != "STATE":
+            continue
+        for j in (m.start + 1, m.start + 2):
+            if j >= m.end:
+                break
+            hit = canonical_name(v.doc[m.start:j].text, "STATE")
+            if hit is not None and hit[0] == state.name:
+                owner = Mention(m.start, j, state.name, "STATE", "name", v.doc[m.start:j].text)
+                _add(v, found, m, "PART_OF", owner, "name.part_of", cue=(m.start, m.end))
+                break
+
+
 def titles(v: DocView, found: Findings) -> None:
     """LEADS / PART_OF from ``kg_entities``' title constructions."""
     doc = v.doc
@@ -501,5 +527,6 @@ def run(v: DocView, found: Findings) -> None:
     org_of_person(v, found)
     owned_unit_apposition(v, found)
     titles(v, found)
+    state_in_name(v, found)
     leader_government(v, found)
     group_members(v, found)
