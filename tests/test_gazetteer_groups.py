@@ -56,6 +56,32 @@ LEFT_OUT = {
     "SSA": "Stability Support Apparatus or Social Security",
     "Kataeb": "Kataib Hezbollah's short name as well as the Lebanese party's",
     "Sinaloa": "the Mexican state",
+    # left out by the 2024-2026 news audit
+    "ECB": "the England and Wales Cricket Board",
+    "ITU": "Istanbul Technical University",
+    "TNI": "the Transnational Institute",
+    "BSEC": "Bangladesh's securities regulator",
+    "FAMa": "matched in any case, it would be the surname Fama",
+    "ICE": "Intercontinental Exchange",
+    "DSS": "the US Diplomatic Security Service",
+    "NIA": "the national intelligence agencies of several states",
+    "CSIS": "the Center for Strategic and International Studies",
+    "ASIS": "ASIS International",
+    "ADB": "Android Debug Bridge",
+    "SAS": "Scandinavian Airlines, the SAS software",
+    "DIA": "Denver International Airport",
+    "NDAA": "the US National Defense Authorization Act",
+    "PLC": "a public limited company",
+    "EPP": "the European People's Party",
+    "ZDF": "the German broadcaster",
+    "OIF": "Operation Iraqi Freedom",
+    "FSO": "a floating storage and offloading unit",
+    "RAF": "the Red Army Faction; 'RAF Akrotiri' is a base",
+    "Quad": "the quad bike, the thigh muscle",
+    "Latin Kings": "'Latin kings' of the crusader states; the first word is always capitalised",
+    "State Border Guard Service": "Lithuania's has the same English name",
+    "Border Commandos": "a plain description, capitalised at the start of a sentence",
+    "National Salvation Front": "Romania's of 1989 and others",
 }
 
 
@@ -87,7 +113,7 @@ def test_the_groups_file_sits_between_the_world_data_and_the_region_file():
     assert [p.name for p in packaged_paths()] == [WORLD_FILE, GROUPS_FILE, REGION_FILE]
     gz = load_gazetteer()
     actors = _actors(GROUPS_FILE)
-    assert 250 <= len(actors) <= 400
+    assert 500 <= len(actors) <= 700
     assert all(a.name in gz.actors for a in actors)
 
 
@@ -188,6 +214,65 @@ def test_the_issues_unknown_actors_are_known(text, name):
     assert canonical_name(text) == (name, "ORGANIZATION")
 
 
+# the audit of 2024-2026 world news (issue 10): a sample of what it added, one or two per
+# theatre and kind, in both the groups file and the region file
+@pytest.mark.parametrize("text, name", [
+    ("Mai-Mai", "Mai-Mai"), ("Mai Mai militias", "Mai-Mai"),
+    ("NDC-R", "Nduma Defence of Congo-Rénové"),
+    ("FDNB", "Burundi National Defence Force"), ("SANDF", "South African National Defence Force"),
+    ("PFDJ", "People's Front for Democracy and Justice"), ("CTF-151", "Combined Task Force 151"),
+    ("RENAMO", "Renamo"), ("Koglweogo", "Koglweogo"), ("GATIA", "GATIA"),
+    ("BSF", "Border Security Force"), ("JKLF", "Jammu and Kashmir Liberation Front"),
+    ("Babbar Khalsa", "Babbar Khalsa International"), ("Hizb-e-Islami", "Hezb-e-Islami"),
+    ("KNDF", "Karenni Nationalities Defence Force"), ("SSA-N", "Shan State Army-North"),
+    ("Karen Border Guard Force", "Karen National Army"), ("Chin Brotherhood", "Chin Brotherhood"),
+    ("Comandos de la Frontera", "Comandos de la Frontera"),
+    ("CNEB", "Coordinadora Nacional Ejército Bolivariano"),
+    ("Guerreros Unidos", "Guerreros Unidos"), ("Kraze Barye", "Kraze Baryè"),
+    ("PMC Redut", "Redut"), ("Khartia", "Khartiia"), ("Storm-Z", "Storm-Z"),
+    ("Magyar's Birds", "Madyar's Birds"), ("Imarat Kavkaz", "Caucasus Emirate"),
+    ("EUTM Mozambique", "EUMAM Mozambique"), ("EUNAVFOR MED Irini", "Operation Irini"),
+    ("UNTMIS", "UNTMIS"), ("NSATU", "NSATU"), ("US Cyber Command", "CYBERCOM"),
+    ("FATF", "Financial Action Task Force"), ("CPLP", "Community of Portuguese Language Countries"),
+    ("AfDB", "African Development Bank"),
+    ("European Court of Justice", "Court of Justice of the European Union"),
+    ("DGSE", "DGSE"), ("Bundesnachrichtendienst", "BND"), ("MI5", "MI5"), ("GCHQ", "GCHQ"),
+    ("RCMP", "Royal Canadian Mounted Police"),
+    ("ASIO", "Australian Security Intelligence Organisation"),
+    ("CBP", "Customs and Border Protection"),
+    ("ODNI", "Office of the Director of National Intelligence"),
+    # the region file
+    ("Security Belt Forces", "Security Belt Forces"),
+    ("Hadrami Elite Forces", "Hadrami Elite Forces"),
+    ("SLA-Minnawi", "Sudan Liberation Movement-Minnawi"),
+    ("Sudan Shield Forces", "Sudan Shield Forces"),
+    ("SPLM-N al-Hilu", "Sudan People's Liberation Movement-North"),
+    ("Deterrence Apparatus", "Radaa Special Deterrence Force"),
+    ("Nawasi Brigade", "Nawasi Brigade"),
+    ("Abu Shabab militia", "Popular Forces"), ("Tulkarem Brigade", "Tulkarm Brigade"),
+    ("Al-Jamaa al-Islamiya", "Al-Jamaa al-Islamiya"), ("Fajr Forces", "Fajr Forces"),
+    ("Sultan Suleiman Shah Brigade", "Suleiman Shah Brigade"),
+    ("Saraya Ansar al-Sunna", "Saraya Ansar al-Sunna"),
+    ("Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan"),
+    ("EU NAVFOR Somalia", "Operation Atalanta"),
+])
+def test_actors_of_2024_2026_news_are_known(text, name):
+    assert canonical_name(text) == (name, "ORGANIZATION")
+
+
+@pytest.mark.parametrize("text", ["Puntland", "Jubaland", "Galmudug", "Hirshabelle"])
+def test_somalia_s_member_states_are_places_of_somalia(text):
+    assert canonical_name(text) == (text, "LOCATION")
+    assert load_gazetteer().actors[text].part_of == "Somalia"
+
+
+#: the region file's new spellings that are plain words: the traps below must not find them
+REGION_PLAIN = {"Popular Forces", "Security Belt Forces", "Board of Peace", "Hilltop Youth",
+                "Tanzim", "Sudan Shield Forces", "Mujahideen Brigades"}
+
+
+
+
 @pytest.mark.parametrize("text, state", [
     ("Lebanese forces", "Lebanon"), ("the Lebanese forces", "Lebanon"),
     ("Lebanese armed forces", "Lebanon"),
@@ -203,6 +288,14 @@ def test_a_group_s_parent_is_a_fact_of_the_data():
     assert gz.actors["Kachin Independence Army"].part_of == "Kachin Independence Organization"
     assert gz.actors["Al-Aqsa Martyrs' Brigades"].part_of == "Fatah"  # the region's Fatah
     assert gz.actors["Fano"].part_of is None
+    assert gz.actors["Shan State Army-North"].part_of == "Shan State Progress Party"
+    assert gz.actors["Kuki National Army"].part_of == "Kuki National Organisation"
+    assert gz.actors["Combined Task Force 151"].part_of == "Combined Maritime Forces"
+    assert gz.actors["Madyar's Birds"].part_of == "Unmanned Systems Forces"
+    assert gz.actors["Carlos Patiño Front"].part_of == "Central General Staff"
+    assert gz.actors["Fajr Forces"].part_of == "Al-Jamaa al-Islamiya"  # not Jemaah Islamiyah
+    assert gz.actors["Puntland"].part_of == "Somalia"
+    assert gz.actors["Operation Irini"].part_of == "European Union"
 
 
 # ------------------------------------------------------------------ in sentences
@@ -246,6 +339,28 @@ def _ents(nlp, text: str) -> set[tuple[str, str]]:
      {("ORGANIZATION", "Lebanese Forces"), ("ORGANIZATION", "Hezbollah")}),
     ("The Allied Democratic Forces, loyal to the Islamic State, raided a village in Ituri.",
      {("ORGANIZATION", "Allied Democratic Forces"), ("ORGANIZATION", "ISIS")}),
+    ("Mai-Mai militias and FDNB soldiers fought the M23 near Uvira.",
+     {("ORGANIZATION", "Mai-Mai"), ("ORGANIZATION", "Burundi National Defence Force"),
+      ("ORGANIZATION", "M23")}),
+    ("BSF troops exchanged fire with Pakistan Rangers across the Sialkot sector.",
+     {("ORGANIZATION", "Border Security Force"), ("ORGANIZATION", "Pakistan Rangers")}),
+    ("The Chin Brotherhood and the KNDF drove junta troops from two towns.",
+     {("ORGANIZATION", "Chin Brotherhood"),
+     ("ORGANIZATION", "Karenni Nationalities Defence Force")}),
+    ("The Myanmar National Democratic Alliance Army handed Lashio back, the report said.",
+     {("ORGANIZATION", "Myanmar National Democratic Alliance Army")}),
+    ("Redut contractors and Storm-Z convicts attacked near Pokrovsk, Khartiia said.",
+     {("ORGANIZATION", "Redut"), ("ORGANIZATION", "Storm-Z"), ("ORGANIZATION", "Khartiia")}),
+    ("Operation Irini stopped a tanker, and EUNAVFOR MED said it carried fuel.",
+     {("ORGANIZATION", "Operation Irini")}),
+    ("The Security Belt Forces fought Hadrami Elite Forces units near Mukalla.",
+     {("ORGANIZATION", "Security Belt Forces"), ("ORGANIZATION", "Hadrami Elite Forces")}),
+    ("The Popular Forces, an anti-Hamas militia, operate east of Khan Younis.",
+     {("ORGANIZATION", "Popular Forces"), ("ORGANIZATION", "Hamas")}),
+    ("Puntland forces raided camps of the Islamic State Somalia Province.",
+     {("LOCATION", "Puntland"), ("ORGANIZATION", "Islamic State Somalia Province")}),
+    ("The Bundeswehr and the Royal Navy sent ships to the Baltic Sea.",
+     {("STATE", "Germany"), ("STATE", "United Kingdom")}),
 ])
 def test_groups_are_found_in_sentences(nlp, text, expected):
     found = _ents(nlp, text)
@@ -262,10 +377,22 @@ def test_groups_are_found_in_sentences(nlp, text, expected):
     "Let the committee decide, said the chairman, as the AA meeting ended.",
     "The pilots of the ADF team flew the new PDF report to Canberra.",
     "Fishermen on the Sea of Azov complained about the ice.",
+    # short or plain-word spellings the 2024-2026 audit added
+    "The rebels enjoyed the support of popular forces in the villages.",
+    "Soldiers built a security belt around the capital last year.",
+    "A foreign legion of tourists filled the square on Sunday.",
+    "The hilltop youth hostel was full, and the board of peace activists met in the hall.",
+    "He rubbed his chin, and the brotherhood of monks prayed.",
+    "The Vostok station recorded the cold while the Spartans of Sparta slept.",
+    "The company enhanced forward presence in its markets, the cbp and bsf figures showed.",
+    "Ilo and Fama were names in the economics lecture, imo and ilo in a chat.",
+    "The Latin kings of Jerusalem fought Saladin.",
+    "Border commandos of several armies trained together.",
+    "Karen, a national army veteran, praised the popular forces of the revolution.",
 ])
 def test_ordinary_sentences_find_none_of_the_groups(nlp, text):
     ours = {a.name for a in _actors(GROUPS_FILE)} - {"Sea of Azov"}
-    wrong = {kb for _, kb in _ents(nlp, text)} & ours
+    wrong = {kb for _, kb in _ents(nlp, text)} & (ours | REGION_PLAIN)
     assert wrong == set(), wrong
 
 

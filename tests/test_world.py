@@ -208,6 +208,20 @@ def test_bodies_former_states_and_other_names(text, kb, label):
     assert canonical_name(text) == (kb, label)
 
 
+@pytest.mark.parametrize("text, name, label", [
+    ("Royal Navy", "United Kingdom", "STATE"), ("Bundeswehr", "Germany", "STATE"),
+    ("Armed Forces of Ukraine", "Ukraine", "STATE"), ("Royal Thai Army", "Thailand", "STATE"),
+    ("Armed Forces of the Philippines", "Philippines", "STATE"),
+    ("Nepali", "Nepal", "STATE"), ("Equatoguinean", "Equatorial Guinea", "STATE"),
+    ("ILO", "International Labour Organization", "ORGANIZATION"),
+    ("OHCHR", "UN Human Rights Office", "ORGANIZATION"),
+])
+def test_national_forces_demonyms_and_bodies_of_the_world_data(text, name, label):
+    """A named national force is its state (the ontology's rule), like "Israel Defense Forces";
+    bodies and demonyms come from kg/data/world_curation.json."""
+    assert canonical_name(text) == (name, label)
+
+
 def test_the_region_file_wins_over_world_data():
     gz = load_gazetteer()
     assert gz.actors["Israel"].capital == "Tel Aviv"  # the region file's decision
