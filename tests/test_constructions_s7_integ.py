@@ -163,3 +163,15 @@ def test_alliance_premodifier_is_no_ally(nlp, text, a, b):
     got = found(nlp, text)
     assert (a, "ALLIED_WITH", b) in got
     assert ("NATO", "ALLIED_WITH", b) not in got
+
+
+# "X troops remain at N (hilltop) positions in Y": presence in Y
+@pytest.mark.parametrize("text, want", [
+    ("Israeli troops remain at five hilltop positions in southern Lebanon.",
+     ("Israel", "DEPLOYED_IN", "Lebanon")),
+    ("Russian troops are present at three airfields in Libya.",
+     ("Russia", "DEPLOYED_IN", "Libya")),
+    ("US troops are based at two sites in Syria.", ("United States", "DEPLOYED_IN", "Syria")),
+])
+def test_presence_at_unnamed_positions_in_a_place(nlp, text, want):
+    assert want in found(nlp, text)
