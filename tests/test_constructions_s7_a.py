@@ -264,3 +264,29 @@ NATIONAL_TARGETS = [
 @pytest.mark.parametrize("text,want,never", NATIONAL_TARGETS)
 def test_national_targets(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# Stances named by a noun: concern over what an actor does, a threatened response against
+# it, "resistance" (also in quotes) against it; "concern about attacks on X" is no attack
+# by the one concerned; "oilfields" (one word) is no state's, as "oil fields" is not.
+STANCE_NOUNS = [
+    case("Japan expressed concern over China's military buildup.",
+         [("Japan", "OPPOSES", "China")]),
+    case("South Korea voiced alarm at North Korea's missile launches.",
+         [("South Korea", "OPPOSES", "North Korea")]),
+    case("Japan voiced concern about attacks on Chinese ships.",
+         [], [("Japan", "ATTACKS", "China")]),
+    case("The United States responded with strikes on Kataib Hezbollah facilities.",
+         [("United States", "ATTACKS", "Kataib Hezbollah")]),
+    case("The Houthis warned of a strong response against Saudi Arabia.",
+         [("Houthis", "OPPOSES", "Saudi Arabia")]),
+    case("Hamas has long claimed to act in the name of “resistance” against Israel.",
+         [("Hamas", "OPPOSES", "Israel")]),
+    case("Khalifa Haftar's blockade of Libyan oilfields cut exports.",
+         [], [("Khalifa Haftar", "OPPOSES", "Libya")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", STANCE_NOUNS)
+def test_stance_nouns(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -268,6 +268,10 @@ def noun_use(v: DocView, ms: int) -> bool:
     k = ms - 1
     if k >= lo and v.low[k] in DETERMINERS and v.mention_of[k] is None:  # 0 <= lo <= k
         return True
+    if k >= lo and v.low[k] in v.lex["prepositions"] and v.low[k] not in {"to", "with"} \
+            and v.mention_of[k] is None:
+        return True  # "concern about attacks on X", "after strikes on Y": a noun (not
+        # "responded with strikes on Y", which the verb rule reads with its subject)
     m = v.mention_of[k] if k >= lo else None
     if m is not None and m.adjectival_form and m.start - 1 >= lo \
             and v.low[m.start - 1] in DETERMINERS and is_demonym(m.text):
