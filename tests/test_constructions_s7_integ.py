@@ -175,3 +175,21 @@ def test_alliance_premodifier_is_no_ally(nlp, text, a, b):
 ])
 def test_presence_at_unnamed_positions_in_a_place(nlp, text, want):
     assert want in found(nlp, text)
+
+
+# "Y soldiers were killed in an attack (claimed / carried out) by X", "blamed on X"
+@pytest.mark.parametrize("text, want", [
+    ("Five Malian soldiers were killed in an attack claimed by JNIM.",
+     ("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKS", "Mali")),
+    ("Ten Nigerien soldiers died in an ambush blamed on ISWAP.",
+     ("Islamic State West Africa Province", "ATTACKS", "Niger")),
+    ("Three Pakistani soldiers were killed in an attack carried out by the TTP.",
+     ("Tehreek-e-Taliban Pakistan", "ATTACKS", "Pakistan")),
+])
+def test_victims_of_an_attack_whose_agent_follows(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_victims_of_an_attack_near_a_place_name_no_agent(nlp):
+    got = found(nlp, "Five Malian soldiers were killed in an attack near Gao.")
+    assert not any(r == "ATTACKS" for _, r, _ in got)

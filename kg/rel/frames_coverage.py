@@ -181,14 +181,34 @@ def withdrawal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     places = scan.scan_right(v, k + 1, rule.object_types, max_gap=1)
     emit(v, found, rule, actors, places, (ms, me))
 
+def agent_after_event(v: DocView, me: int, types: tuple[str, ...]) -> list[Mention]:
+    """The agent named after an event noun: "by X", "claimed by X", "carried out by X",
+    "blamed on X" (``event_agent_participles`` before the preposition)."""
+    end = v.seg_end[me - 1]
+    k = me
+    if k < end and v.low[k] in v.lex["event_agent_participles"]:
+        k += 1
+        if k < end and v.low[k] == "out":
+            k += 1
+        if k < end and v.low[k] == "on" and v.low[k - 1] == "blamed":
+            return scan.scan_right(v, k + 1, types, max_gap=1)
+    if k < end and v.low[k] == "by":
+        return scan.scan_right(v, k + 1, types, max_gap=1)
+    return []
+
+
 @frame('victim_of')
 def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"Y (fighters) were killed in an X strike": X attacked Y. The attacker is the
     adjectival mention inside the match; the victim the actor just before the verb."""
     agents = [m for m in (v.mention_at(k) for k in range(ms + 1, me)) if m]
-    if len(agents) != 1 or agents[0].type not in rule.subject_types \
+    if not agents:  # "killed in an attack (claimed) by X", "in an ambush blamed on X"
+        agents = agent_after_event(v, me, rule.subject_types)
+    elif len(agents) != 1 or agents[0].type not in rule.subject_types \
             or not (agents[0].adjectival_form or agents[0].end == me - 1):
         return  # "an Israeli strike", "a Hamas attack": the attacker premodifies the noun
+    if not agents:
+        return
     lo = v.seg_start[ms]
     k = ms - 1
     victims: list[Mention] = []
