@@ -85,11 +85,29 @@ def opening_subject(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]
         j += 1
     m = v.mention_at(j)
     if m is not None and m.start == j and m.type in types and not m.adjectival_form \
-            and not any(v.low[t] in v.lex["relative_pronouns"]
-                        or v.low[t] in SUBORDINATORS for t in range(m.end, k)):
+            and not _open_clause_between(v, m.end, k):
         # "X vowed revenge for a strike that hit Y, killing Z": not X's act
         return phrases.coord_right(v, m, types)
     return []
+
+
+def _open_clause_between(v: DocView, start: int, k: int) -> bool:
+    """A relative or subordinate clause between ``start`` and ``k`` that is still open at
+    ``k``; an aside closed by its comma ("X, who seized power in 2021, expelled Y and …")
+    leaves X the subject."""
+    t = start
+    while t < k:
+        w = v.low[t]
+        if w in v.lex["relative_pronouns"] or w in SUBORDINATORS:
+            if w not in v.lex["relative_pronouns"] or t == 0 or v.low[t - 1] != ",":
+                return True
+            close = next((c for c in range(t + 1, k) if v.low[c] == ","), None)
+            if close is None:
+                return True
+            t = close + 1
+            continue
+        t += 1
+    return False
 
 
 def members_of(v: DocView, pos: int, types: tuple[str, ...],
