@@ -290,3 +290,26 @@ STANCE_NOUNS = [
 @pytest.mark.parametrize("text,want,never", STANCE_NOUNS)
 def test_stance_nouns(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# Advances on an actor or the place it holds ("advanced on rebel-held Idlib" → the rebels),
+# not the participle of an unnamed unit ("struck a column advancing on X"); a list item
+# written "X-backed Y" is Y ("conflict with Turkey and Turkish-backed factions").
+ADVANCES_AND_LISTS = [
+    case("Iraqi troops advanced on the Islamic State west of Mosul.",
+         [("Iraq", "ATTACKS", "ISIS")]),
+    case("Iraq's advance on the Islamic State stalled in the desert.",
+         [("Iraq", "ATTACKS", "ISIS")]),
+    case("Saudi jets struck a column advancing on a Houthi-held town.",
+         [], [("Saudi Arabia", "ATTACKS", "Houthis")]),
+    case("Iran advanced its missile programme.", [], [("Iran", "ATTACKS", "Iran")]),
+    case("The PKK's conflict with Turkey and Turkish-backed Syrian rebel factions has cost "
+         "many lives.",
+         [("PKK", "ATTACKS", "Turkish-backed factions"),
+          ("Turkish-backed factions", "ATTACKS", "PKK")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", ADVANCES_AND_LISTS)
+def test_advances_and_lists(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -199,6 +199,11 @@ def coord_right(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]
             while k < end and v.low[k] in v.skippable and v.mention_at(k) is None:
                 k += 1
         n = v.mention_at(k)
+        if n is not None and n.adjectival_form and n.end + 2 < end \
+                and v.text[n.end] in {"-", "\u2013"} \
+                and v.low[n.end + 1] in v.lex["compound_participles"] \
+                and (named := v.mention_at(n.end + 2)) is not None:
+            n = named  # "Turkey and Turkish-backed factions": the item is the factions
         if n is None or n.type not in types or not modifier_ok(v, n):
             break
         if n.source == "coref" and n.text.lower() in v.lex["possessive_pronouns"]:
