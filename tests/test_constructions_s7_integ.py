@@ -307,3 +307,23 @@ def test_victims_of_an_attack_whose_agent_follows(nlp, text, want):
 def test_victims_of_an_attack_near_a_place_name_no_agent(nlp):
     got = found(nlp, "Five Malian soldiers were killed in an attack near Gao.")
     assert not any(r == "ATTACKS" for _, r, _ in got)
+
+
+# "Taliban-ruled Afghanistan": a movement that rules a whole state controls it
+@pytest.mark.parametrize("text, want", [
+    ("In Taliban-ruled Afghanistan, girls may not attend secondary school.",
+     ("Taliban", "CONTROLS", "Afghanistan")),
+    ("Aid reached Taliban-run Afghanistan through Pakistan.",
+     ("Taliban", "CONTROLS", "Afghanistan")),
+])
+def test_movement_ruled_state(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, never", [
+    # "held / controlled" name a part of a state, and a state ruling a state is no group's
+    ("Houthi-controlled Yemen is cut off from aid.", ("Houthis", "CONTROLS", "Yemen")),
+    ("US-run Iraq held elections in 2005.", ("United States", "CONTROLS", "Iraq")),
+])
+def test_no_rule_of_a_state_from_held_or_from_a_state(nlp, text, never):
+    assert never not in found(nlp, text)
