@@ -327,3 +327,21 @@ def test_movement_ruled_state(nlp, text, want):
 ])
 def test_no_rule_of_a_state_from_held_or_from_a_state(nlp, text, never):
     assert never not in found(nlp, text)
+
+
+# "X's proxies / allies / enemies (in the region) include A and B": X's tie to each
+@pytest.mark.parametrize("text, want", [
+    ("Iran's proxies in the region include Hezbollah and the Houthis.",
+     {("Iran", "BACKS", "Hezbollah"), ("Iran", "BACKS", "Houthis")}),
+    ("Russia's closest allies include Belarus and North Korea.",
+     {("Belarus", "ALLIED_WITH", "Russia"), ("North Korea", "ALLIED_WITH", "Russia")}),
+    ("Israel's enemies include Hamas and the Houthis.",
+     {("Israel", "OPPOSES", "Hamas"), ("Israel", "OPPOSES", "Houthis")}),
+])
+def test_role_plural_of_an_owner_includes(nlp, text, want):
+    assert want <= found(nlp, text)
+
+
+def test_the_members_of_a_body_still_belong_to_it(nlp):
+    got = found(nlp, "The PMF's factions include Kataib Hezbollah.")
+    assert ("Kataib Hezbollah", "PART_OF", "Popular Mobilization Forces") in got

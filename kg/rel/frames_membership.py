@@ -18,6 +18,7 @@ from .mentions import Mention
 from .registry import (
     ApposOptions,
     HostsOptions,
+    IncludeOptions,
     LeftOptions,
     PremodNounOptions,
     RoleOptions,
@@ -143,9 +144,16 @@ def tail_allies(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> No
     emit(v, found, rule, subj, [obj], (ms, me))
 
 
-@frame('members_include')
+@frame('members_include', IncludeOptions)
 def members_include(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
-    """"Its factions include A and B", "the PMF's groups include A" → (A, PART_OF, owner)."""
+    """"Its factions include A and B", "the PMF's groups include A" → (A, PART_OF, owner);
+    with ``owner_is_subject``, "Iran's proxies (in the region) include A" → (Iran, BACKS,
+    A)."""
+    if rule.options.owner_is_subject:
+        owners = scan.possessor_or_premod(v, ms, rule.subject_types)
+        members = scan.scan_right(v, me, rule.object_types, max_gap=1) if owners else []
+        emit(v, found, rule, owners[:1], members, (ms, me))
+        return
     owners = scan.possessor_or_premod(v, ms, rule.object_types)
     if not owners:
         return

@@ -179,6 +179,15 @@ class RoleOptions(Options):
 
 
 @dataclass(frozen=True)
+class IncludeOptions(Options):
+    """Options of ``members_include``: ``owner_is_subject`` makes the possessor the subject
+    ("Iran's proxies include A": Iran backs A) instead of the object ("the PMF's factions
+    include A": A is part of the PMF)."""
+
+    owner_is_subject: bool = False
+
+
+@dataclass(frozen=True)
 class HostsOptions(Options):
     max_left: int = 10
 
