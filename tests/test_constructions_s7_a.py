@@ -313,3 +313,23 @@ ADVANCES_AND_LISTS = [
 @pytest.mark.parametrize("text,want,never", ADVANCES_AND_LISTS)
 def test_advances_and_lists(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# A relative clause "which has been at war with X" names its antecedent as the party;
+# "A, led by P, (widely) known as Q," is an aside: the clause's subject or patient is A.
+ASIDES_AND_RELATIVES = [
+    case("The Houthis, which have been at war with Saudi Arabia since 2015, seized a ship.",
+         [("Houthis", "ATTACKS", "Saudi Arabia")]),
+    case("Hamas, which is in talks with Egypt, rejected the plan.",
+         [("Hamas", "NEGOTIATES_WITH", "Egypt")]),
+    case("Saudi Arabia, led by Mohammed bin Salman, widely known as MBS, has been accused by "
+         "Iran of arming rebels.", [("Iran", "OPPOSES", "Saudi Arabia")],
+         [("Iran", "OPPOSES", "Mohammed bin Salman")]),
+    case("The Taliban, led by Hibatullah Akhundzada, is backed by Pakistan.",
+         [("Pakistan", "BACKS", "Taliban")], [("Pakistan", "BACKS", "Hibatullah Akhundzada")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", ASIDES_AND_RELATIVES)
+def test_asides_and_relatives(nlp, text, want, never):
+    check(nlp, text, want, never)

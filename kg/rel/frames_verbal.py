@@ -319,6 +319,10 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             m = v.mention_at(j - 1)
             patient = m if m is not None and m.type in rule.object_types else None
             stop = j - 1
+            owner = scan.inserted_participle_owner(v, m, rule.object_types) \
+                if m is not None else None
+            if owner is not None:  # "The RSF, led by X, (known as Y,) is accused by Z"
+                patient, stop = owner, owner.start - 1
         else:
             patient, stop = scan.adjacent_left(v, stop, rule.object_types,
                                                v.lex["aux"] | v.skippable)

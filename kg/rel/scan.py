@@ -260,6 +260,7 @@ def left_or_antecedent(v: DocView, pos: int, types: tuple[str, ...],
     if all(v.low[j] in v.lex["aux"] or v.low[j] in v.skippable
            or (v.alpha[j] and v.lowercase[j]
                and (v.low[j] == "to" or v.low[j] not in v.lex["prepositions"]))
+           or (j == pos - 1 and v.low[j] in {"at", "in"})  # "which has been at war with"
            for j in range(rel_i + 1, pos)):
         return antecedent(v, rel_i, types)
     return []
@@ -599,6 +600,12 @@ def inserted_participle_owner(v: DocView, m: Mention, types: tuple[str, ...]) ->
     phrase is the clause's subject, not M."""
     lo = v.seg_start[m.start]
     g = m.start - 1
+    if g - 2 >= lo and v.low[g] == "as" and v.low[g - 1] == "known":
+        c = g - 2 if v.low[g - 2] == "," else g - 3  # "M, (widely) known as Q,"
+        p = v.mention_at(c - 1) if c - 1 >= lo and v.low[c] == "," else None
+        if p is not None and m.end < v.seg_end[m.start] and v.low[m.end] == ",":
+            m = p  # the alias apposition belongs to M: look before M
+            g = m.start - 1
     while g >= lo and m.start - g <= 5 and v.mention_at(g) is None \
             and (v.low[g] in v.title_words or v.low[g] in v.skippable):
         g -= 1  # "represented by Defence Minister X"
