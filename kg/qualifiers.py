@@ -119,6 +119,10 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
     denial = _last_before(data.where_memo(lex["denial_verbs"]), sent_start, cue_start)
     if denial is None:
         return False
+    if left > denial and 0 < cue_start - left <= 3 and lower[cue_start].endswith("ing") \
+            and "," not in lower[left:cue_start] and lower[cue_start - 1] not in lex["aux"]:
+        return False  # "denied arming Fano militiamen fighting troops in X": the participle
+        # describes the group named after the denial; it is not what is denied
     between = lower[denial:cue_start]
     if any(between[i] == "," and between[i + 1] in {"and", "but"}
            for i in range(len(between) - 1)):

@@ -159,8 +159,25 @@ OPENING_SUBJECTS = [
          [("Egypt", "BACKS", "Sudan")]),
 ]
 
+# forces in a place: fighting an enemy there; troops of another state sent there (their
+# own state is present); a participle on a group after a denial is not denied
+FORCES_THERE = [
+    case("Israel fought Hezbollah in southern Lebanon in 2006.",
+         [(ISRAEL, "DEPLOYED_IN", "Lebanon")]),
+    case("Hezbollah fought Israel in 2006.", [], [("Hezbollah", "DEPLOYED_IN", ISRAEL)]),
+    case("Minsk has hosted thousands of Russian troops near its border with Ukraine.",
+         [(RUSSIA, "DEPLOYED_IN", "Belarus")]),
+    case("Moscow has deployed thousands of North Korean troops to its Belgorod region.",
+         [("North Korea", "DEPLOYED_IN", "Belgorod")], [(RUSSIA, "DEPLOYED_IN", "Belgorod")]),
+    case("Russia deployed Syrian mercenaries to Libya.", [(RUSSIA, "DEPLOYED_IN", "Libya")],
+         [("Syria", "DEPLOYED_IN", "Libya")]),
+    case("Rwanda has denied accusations that it is arming M23 rebels fighting Congolese troops "
+         "in North Kivu.", [("M23", "DEPLOYED_IN", "North Kivu")],
+         [("Rwanda", "BACKS", "M23")]),
+]
+
 ALL = (PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
-       + MEMBERS_NAMED + OPENING_SUBJECTS)
+       + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -95,6 +95,25 @@ def complementizer(v: DocView, k: int) -> bool:
                                              or v.low[k - 1] in v.lex["speech_verbs"])
 
 
+def foreign_troops(v: DocView, k: int) -> tuple[Mention, int] | None:
+    """"(deployed) thousands of North Korean troops": a count, then a demonym and a state
+    force noun right after the verb; the demonym's state and the index after the noun."""
+    end = v.seg_end[k] if k < len(v.low) else k
+    j = k
+    while j < min(k + 4, end) and v.mention_at(j) is None and (
+            v.low[j] in v.lex["people_quantity_words"] or v.text[j][:1].isdigit()
+            or v.low[j] in {"a", "an", "the", "additional", "extra", "more"}):
+        j += 1
+    m = v.mention_at(j)
+    if m is None or m.start != j or m.type != "STATE":
+        return None
+    if v.low[m.end - 1] in v.lex["troop_words"] and m.end - m.start > 1:
+        return m, m.end  # the entities read "North Korean troops" as one national force
+    if not m.adjectival_form or m.end >= end or v.low[m.end] not in v.lex["troop_words"]:
+        return None
+    return m, m.end + 1
+
+
 @frame('svo', SvoOptions, verb_cue=True)
 def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     doc = v.doc
@@ -141,6 +160,15 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             (m := v.mention_at(k)) is not None and m.type == "FACILITY"
             for k in range(ms + 1, me)):
         return  # "operates the Hmeimim air base in ...": the named base is the object
+    if rule.relation == "DEPLOYED_IN" and (guest := foreign_troops(v, ms + 1)) is not None:
+        # "Moscow deployed thousands of North Korean troops to its Kursk region": the
+        # troops' own state is the one present there
+        state, k = guest
+        where = scan.scan_right(v, k, rule.object_types, ("to", "into", "in", "inside", "at"),
+                                max_gap=1)
+        if where:
+            emit(v, found, rule, [state], where, (ms, me))
+        return
     if me - ms > 1 and ms + 1 < me and v.low[ms + 1] == "by":
         # "drones launched by the Houthis toward Israel": the agent follows "by"
         subj, rel_i = scan.scan_right(v, ms + 2, rule.subject_types, max_gap=1), None
