@@ -345,3 +345,20 @@ def test_role_plural_of_an_owner_includes(nlp, text, want):
 def test_the_members_of_a_body_still_belong_to_it(nlp):
     got = found(nlp, "The PMF's factions include Kataib Hezbollah.")
     assert ("Kataib Hezbollah", "PART_OF", "Popular Mobilization Forces") in got
+
+
+# hedged passives, supplies named with a modifier, bans
+@pytest.mark.parametrize("text, want", [
+    ("The M23 is widely believed to be backed by Rwanda.", ("Rwanda", "BACKS", "M23")),
+    ("Hamas is said to be funded by Qatar.", ("Qatar", "BACKS", "Hamas")),
+    ("Iran supplied Russia with Shahed drones.", ("Iran", "BACKS", "Russia")),
+    ("Britain proscribed Hamas in 2021.", ("United Kingdom", "OPPOSES", "Hamas")),
+    ("Germany outlawed Hezbollah in 2020.", ("Germany", "OPPOSES", "Hezbollah")),
+])
+def test_hedged_passive_supply_and_ban(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_supply_with_two_cargoes_is_one_backing(nlp):
+    got = found(nlp, "Iran provided the Houthis with missiles and Hezbollah with rockets.")
+    assert ("Iran", "BACKS", "Houthis") in got

@@ -316,7 +316,11 @@ def located_head(v: DocView, place: Mention, types: tuple[str, ...]) -> Mention 
 @frame('passive', PassiveOptions, tight=True, verb_cue=True)
 def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     skip = (v.lex["aux"] | v.skippable) - {","}
-    patient, stop = scan.adjacent_left(v, ms, rule.object_types, skip)
+    at = ms
+    if at - 3 >= v.seg_start[ms] and v.low[at - 1] == "be" and v.low[at - 2] == "to" \
+            and v.low[at - 3] in v.lex["hedge_participles"]:
+        at -= 3  # "X is widely believed to be backed by Y": X is the patient
+    patient, stop = scan.adjacent_left(v, at, rule.object_types, skip)
     share = rule.options.share_patient
     if share and (patient is None or not phrases.named_as_share(v, patient)):
         return  # CONTROLS of a state: only "much of Yemen is held by X"
