@@ -362,3 +362,21 @@ def test_hedged_passive_supply_and_ban(nlp, text, want):
 def test_supply_with_two_cargoes_is_one_backing(nlp):
     got = found(nlp, "Iran provided the Houthis with missiles and Hezbollah with rockets.")
     assert ("Iran", "BACKS", "Houthis") in got
+
+
+# terror listings by "added / placed on a list" and by a hyphenated "re-designated"
+@pytest.mark.parametrize("text, want", [
+    ("The European Union added the IRGC to its terrorist list.",
+     ("European Union", "OPPOSES", "IRGC")),
+    ("Washington placed the Houthis on its list of foreign terrorist organisations.",
+     ("United States", "OPPOSES", "Houthis")),
+    ("The Houthis, whom Washington re-designated as a terrorist group, fired a missile.",
+     ("United States", "OPPOSES", "Houthis")),
+])
+def test_terror_listing(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_added_to_a_list_of_friends_is_no_stance(nlp):
+    got = found(nlp, "The United States added Ukraine to its list of major allies.")
+    assert ("United States", "OPPOSES", "Ukraine") not in got

@@ -123,8 +123,9 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         window = v.low[me:min(me + 8, v.seg_end[ms])]
         if not any(w in rule.options.context_after for w in window):
             return
-    if ms > 0 and v.text[ms - 1] in {"-", "\u2013"}:
-        return  # "X-backed": the premod rule owns it
+    if ms > 0 and v.text[ms - 1] in {"-", "\u2013"} and not (
+            ms > 1 and v.low[ms - 2] in v.lex["verb_prefixes"]):
+        return  # "X-backed": the premod rule owns it (but "re-designated" is a verb)
     if v.low[ms] == "back" and ms > v.seg_start[ms] \
             and v.low[ms - 1] in v.lex["back_particle_verbs"]:
         return  # "beat back an assault", "pushed back the rebels": a particle, not backing
