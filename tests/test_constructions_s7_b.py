@@ -176,8 +176,17 @@ FORCES_THERE = [
          [("Rwanda", "BACKS", "M23")]),
 ]
 
+# "A in the <direction / demonym> part of B": A lies in B
+PART_OF_PLACE = [
+    case("A drone hit a base near Quneitra in the Syrian part of the Golan Heights.",
+         [("Quneitra", "LOCATED_IN", "Golan Heights")]),
+    case("Shelling hit Erbil in the northern part of Iraq.", [("Erbil", "LOCATED_IN", "Iraq")]),
+    case("Gunmen attacked Erbil in the early part of the year.", [],
+         [("Erbil", "LOCATED_IN", "Iraq")]),
+]
+
 ALL = (PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
-       + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE)
+       + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE + PART_OF_PLACE)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

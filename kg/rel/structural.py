@@ -135,6 +135,24 @@ def _in_list(v: DocView, m: Mention) -> bool:
     return len(phrases.coord_right(v, m, ACTORS + PLACES)) > 1
 
 
+def _part_of_place(v: DocView, k: int, end: int) -> int:
+    """"in the northern part of Mali", "in the Syrian part of the Golan Heights": the index
+    of the place after "the <direction or demonym> part of (the)"; else ``k``."""
+    j = k + 1 if k < end and v.low[k] == "the" else k
+    m = v.mention_at(j)
+    if m is not None and m.adjectival_form and m.start == j:
+        j = m.end  # "the Syrian part of"
+    elif j < end and v.low[j] in v.lex["direction_adjectives"]:
+        j += 1
+    before = v.mention_at(j - 1) if j > 0 else None
+    if j + 1 >= end or v.low[j] not in {"part", "parts", "half", "side"} \
+            or v.low[j + 1] != "of" or not (v.low[j - 1] in v.lex["direction_adjectives"] or (
+                before is not None and before.adjectival_form)):
+        return k
+    j += 2
+    return j + 1 if j < end and v.low[j] == "the" else j
+
+
 def _list_goes_on(v: DocView, k: int, end: int) -> bool:
     """After "A, B": ", C and D" (capitalised names up to an "and"/"or" and one more
     name) continues a list."""
@@ -217,6 +235,7 @@ def place_apposition(v: DocView, found: Findings) -> None:
             k = j + 1
             while k < end and v.low[k] in L["direction_adjectives"] and v.mention_at(k) is None:
                 k += 1
+            k = _part_of_place(v, k, end)
             b = v.mention_at(k)
             if b is not None and b.type == "STATE" and phrases.possessive_after(v, b):
                 h = phrases.head_of(v, b)  # "Hmeimim air base in Syria's Latakia province"
