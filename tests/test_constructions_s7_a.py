@@ -333,3 +333,23 @@ ASIDES_AND_RELATIVES = [
 @pytest.mark.parametrize("text,want,never", ASIDES_AND_RELATIVES)
 def test_asides_and_relatives(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# A short apposition before a relative pronoun names the relative's subject ("X, a leftist
+# who has clashed with Y"); "rejected the authority / demands of X" opposes X.
+APPOSED_RELATIVES_AND_REJECTION = [
+    case("Recep Tayyip Erdogan, a populist who has clashed with Benjamin Netanyahu, spoke.",
+         [("Recep Tayyip Erdogan", "OPPOSES", "Benjamin Netanyahu")]),
+    case("Recep Tayyip Erdogan told Reuters in an interview this month that talks with "
+         "Russia were underway.", [],
+         [("Recep Tayyip Erdogan", "OPPOSES", "Russia")]),
+    case("Hamas rejected the demands of Israel.", [("Hamas", "OPPOSES", "Israel")]),
+    case("Hezbollah has defied the authority of the Lebanese government.",
+         [("Hezbollah", "OPPOSES", "Lebanon")]),
+    case("Hamas rejected the plan of action.", [], [("Hamas", "OPPOSES", "Hamas")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", APPOSED_RELATIVES_AND_REJECTION)
+def test_apposed_relatives_and_rejection(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -255,8 +255,10 @@ def left_or_antecedent(v: DocView, pos: int, types: tuple[str, ...],
         return found
     k = rel_i - 2 if rel_i >= 1 and v.low[rel_i - 1] == "," else rel_i - 1
     if v.mention_at(k) is None and not (
-            k >= 0 and v.low[k] in v.lex["group_nouns"]):
-        return []  # "officers who wanted ...": the antecedent is not a named actor
+            k >= 0 and v.low[k] in v.lex["group_nouns"]) \
+            and not short_apposition(v, k, types):
+        return []  # "officers who wanted ...": the antecedent is not a named actor (but
+        # "X, a leftist who has clashed with Y": the noun is apposed to X)
     if all(v.low[j] in v.lex["aux"] or v.low[j] in v.skippable
            or (v.alpha[j] and v.lowercase[j]
                and (v.low[j] == "to" or v.low[j] not in v.lex["prepositions"]))
@@ -264,6 +266,23 @@ def left_or_antecedent(v: DocView, pos: int, types: tuple[str, ...],
            for j in range(rel_i + 1, pos)):
         return antecedent(v, rel_i, types)
     return []
+
+
+def short_apposition(v: DocView, k: int, types: tuple[str, ...]) -> bool:
+    """Is the noun at ``k`` the head of a short apposition to a name: "X, a leftist (who)",
+    "X, a former general (who)" — a determiner right after the comma, at most three
+    words to the noun?"""
+    lo = v.seg_start[k] if 0 <= k < v.n else 0
+    if k < lo or not (v.alpha[k] and v.lowercase[k]):
+        return False
+    j = k - 1
+    while j > lo and k - j <= 3 and v.alpha[j] and v.lowercase[j] \
+            and v.low[j] not in {"a", "an", "the"}:
+        j -= 1
+    if j - 2 < lo or v.low[j] not in {"a", "an", "the"} or v.text[j - 1] != ",":
+        return False
+    m = v.mention_at(j - 2)
+    return m is not None and m.type in types
 
 
 def contrasted(v: DocView, m: Mention) -> bool:
