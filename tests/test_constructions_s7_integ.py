@@ -380,3 +380,27 @@ def test_terror_listing(nlp, text, want):
 def test_added_to_a_list_of_friends_is_no_stance(nlp):
     got = found(nlp, "The United States added Ukraine to its list of major allies.")
     assert ("United States", "OPPOSES", "Ukraine") not in got
+
+
+# conditionals assert nothing; "any X attack" is a possibility (a stance at most)
+@pytest.mark.parametrize("text, never", [
+    ("If Russia attacks a NATO member, the alliance will respond.",
+     {("Russia", "ATTACKS", "NATO"), ("Russia", "OPPOSES", "NATO")}),
+    ("Israel will respond if Iran attacks it again.", {("Iran", "ATTACKS", "Israel")}),
+    ("It is unclear whether the Houthis attacked the Greek tanker.",
+     {("Houthis", "ATTACKS", "Greece")}),
+    ("Unless Turkey withdraws its troops from Syria, the talks will fail.",
+     {("Turkey", "DEPLOYED_IN", "Syria")}),
+])
+def test_a_conditional_asserts_nothing(nlp, text, never):
+    assert not never & found(nlp, text)
+
+
+def test_any_attack_is_a_possibility(nlp):
+    got = found(nlp, "Any Israeli attack on Iran would be met with a crushing response.")
+    assert ("Israel", "ATTACKS", "Iran") not in got
+
+
+def test_an_attack_after_a_conditional_clause_is_a_fact(nlp):
+    got = found(nlp, "If talks fail, officials said, Russia attacked Ukraine on Monday.")
+    assert ("Russia", "ATTACKS", "Ukraine") in got

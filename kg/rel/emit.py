@@ -26,6 +26,8 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
     kind = kind or rule.spec.kind
     rel = relation or rule.relation
     rule_id = rule.id
+    if conditional(v, cue[0]):
+        return 0  # "if Russia attacks a NATO member", "unless Turkey sends troops"
     if rel == "ATTACKS" and intention_before(v, cue[0]):
         rel, rule_id = "OPPOSES", rule.id + ".intent"
     if hedged(v, cue[0]):
@@ -268,12 +270,31 @@ def urged(v: DocView, pos: int, subject: Mention) -> bool:
 
 def hypothetical(v: DocView, pos: int) -> bool:
     """An attack named as a possibility: "a possible war", "fears of strikes", "to avert a
-    war between A and B"."""
+    war between A and B", "any Israeli attack on X"."""
     lo = v.seg_start[pos]
-    for k in range(pos - 1, max(lo, pos - 4) - 1, -1):
+    k, n = pos - 1, 0
+    while k >= lo and n < 4:
         if v.low[k] in v.lex["hypothetical_words"]:
             return True
-        if v.mention_at(k) is not None or v.is_boundary(k):
+        m = v.mention_of[k]
+        if m is not None and m.adjectival_form and m.start - 1 >= lo \
+                and v.low[m.start - 1] in v.lex["hypothetical_words"]:
+            return True  # "any Israeli attack", "a possible Turkish incursion"
+        if m is not None or v.is_boundary(k):
+            break
+        k, n = k - 1, n + 1
+    return False
+
+
+def conditional(v: DocView, pos: int) -> bool:
+    """The cue stands in a clause opened by "if" / "unless" (``conditional_openers``),
+    with no clause boundary or sentence punctuation between: "if X attacks Y" asserts
+    nothing, not even a stance of X."""
+    lo = v.seg_start[pos]
+    for k in range(pos - 1, max(lo, pos - 12) - 1, -1):
+        if v.low[k] in v.lex["conditional_openers"]:
+            return True
+        if v.is_boundary(k) or v.low[k] in {",", ";", ":"}:
             return False
     return False
 
