@@ -185,8 +185,26 @@ PART_OF_PLACE = [
          [("Erbil", "LOCATED_IN", "Iraq")]),
 ]
 
+# who rules: a toppled president leads no more; a ranked officer who seized power rules;
+# "X and a powerful militia that controls Y": the unnamed militia, not X
+RULERS = [
+    case("Sudan's army, which ousted President Omar al-Bashir in 2019, now fights the RSF.",
+         [], [("Omar al-Bashir", "LEADS", "Sudan")]),
+    case("Protesters in Sudan marched against President Omar al-Bashir in 2018.",
+         [("Omar al-Bashir", "LEADS", "Sudan")]),
+    case("Myanmar's Senior General Min Aung Hlaing, who seized power in a 2021 coup, "
+         "promised an election.", [("Min Aung Hlaing", "LEADS", "Myanmar")]),
+    case("Myanmar's General Min Aung Hlaing, who visited Moscow in 2023, met Putin.", [],
+         [("Min Aung Hlaing", "LEADS", "Myanmar")]),
+    case("Fighting broke out between forces loyal to Prime Minister Abdul Hamid Dbeibah and "
+         "a powerful militia that controls the Mitiga airport.", [],
+         [("Abdul Hamid Dbeibah", "CONTROLS", "Mitiga airport")]),
+    case("The US struck Kataib Hezbollah and allied factions, which Iran arms.",
+         [(IRAN, "BACKS", "Kataib Hezbollah")]),
+]
+
 ALL = (PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
-       + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE + PART_OF_PLACE)
+       + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE + PART_OF_PLACE + RULERS)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

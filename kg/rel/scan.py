@@ -664,8 +664,10 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
         while j > lo and k - j <= 3 and v.alpha[j] and v.lowercase[j] and v.low[j] != "and":
             j -= 1
         if v.low[k] in v.lex["group_nouns"] and j > lo and v.low[j] == "and" \
+                and not any(v.low[t] in {"a", "an"} for t in range(j + 1, k)) \
                 and (named := v.mention_at(j - 1)) is not None and named.type in types:
-            return [named]  # "Kataib Hezbollah and allied factions, which Iran arms"
+            return [named]  # "Kataib Hezbollah and allied factions, which Iran arms"; not
+            # "X and a powerful militia that controls Y": a new group, unnamed
         if v.low[k] in v.lex["group_nouns"]:
             return []  # "struck militias that Iran trains": an unnamed group
     if k >= lo and v.mention_at(k) is None and v.low[k] in v.lex["area_words"]:

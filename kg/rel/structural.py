@@ -479,6 +479,28 @@ def state_in_name(v: DocView, found: Findings) -> None:
                 break
 
 
+def _ousted(v: DocView, k: int) -> bool:
+    """The title at ``k`` is the object of an ousting verb ("toppled (elected) President
+    X", "ousted the prime minister, X")."""
+    lo = v.seg_start[k]
+    j = k - 1
+    while j >= lo and k - j <= 3 and v.low[j] in v.lex["ousted_title_fillers"]:
+        j -= 1
+    return j >= lo and v.low[j] in v.lex["ousting_verbs"]
+
+
+def _took_power(v: DocView, k: int) -> bool:
+    """", who seized / took power …" right after the person ending at ``k``."""
+    end = v.seg_end[k - 1]
+    if k + 3 >= len(v.low) or v.low[k] != "," or v.low[k + 1] != "who":
+        return False
+    j = k + 2
+    while j < min(k + 5, end) and v.low[j] in {"has", "had", "later", "then", "first"}:
+        j += 1
+    return j + 1 < len(v.low) and v.low[j] in v.lex["power_taking_verbs"] \
+        and v.low[j + 1] == "power"
+
+
 def titles(v: DocView, found: Findings) -> None:
     """LEADS / PART_OF from ``kg_entities``' title constructions."""
     doc = v.doc
@@ -513,6 +535,10 @@ def titles(v: DocView, found: Findings) -> None:
                 # "commander of Iran's Quds Force": the role is in the owned organisation
                 info = dict(info, org=owned.name, org_type=owned.type)
                 os_, oe = owned.start, owned.end
+        if rel == "LEADS" and _ousted(v, sp.start):
+            continue  # "who toppled elected President X": X leads no more
+        if rel == "PART_OF" and info.get("org_type") == "STATE" and _took_power(v, pe):
+            rel = "LEADS"  # "Senior General X, who seized power in a 2021 coup": the ruler
         p = Mention(ps, pe, info["person"], "PERSON", "title", doc[ps:pe].text)
         o = Mention(os_, oe, info["org"], info.get("org_type") or "ORGANIZATION", "title",
                     doc[os_:oe].text)
