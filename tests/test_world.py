@@ -149,6 +149,15 @@ def test_capital_metonymy_as_before(nlp):
     assert "Tanzania" in _kb(nlp("Dodoma rejected the claim."))
 
 
+@pytest.mark.parametrize("seat, state", [("Cotonou", "Benin"), ("Mbabane", "Eswatini")])
+def test_the_seat_of_government_is_the_capital_news_writes(nlp, seat, state):
+    """Benin's government sits in Cotonou (Porto-Novo is the constitutional capital),
+    Eswatini's in Mbabane (Lobamba the royal and legislative one)."""
+    assert state in _kb(nlp(f"{seat} said it would expel the ambassador."))
+    doc = nlp(f"A hotel in {seat} was attacked.")
+    assert [(e.text, e.label_) for e in doc.ents] == [(seat, "LOCATION")]
+
+
 @pytest.mark.parametrize("city, country", [("Mombasa", "Kenya"), ("Homs", "Syria"),
                                            ("Mosul", "Iraq"), ("Guayaquil", "Ecuador")])
 def test_cities_are_places_of_their_country(nlp, city, country):
@@ -213,6 +222,9 @@ def test_bodies_former_states_and_other_names(text, kb, label):
     ("Armed Forces of Ukraine", "Ukraine", "STATE"), ("Royal Thai Army", "Thailand", "STATE"),
     ("Armed Forces of the Philippines", "Philippines", "STATE"),
     ("Nepali", "Nepal", "STATE"), ("Equatoguinean", "Equatorial Guinea", "STATE"),
+    ("Royal Thai Navy", "Thailand", "STATE"), ("Royal Australian Air Force", "Australia", "STATE"),
+    ("Hellenic Coast Guard", "Greece", "STATE"), ("Korea Coast Guard", "South Korea", "STATE"),
+    ("Zimbabwe National Army", "Zimbabwe", "STATE"),  # "National" alone would make it a group
     ("ILO", "International Labour Organization", "ORGANIZATION"),
     ("OHCHR", "UN Human Rights Office", "ORGANIZATION"),
 ])
