@@ -353,3 +353,22 @@ APPOSED_RELATIVES_AND_REJECTION = [
 @pytest.mark.parametrize("text,want,never", APPOSED_RELATIVES_AND_REJECTION)
 def test_apposed_relatives_and_rejection(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# The agent of an attack named in a passive after it: "The attack was carried out / led /
+# claimed by X" (the last attack told without an attacker), "the attack on Y was carried
+# out by X"; a passive of another verb names no attacker.
+ATTACK_AGENT_AFTER = [
+    case("Gunmen attacked a Hezbollah convoy on Monday. The attack was claimed by the "
+         "Islamic State.", [("ISIS", "ATTACKS", "Hezbollah")]),
+    case("The attack on Hezbollah was carried out by the Islamic State.",
+         [("ISIS", "ATTACKS", "Hezbollah")]),
+    case("The strikes on Hamas were led by Israel.", [("Israel", "ATTACKS", "Hamas")]),
+    case("Gunmen attacked a Hezbollah convoy on Monday. The attack was condemned by Israel.",
+         [], [("Israel", "ATTACKS", "Hezbollah")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", ATTACK_AGENT_AFTER)
+def test_attack_agent_after(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -36,6 +36,8 @@ Each frame is one construction; the rules that use it (and an example phrase eac
   state (or body) Y serves;
 * ``condemned_event``: "Y condemned the assault" with no actor named in the object: Y
   opposes the attacker of the latest attack before it (completed in :mod:`bridging`);
+* ``claimed_by``: "The attack was led / carried out by Y": Y is the attacker of the last
+  attack named without one (completed in :mod:`bridging`, as "Y claimed the attack");
 * ``condemned_move``: "A seized the shoal …, a move B condemned" / "…, a step condemned by
   B": B opposes A, the actor that opens the sentence.
 
@@ -49,6 +51,7 @@ from ..resolve import gazetteer
 from . import clause_helpers, phrases, scan
 from .emit import capital_as_place, emit, hedged, hypothetical
 from .findings import Claim, Findings
+from .frames_nominal import carried_out_by
 from .mentions import Mention
 from .registry import (
     DelegationOptions,
@@ -463,6 +466,16 @@ def condemned_event(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -
         subj = scan.antecedent(v, rel_i, rule.subject_types)
     if subj and not hedged(v, ms):
         found.condemnations.append(Claim(ms, subj))
+
+
+@frame('claimed_by')
+def claimed_by(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"The attack was led / carried out by Y": a definite attack noun whose agent follows
+    in a passive by-phrase; when the noun names no target of its own, Y is the attacker of
+    the last attack told without one (bridging pairs the claim, as for "Y claimed it")."""
+    claimants = carried_out_by(v, me - 1, rule.subject_types)
+    if claimants and not hedged(v, ms):
+        found.claims.append(Claim(ms, claimants))
 
 
 @frame('condemned_move', LeftOptions)

@@ -147,6 +147,24 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
     return agents
 
 
+def carried_out_by(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]:
+    """The agent of "(the attack on Y) was carried out / led / claimed by X" at ``k``."""
+    end = v.seg_end[k] if k < v.n else k
+    if k >= end or v.low[k] not in {"was", "were", "had", "has"}:
+        return []
+    k += 1
+    if k < end and v.low[k] == "been":
+        k += 1
+    if k >= end or v.low[k] not in v.lex["attack_agent_participles"]:
+        return []
+    k += 1
+    if k < end and v.low[k] == "out":
+        k += 1
+    if k >= end or v.low[k] != "by":
+        return []
+    return scan.scan_right(v, k + 1, types, max_gap=1)
+
+
 def concessive(v: DocView, ms: int) -> bool:
     """Does "despite" / "in spite of" open the phrase of the nominal cue at ``ms``?"""
     lo = v.seg_start[ms]
@@ -193,6 +211,9 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             break
         if v.is_boundary(k) or v.low[k] in {",", "."}:
             break
+    if objs and not agents and rule.relation == "ATTACKS":
+        agents = carried_out_by(v, after, rule.subject_types)  # "the attack on Y was
+        # carried out by X"
     if objs and rule.options.holder_inverts and v.low[me - 1] == "of":
         holder = holder_verb_before(v, ms)
         if holder is not None:  # "X enjoys the backing of Y": Y backs X
