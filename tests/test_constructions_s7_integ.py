@@ -404,3 +404,18 @@ def test_any_attack_is_a_possibility(nlp):
 def test_an_attack_after_a_conditional_clause_is_a_fact(nlp):
     got = found(nlp, "If talks fail, officials said, Russia attacked Ukraine on Monday.")
     assert ("Russia", "ATTACKS", "Ukraine") in got
+
+
+# a presence, control or base under "will / would" is a plan, not a fact
+@pytest.mark.parametrize("text, never", [
+    ("Turkey would send troops to Libya, Erdogan said.", ("Turkey", "DEPLOYED_IN", "Libya")),
+    ("Russia will deploy nuclear weapons in Belarus.", ("Russia", "DEPLOYED_IN", "Belarus")),
+])
+def test_future_presence_is_not_done(nlp, text, never):
+    assert never not in found(nlp, text)
+
+
+def test_future_backing_is_kept(nlp):
+    # analysts count "will continue to support" and "will support" as backing
+    assert ("Iran", "BACKS", "Hezbollah") in found(nlp, "Iran will continue to support "
+                                                       "Hezbollah.")

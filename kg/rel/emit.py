@@ -62,6 +62,8 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         rel, rule_id = "OPPOSES", rule.id + ".hypothetical"
     elif rel == "ATTACKS" and future(v, cue[0]):
         rel, rule_id = "OPPOSES", rule.id + ".future"  # "X would retaliate against Y"
+    elif rel in v.lex["future_not_done_relations"] and future(v, cue[0]):
+        return 0  # "China will arm Russia", "Turkey would send troops": not done yet
     if rel == "OPPOSES" and rule.relation == "ATTACKS":
         objects = [o for o in objects if o.type not in {"LOCATION", "FACILITY"}]
         # "plans an offensive on Rafah": a plan against a place is no stance toward an actor
