@@ -462,6 +462,21 @@ def test_ordinary_sentences_find_none_of_the_groups(nlp, text):
     assert wrong == set(), wrong
 
 
+def test_no_capitals_only_spelling_matches_in_lower_case(nlp):
+    """Every acronym of the groups and region files ("BSF", "CBP", "NISA", "PULO", "IMSC")
+    is matched on its exact capitals only: written in lower case it is a word, never ours."""
+    acts = [*_actors(GROUPS_FILE), *_actors(REGION_FILE)]
+    ours = {a.name for a in acts}
+    caps = sorted({s for a in acts for s in (a.name, *a.aliases)
+                   if is_caps_alias(s) and any(c.isalpha() for c in s)})
+    assert len(caps) >= 450
+    wrong = []
+    texts = [f"they said {s.lower()} was late." for s in caps]
+    for doc, s in zip(nlp.pipe(texts), caps, strict=True):
+        wrong += [(s, e.text) for e in doc.ents if e.kb_id_ in ours]
+    assert wrong == []
+
+
 def test_a_state_s_forces_stay_the_state_in_a_sentence(nlp):
     found = _ents(nlp, "Lebanese forces deployed south of the Litani after the truce.")
     assert ("STATE", "Lebanon") in found and ("ORGANIZATION", "Lebanese Forces") not in found
