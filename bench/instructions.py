@@ -10,7 +10,8 @@ corpus, after a warm pass over the same documents; only the counted pass is insi
 ``functools.reduce``, and callgrind collects only inside that C function
 (``--collect-atstart=no --toggle-collect=functools_reduce``). ``--bare`` counts the bare
 pipeline (kg's ``nlp`` with only spaCy's sentencizer and lemmatizer, as in the benchmark)
-the same way, i.e. the denominator of the benchmark's overhead ratio.
+the same way, i.e. the denominator of the benchmark's overhead ratio, and once more without
+the lemmatizer (kg's extraction skips it: no rule reads lemmas).
 
 The corpus is built once (``bench.corpus.build_corpus``, default scale 10, with the
 gazetteer of the tree this module comes from) and reused for every measured tree, so all
@@ -140,8 +141,13 @@ def child(tree: Path, corpus_dir: Path, report: Path, mode: str) -> None:
            "tokens": sum(len(nlp.make_doc(t)) for t in texts), "mode": mode,
            "warm_pass": warm}
     gc.collect()
-    if mode == "bare":
+    if mode in ("bare", "bare_no_lemmatizer"):
+        from .extract_bench import without_lemmatizer
+
         bare, enable, _ = bare_pipeline(nlp)
+        if mode == "bare_no_lemmatizer":
+            enable = without_lemmatizer(bare, enable)
+        out["pipes"] = list(enable)
         with bare.select_pipes(enable=enable):
             sum(1 for _ in bare.pipe(texts))  # warm
             gc.collect()
@@ -208,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--tree", type=Path, action="append", default=[],
                    help="a checkout whose kg is measured (repeatable; default: this one)")
     p.add_argument("--bare", action="store_true",
-                   help="also count the bare pipeline (with the first tree's nlp)")
+                   help="also count the bare pipeline (with the first tree's nlp), with and "
+                        "without its lemmatizer")
     p.add_argument("--components", action="store_true",
                    help="count each pipeline stage separately instead of the pass")
     p.add_argument("--wall", action="store_true",
@@ -243,12 +250,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"(kg from {r['kg_file']})", flush=True)
         trees = []
     main_mode = "components" if a.components else "pass"
-    jobs = [(t, main_mode) for t in trees] + ([(trees[0], "bare")] if a.bare and trees else [])
+    jobs = [(t, main_mode) for t in trees]
+    if a.bare and trees:
+        jobs += [(trees[0], "bare"), (trees[0], "bare_no_lemmatizer")]
     for tree, mode in jobs:
         r = count(tree.resolve(), corpus, mode=mode, keep=a.keep)
         r["commit"] = commit_of(tree)
         rows.append(r)
-        what = "bare pipeline" if mode == "bare" else f"{r['triples']} triples"
+        what = {"bare": "bare pipeline", "bare_no_lemmatizer": "bare pipeline without its "
+                "lemmatizer"}.get(mode, f"{r['triples']} triples")
         print(f"{r['commit']:>9}  {r['instructions'] / 1e9:.3f} G instructions  "
               f"{r['documents']} docs, {r['tokens']} tokens, {what}  (kg from {r['kg_file']})",
               flush=True)

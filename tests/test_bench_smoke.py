@@ -147,6 +147,27 @@ def test_instruction_count_child_imports_the_measured_tree(tmp_path):
     assert got["triples"] == got["warm_pass"] > 0  # the counted pass is the warm one again
 
 
+def test_bare_counts_keep_and_drop_the_lemmatizer(tmp_path):
+    """--bare counts the benchmark's baseline (with the lemmatizer, the workload of
+    f84fe2c) and the same pipeline without it (what kg's extraction runs of spaCy)."""
+    import subprocess
+    import sys
+
+    from bench import REPO_DIR
+
+    corpus = tmp_path / "corpus"
+    build_corpus(1, corpus)
+    pipes = {}
+    for mode in ("bare", "bare_no_lemmatizer"):
+        report = tmp_path / f"{mode}.json"
+        subprocess.run([sys.executable, "-m", "bench.instructions", "--child", str(REPO_DIR),
+                        "--mode", mode, "--corpus", str(corpus), "--report", str(report)],
+                       cwd=REPO_DIR, check=True, capture_output=True)
+        pipes[mode] = json.loads(report.read_text(encoding="utf-8"))["pipes"]
+    assert pipes["bare"] == ["sentencizer", "lemmatizer"]
+    assert pipes["bare_no_lemmatizer"] == ["sentencizer"]
+
+
 def test_wall_mode_times_both_passes(tmp_path):
     from bench import REPO_DIR
     from bench.instructions import wall
