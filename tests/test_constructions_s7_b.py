@@ -203,8 +203,24 @@ RULERS = [
          [(IRAN, "BACKS", "Kataib Hezbollah")]),
 ]
 
+# offices: a president's counterpart leads (a minister's is a member), with or without the
+# comma; a portfolio minister of a group; "X, whose Y Party"
+OFFICES = [
+    case("President Erdogan phoned his Russian counterpart Vladimir Putin on Monday.",
+         [("Vladimir Putin", "LEADS", RUSSIA)]),
+    case("Iran's foreign minister met his Syrian counterpart, Faisal Mekdad.",
+         [("Faisal Mekdad", "PART_OF", "Syria")], [("Faisal Mekdad", "LEADS", "Syria")]),
+    case("A car bomb in Kandahar wounded the Taliban's aviation minister, Abdul Karim Ghamari.",
+         [("Abdul Karim Ghamari", "PART_OF", "Taliban")]),
+    case("Israeli Prime Minister Benjamin Netanyahu spoke. Analysts said Netanyahu, whose "
+         "Likud Party leads the coalition, would survive.",
+         [("Benjamin Netanyahu", "PART_OF", "Likud Party")]),
+    case("Netanyahu, whose government fell, resigned.", [],
+         [("Benjamin Netanyahu", "PART_OF", ISRAEL)]),
+]
+
 ALL = (PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
-       + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE + PART_OF_PLACE + RULERS)
+       + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE + PART_OF_PLACE + RULERS + OFFICES)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

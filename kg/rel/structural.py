@@ -377,12 +377,35 @@ def counterparts(v: DocView, found: Findings) -> None:
         if a.type != "STATE" or not a.adjectival_form:
             continue
         j = a.end
-        if j + 2 >= v.seg_end[a.start] or v.low[j] != "counterpart" or v.low[j + 1] != ",":
+        if j + 1 >= v.seg_end[a.start] or v.low[j] != "counterpart":
             continue
-        p = v.mention_at(j + 2)
-        if p is not None and p.start == j + 2 and p.type == "PERSON":
-            _add(v, found, p, "PART_OF", a, "counterpart.part_of", kind="token_tight",
+        k = j + 2 if v.low[j + 1] == "," else j + 1  # "his Rwandan counterpart (,) X"
+        p = v.mention_at(k)
+        if p is not None and p.start == k and p.type == "PERSON":
+            # the counterpart of a president or prime minister holds that office
+            lo = v.seg_start[a.start]
+            role = next((v.low[t] for t in range(a.start - 1, max(lo, a.start - 12) - 1, -1)
+                         if v.low[t] in HEAD_ROLES or v.low[t] in v.lex["member_roles"]),
+                        None)
+            rel = "LEADS" if role in HEAD_ROLES and role in v.lex["state_head_roles"] \
+                else "PART_OF"
+            _add(v, found, p, rel, a, "counterpart." + rel.lower(), kind="token_tight",
                  cue=(a.start, p.end))
+
+
+def whose_party(v: DocView, found: Findings) -> None:
+    """"Lai, whose Democratic Progressive Party champions …" → (Lai, PART_OF, DPP): the
+    party a "whose" names after a person is that person's."""
+    for p in v.mentions:
+        k = p.end
+        if p.type != "PERSON" or k + 2 >= v.seg_end[p.start] or v.low[k] != "," \
+                or v.low[k + 1] != "whose":
+            continue
+        j = k + 3 if v.low[k + 2] == "own" else k + 2
+        m = v.mention_at(j)
+        if m is not None and m.start == j and m.type == "ORGANIZATION" \
+                and v.low[m.end - 1] in v.lex["party_heads"]:
+            _add(v, found, p, "PART_OF", m, "whose.party", cue=(p.start, m.end))
 
 
 def org_of_person(v: DocView, found: Findings) -> None:
@@ -569,6 +592,7 @@ def run(v: DocView, found: Findings) -> None:
     where_present(v, found)
     demonym_place_of(v, found)
     counterparts(v, found)
+    whose_party(v, found)
     org_of_person(v, found)
     owned_unit_apposition(v, found)
     titles(v, found)
