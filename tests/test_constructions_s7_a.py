@@ -372,3 +372,23 @@ ATTACK_AGENT_AFTER = [
 @pytest.mark.parametrize("text,want,never", ATTACK_AGENT_AFTER)
 def test_attack_agent_after(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# "between the two neighbours / sides / countries": the two states the previous sentences
+# name, when they name exactly two; a third state makes the pair unknown.
+THE_TWO = [
+    case("Fighting flared along Kenya's border with Somalia. Nairobi accuses Mogadishu of "
+         "sheltering militants. Qatar mediated talks between the two neighbours in Doha.",
+         [("Kenya", "NEGOTIATES_WITH", "Somalia")],
+         [("Qatar", "NEGOTIATES_WITH", "Kenya")]),
+    case("Russia struck Ukraine again. Talks between the two sides resumed in Istanbul.",
+         [("Russia", "NEGOTIATES_WITH", "Ukraine")]),
+    case("Iran, Iraq and Syria sent envoys. Talks between the two countries resumed.",
+         [], [("Iran", "NEGOTIATES_WITH", "Iraq"), ("Iraq", "NEGOTIATES_WITH", "Syria"),
+              ("Iran", "NEGOTIATES_WITH", "Syria")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", THE_TWO)
+def test_the_two(nlp, text, want, never):
+    check(nlp, text, want, never)

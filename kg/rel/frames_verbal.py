@@ -467,11 +467,14 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         pairs = [(a, b) for n, a in enumerate(group) for b in group[n + 1:]]
     elif k < end and v.low[k] in {"among", "between", "amongst"}:
         group = scan.scan_right(v, k + 1, types, max_gap=1)
+        anaphor = not group  # "between the two neighbours": the pair named before
+        group = group or two_states_before(v, k + 1)
         if len(group) == 1 and left:
             pairs = [(a, group[0]) for a in left]
         else:
             pairs = [(a, b) for n, a in enumerate(group) for b in group[n + 1:]]
-            if rule.options.mediator:  # "Qatar mediated talks between A and B"
+            if rule.options.mediator and not anaphor:  # "Qatar mediated talks between A
+                # and B" (not with a pair only an anaphor names: which of its names?)
                 pairs += [(a, b) for a in left for b in group if a.name != b.name]
     elif k < end and v.low[k] == "with" or v.low[me - 1] == "with":
         start = k + 1 if k < end and v.low[k] == "with" else me
@@ -502,6 +505,28 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         emit(v, found, rule, [a], [b], (ms, me), relation=rel)
         if rule.options.both_ways:  # "X exchanged fire with Y": Y attacks X as well
             emit(v, found, rule, [b], [a], (ms, me), relation=rel)
+
+
+def two_states_before(v: DocView, k: int) -> list[Mention]:
+    """"talks between the two neighbours": the two states the previous two sentences of
+    the paragraph name, when they name exactly two (mentions of either, in any form)."""
+    end = v.seg_end[k]
+    if k + 2 >= end or v.low[k] != "the" or v.low[k + 1] != "two" \
+            or v.low[k + 2] not in v.lex["pair_nouns"]:
+        return []
+    s0 = v.seg_start[k]
+    lo = s0
+    for _ in range(2):
+        if lo == 0 or v.newline[lo - 1]:
+            break  # the paragraph's first sentence
+        lo = v.seg_start[lo - 1]
+    last: dict[str, Mention] = {}
+    for m in v.mentions:
+        if m.start >= s0:
+            break
+        if m.start >= lo and m.type == "STATE":
+            last[m.name] = m
+    return sorted(last.values(), key=lambda m: m.start) if len(last) == 2 else []
 
 
 def official_state(v: DocView, m: Mention) -> Mention:
