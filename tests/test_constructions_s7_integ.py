@@ -419,3 +419,25 @@ def test_future_backing_is_kept(nlp):
     # analysts count "will continue to support" and "will support" as backing
     assert ("Iran", "BACKS", "Hezbollah") in found(nlp, "Iran will continue to support "
                                                        "Hezbollah.")
+
+
+# an "X-backed" description apposed to a name is that name (by comma or by dash)
+@pytest.mark.parametrize("text, want", [
+    ("Hezbollah, the Iran-backed Shiite movement, fired rockets.",
+     ("Iran", "BACKS", "Hezbollah")),
+    ("Hezbollah, Lebanon's Iran-backed Shiite movement, is led by Naim Qassem.",
+     ("Iran", "BACKS", "Hezbollah")),
+    ("The SDF — a US-backed alliance — controls Raqqa.",
+     ("United States", "BACKS", "Syrian Democratic Forces")),
+    ("Hamas — the Iran-backed Palestinian group — rejected the plan.",
+     ("Iran", "BACKS", "Hamas")),
+])
+def test_backed_description_apposed_to_a_name(nlp, text, want):
+    got = found(nlp, text)
+    assert want in got
+    assert not any(o in {"Shiite movement", "Palestinian group"} for _, _, o in got)
+
+
+def test_an_unapposed_backed_description_is_still_its_own_actor(nlp):
+    assert ("Iran", "BACKS", "Shiite militias") in found(nlp, "The Iran-backed Shiite "
+                                                             "militias fired rockets.")

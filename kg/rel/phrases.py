@@ -13,6 +13,9 @@ from .frame_common import APPOSITION_DETERMINERS, PLACE_TYPES
 from .mentions import Mention
 from .view import DocView
 
+# "Hezbollah, the Lebanese group", "the SDF — a US-backed alliance —"
+APPOSITION_MARKS = frozenset({",", "\u2014", "\u2013"})
+
 MODIFIER_GAP_MAX = 3  # words allowed between a modifier mention and the mention it modifies
 
 
@@ -361,7 +364,7 @@ def apposed_to(v: DocView, noun: int, types: tuple[str, ...]) -> Mention | None:
     "Hezbollah, the Lebanese group [funded by Iran]" → Hezbollah."""
     lo = v.seg_start[noun]
     k = noun - 1
-    while k >= lo and noun - k <= 8 and v.low[k] != ",":
+    while k >= lo and noun - k <= 8 and v.low[k] not in APPOSITION_MARKS:
         if not (v.alpha[k] or v.mention_at(k) is not None
                 or v.text[k] in {"-", "\u2013"} or v.low[k] in v.lex["possessive"]):
             return None
@@ -376,7 +379,7 @@ def apposed_to(v: DocView, noun: int, types: tuple[str, ...]) -> Mention | None:
         if v.low[k] in v.lex["copulas"] and v.mention_at(k) is None:
             return None  # "Egypt, Jordan and the UAE are members": a clause, no apposition
         k -= 1
-    if k < lo or v.low[k] != "," or not any(v.low[j] in APPOSITION_DETERMINERS
+    if k < lo or v.low[k] not in APPOSITION_MARKS or not any(v.low[j] in APPOSITION_DETERMINERS
                                                or v.low[j] in v.lex["possessive"]
                                                for j in range(k + 1, noun)):
         return None  # "Russia, Armenia's security guarantor," is an apposition too

@@ -233,6 +233,8 @@ class OrganizationRules:
                 end += 1
             if end == j or T.lower[j] in NOT_NAMES:
                 continue
+            if end - j >= 2 and T.text[end - 1].islower() and _apposed_to_a_name(T, i, cands):
+                continue  # "Hezbollah, the Iran-backed Shiite movement": Hezbollah itself
             text = T.span_text(j, end)
             if self.gz.lookup(text) is not None:
                 continue
@@ -287,3 +289,21 @@ def _acronym_shaped(t: str) -> bool:
 def _subseq(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
+
+
+def _apposed_to_a_name(T: Toks, i: int, cands: list[Cand]) -> bool:
+    """Does the "X-backed" at ``i`` open an apposition to a named organisation: "Hezbollah,
+    the Iran-backed Shiite movement", "Hamas — Qatar's ally and an Iran-backed group"?
+    Then the description is that organisation, not a new actor."""
+    ends = {c.end: c for c in cands}
+    backer = ends.get(i - 1)
+    k = (backer.start if backer is not None else i - 2) - 1
+    if k >= 0 and T.lower[k] in {"the", "a", "an"}:
+        k -= 1
+    elif k >= 1 and T.lower[k] in {"'s", "\u2019s"} and k in ends:
+        k = ends[k].start - 1  # "Hezbollah, Lebanon's Iran-backed Shiite movement"
+    if k < 1 or T.text[k] not in {",", "\u2014", "\u2013"}:
+        return False
+    named = ends.get(k)
+    return named is not None and named.label in {"ORGANIZATION", "GROUP"}
+
