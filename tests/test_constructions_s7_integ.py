@@ -441,3 +441,18 @@ def test_backed_description_apposed_to_a_name(nlp, text, want):
 def test_an_unapposed_backed_description_is_still_its_own_actor(nlp):
     assert ("Iran", "BACKS", "Shiite militias") in found(nlp, "The Iran-backed Shiite "
                                                              "militias fired rockets.")
+
+
+# military statements' euphemisms for killing, quoted or not
+@pytest.mark.parametrize("text, want", [
+    ("Turkey said it had \"neutralised\" 12 PKK militants in northern Iraq.",
+     ("Turkey", "ATTACKS", "PKK")),
+    ("Israel said it eliminated a senior Hamas commander.", ("Israel", "ATTACKS", "Hamas")),
+])
+def test_neutralised_and_eliminated_are_attacks(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_eliminating_a_thing_is_no_attack(nlp):
+    got = found(nlp, "The United States wants to eliminate tariffs on Mexico.")
+    assert ("United States", "ATTACKS", "Mexico") not in got
