@@ -456,3 +456,8 @@ def test_neutralised_and_eliminated_are_attacks(nlp, text, want):
 def test_eliminating_a_thing_is_no_attack(nlp):
     got = found(nlp, "The United States wants to eliminate tariffs on Mexico.")
     assert ("United States", "ATTACKS", "Mexico") not in got
+
+
+def test_shielding_is_backing(nlp):
+    got = found(nlp, "The United States shielded Israel from censure at the UN.")
+    assert ("United States", "BACKS", "Israel") in got
