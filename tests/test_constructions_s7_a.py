@@ -392,3 +392,18 @@ THE_TWO = [
 @pytest.mark.parametrize("text,want,never", THE_TWO)
 def test_the_two(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# "Y pushed / drove back an X assault": X attacked Y (as "repelled"), also when X's name
+# runs over several tokens ("an Islamic State assault").
+PUSHED_BACK = [
+    case("Iraqi forces pushed back an Islamic State assault near Mosul.",
+         [("ISIS", "ATTACKS", "Iraq")]),
+    case("Kurdish fighters of the SDF drove back an Islamic State attack on the prison.",
+         [("ISIS", "ATTACKS", "Syrian Democratic Forces")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", PUSHED_BACK)
+def test_pushed_back(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -204,7 +204,8 @@ def agent_after_event(v: DocView, me: int, types: tuple[str, ...]) -> list[Menti
 def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"Y (fighters) were killed in an X strike": X attacked Y. The attacker is the
     adjectival mention inside the match; the victim the actor just before the verb."""
-    agents = [m for m in (v.mention_at(k) for k in range(ms + 1, me)) if m]
+    # each mention once: "an Islamic State assault" names one attacker over two tokens
+    agents = list(dict.fromkeys(m for m in (v.mention_at(k) for k in range(ms + 1, me)) if m))
     if not agents:  # "killed in an attack (claimed) by X", "in an ambush blamed on X"
         agents = agent_after_event(v, me, rule.subject_types)
     elif len(agents) != 1 or agents[0].type not in rule.subject_types \
