@@ -96,8 +96,8 @@ def test_part_of_is_membership(nlp, text, want):
 
 
 @pytest.mark.parametrize("text, never", [
-    ("The European Union has funded part of the Nigerian mission.",
-     ("European Union", "PART_OF", "Nigeria")),
+    ("The African Union has financed part of the Somali mission.",
+     ("African Union", "PART_OF", "Somalia")),
     ("Qatar has financed part of Hamas's budget.", ("Qatar", "PART_OF", "Hamas")),
     ("Turkey paid for part of the NATO exercise.", ("Turkey", "PART_OF", "NATO")),
 ])
