@@ -225,6 +225,9 @@ def test_bodies_former_states_and_other_names(text, kb, label):
     ("Royal Thai Navy", "Thailand", "STATE"), ("Royal Australian Air Force", "Australia", "STATE"),
     ("Hellenic Coast Guard", "Greece", "STATE"), ("Korea Coast Guard", "South Korea", "STATE"),
     ("Zimbabwe National Army", "Zimbabwe", "STATE"),  # "National" alone would make it a group
+    ("US Marine Corps", "United States", "STATE"), ("Royal Marines", "United Kingdom", "STATE"),
+    ("Philippine National Police", "Philippines", "STATE"),
+    ("Forces Armées Nigériennes", "Niger", "STATE"),
     ("ILO", "International Labour Organization", "ORGANIZATION"),
     ("OHCHR", "UN Human Rights Office", "ORGANIZATION"),
 ])
