@@ -407,3 +407,18 @@ PUSHED_BACK = [
 @pytest.mark.parametrize("text,want,never", PUSHED_BACK)
 def test_pushed_back(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# A state's official, named after the title with a comma, meets a state for the state too:
+# "Iran's foreign minister, Abbas Araqchi, held talks with Oman".
+OFFICIALS_MEET = [
+    case("Iran's foreign minister, Abbas Araqchi, held talks with Oman on Tuesday.",
+         [("Iran", "NEGOTIATES_WITH", "Oman"), ("Abbas Araqchi", "NEGOTIATES_WITH", "Oman")]),
+    case("Abbas Araqchi, a former envoy, held talks with Oman on Tuesday.",
+         [("Abbas Araqchi", "NEGOTIATES_WITH", "Oman")], [("Iran", "NEGOTIATES_WITH", "Oman")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", OFFICIALS_MEET)
+def test_officials_meet(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -496,6 +496,9 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
             right = [p] if p is not None and p.type == "PERSON" else right
         pairs = [(a, b) for a in left for b in right if a.name != b.name]
     pairs = [(a, official_state(v, b) if a.type == "STATE" else b) for a, b in pairs]
+    pairs += [(st, b) for a, b in pairs if a.type == "PERSON" and b.type == "STATE"
+              and (st := official_state(v, a, apposed=True)) is not a and st.name != b.name]
+    # "Syria's defence minister, X, said talks were underway with Russia": Syria too
     if rule.options.parties_as_states:
         pairs = [(served_state(a), served_state(b)) for a, b in pairs]
     for a, b in pairs:
@@ -529,17 +532,20 @@ def two_states_before(v: DocView, k: int) -> list[Mention]:
     return sorted(last.values(), key=lambda m: m.start) if len(last) == 2 else []
 
 
-def official_state(v: DocView, m: Mention) -> Mention:
+def official_state(v: DocView, m: Mention, apposed: bool = False) -> Mention:
     """"Iran's foreign minister Zarif" as the counterpart of a state is Iran: states meet
-    through their officials."""
+    through their officials (with ``apposed`` also "Iran's foreign minister, Zarif,")."""
     if m.type != "PERSON":
         return m
     lo = v.seg_start[m.start]
-    k = m.start - 1
-    while k >= lo and m.start - k <= 4 and v.mention_at(k) is None \
+    start = m.start  # where the title before the name ends
+    if apposed and start - 1 > lo and v.low[start - 1] == ",":
+        start -= 1  # "Syria's interim defence minister, X,"
+    k = start - 1
+    while k >= lo and start - k <= 4 and v.mention_at(k) is None \
             and v.low[k] in v.title_words:
         k -= 1
-    if k == m.start - 1 or k < lo or v.low[k] not in v.lex["possessive"]:
+    if k == start - 1 or k < lo or v.low[k] not in v.lex["possessive"]:
         return m
     owner = v.mention_at(k - 1)
     return owner if owner is not None and owner.type == "STATE" else m
