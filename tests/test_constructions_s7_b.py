@@ -219,8 +219,18 @@ OFFICES = [
          [("Benjamin Netanyahu", "PART_OF", ISRAEL)]),
 ]
 
+# who heads a state's ruling body leads the state, and is then no mere member of it
+RULING_BODIES = [
+    case("Army chief General Abdel Fattah al-Burhan, who chairs Sudan's ruling Transitional "
+         "Council, flew to Cairo.", [("Abdel Fattah al-Burhan", "LEADS", "Sudan")],
+         [("Abdel Fattah al-Burhan", "PART_OF", "Sudan")]),
+    case("Foreign Minister Sergey Lavrov heads Russia's delegation.",
+         [("Sergey Lavrov", "PART_OF", RUSSIA)], [("Sergey Lavrov", "LEADS", RUSSIA)]),
+]
+
 ALL = (PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
-       + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE + PART_OF_PLACE + RULERS + OFFICES)
+       + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE + PART_OF_PLACE + RULERS + OFFICES
+       + RULING_BODIES)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

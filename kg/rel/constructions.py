@@ -16,6 +16,7 @@ Their word lists are in ``kg/data/words/frames.json``.
 
 from __future__ import annotations
 
+from ..tokens import token_data
 from . import scan
 from .findings import Cand, Findings
 from .frame_common import CONF
@@ -42,6 +43,19 @@ def person_possessive(v: DocView, found: Findings) -> None:
             continue  # "Haftar's LNA forces" is still the LNA; "P's party's X" is not
         found.cands.append(Cand(a, "LEADS", b, "possessive.leads", "heuristic",
                                 CONF["heuristic"], (a.start, b.end)))
+
+
+def leader_not_member(v: DocView, found: Findings) -> None:
+    """A person found leading X in a sentence is not also listed as a mere member of X
+    there ("Army chief General X, who heads Sudan's ruling council": LEADS Sudan, and the
+    rank title's PART_OF Sudan goes)."""
+    sent_of = token_data(v.doc).sent_of()
+    leads = {(sent_of[c.cue[0]], c.subj.name, c.obj.name) for c in found.cands
+             if c.rel == "LEADS"}
+    if not leads:
+        return
+    found.cands[:] = [c for c in found.cands if not (
+        c.rel == "PART_OF" and (sent_of[c.cue[0]], c.subj.name, c.obj.name) in leads)]
 
 
 def _partner_after(v: DocView, i: int) -> list[Mention]:
@@ -163,6 +177,7 @@ def shared_membership(v: DocView, found: Findings) -> None:
 
 def run(v: DocView, found: Findings) -> None:
     person_possessive(v, found)
+    leader_not_member(v, found)
     shared_action(v, found)
     travelling_delegations(v, found)
     casualties_and_pairs(v, found)

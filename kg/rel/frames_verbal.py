@@ -95,6 +95,27 @@ def complementizer(v: DocView, k: int) -> bool:
                                              or v.low[k - 1] in v.lex["speech_verbs"])
 
 
+def heads_a_part(v: DocView, o: Mention) -> bool:
+    """A state named only as the possessor of an unnamed part ("Russia's delegation",
+    "Sudan's army"): who heads that part is a member of the state, not its leader."""
+    k = o.end
+    return o.type == "STATE" and k + 1 < len(v.low) and v.low[k] in v.lex["possessive"] \
+        and v.mention_at(k + 1) is None and v.alpha[k + 1] and v.lowercase[k + 1] \
+        and v.low[k + 1] not in {"ruling", "governing"} \
+        and v.low[k + 1] not in v.lex["state_body_nouns"]
+
+
+def ruling_body_state(v: DocView, o: Mention) -> Mention | None:
+    """"heads Sudan's ruling Sovereignty Council": the state whose ruling body it is (who
+    heads a state's ruling council or junta leads the state)."""
+    k = o.start
+    if k < 3 or v.low[k - 1] not in {"ruling", "governing"} \
+            or v.low[k - 2] not in v.lex["possessive"]:
+        return None
+    st = v.mention_at(k - 3)
+    return st if st is not None and st.type == "STATE" and st.end == k - 2 else None
+
+
 def foreign_troops(v: DocView, k: int) -> tuple[Mention, int] | None:
     """"(deployed) thousands of North Korean troops": a count, then a demonym and a state
     force noun right after the verb; the demonym's state and the index after the noun."""
@@ -206,6 +227,13 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         obj = [o for o in obj if phrases.named_as_share(v, o)]
     if obj and rule.options.member_body:
         obj = [o for o in obj if phrases.member_body(v, o)]
+    members_of_part: list[Mention] = []
+    if obj and rule.relation == "LEADS":
+        # "heads Russia's delegation": a part of Russia, so a member of it; "heads Sudan's
+        # ruling council": the state itself
+        members_of_part = [o for o in obj if heads_a_part(v, o)]
+        obj = [o for o in obj if o not in members_of_part]
+        obj = obj + [st for o in obj if (st := ruling_body_state(v, o)) is not None]
     if obj and rule.options.whole_object:
         obj = [o for o in obj if not phrases.part_of_named(v, o)]
     if not obj and rule.relation == "ATTACKS":
@@ -296,6 +324,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             more = clause_helpers.share_places(v, max(o.end for o in obj), rule.object_types)
             if more:  # "has 900 troops in Syria, most of them in A and B" → A, B too
                 emit(v, found, rule, subj, more, (ms, me))
+    if subj and members_of_part:
+        emit(v, found, rule, subj, members_of_part, (ms, me), relation="PART_OF")
     if subj and rule.options.enumerates:
         found.enumerations.append(Enumeration(subj, ms, me))
 
