@@ -422,3 +422,21 @@ OFFICIALS_MEET = [
 @pytest.mark.parametrize("text,want,never", OFFICIALS_MEET)
 def test_officials_meet(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# Threats and actions quoted in part: 'X would "pay for this crime"', 'to take "very strong
+# action" against Y' (a quotation mark inside the cue phrase).
+QUOTED_THREATS = [
+    case('The Houthis said in a statement that Saudi Arabia would "pay for this crime."',
+         [("Houthis", "OPPOSES", "Saudi Arabia")]),
+    case("Hamas said Israel would “pay a heavy price”.", [("Hamas", "OPPOSES", "Israel")]),
+    case('Turkey was ready to take "very strong action" against the PKK, officials said.',
+         [("Turkey", "OPPOSES", "PKK")]),
+    case('Turkey said the PKK was "a serious threat", and took no action.',
+         [], [("Turkey", "ATTACKS", "PKK")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", QUOTED_THREATS)
+def test_quoted_threats(nlp, text, want, never):
+    check(nlp, text, want, never)
