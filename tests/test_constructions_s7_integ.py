@@ -461,3 +461,17 @@ def test_eliminating_a_thing_is_no_attack(nlp):
 def test_shielding_is_backing(nlp):
     got = found(nlp, "The United States shielded Israel from censure at the UN.")
     assert ("United States", "BACKS", "Israel") in got
+
+
+# control lost is control no more; "regained" is a control verb
+@pytest.mark.parametrize("text, never", [
+    ("Hamas lost control of Khan Younis.", ("Hamas", "CONTROLS", "Khan Younis")),
+    ("The Houthis lost their control of Marib.", ("Houthis", "CONTROLS", "Marib")),
+])
+def test_lost_control_is_none(nlp, text, never):
+    assert never not in found(nlp, text)
+
+
+def test_regained_is_control(nlp):
+    got = found(nlp, "Syrian government forces regained Aleppo in 2016.")
+    assert ("Syria", "CONTROLS", "Aleppo") in got

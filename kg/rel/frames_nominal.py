@@ -75,6 +75,12 @@ def pro(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     emit(v, found, rule, [agent], objs, (ms, agent.end))
 
 
+def holder_lost_before(v: DocView, ms: int) -> bool:
+    """A loss verb (``holder_loss_verbs``) has the noun: "lost (its) control of"."""
+    k = holder_verb_before(v, ms)
+    return k is not None and v.low[k] in v.lex["holder_loss_verbs"]
+
+
 def holder_verb_before(v: DocView, ms: int) -> int | None:
     """The verb that makes the left side the one who has the noun: "X has / enjoys / won /
     relies on the support of Y" (``holder_verbs``); also those after which nothing is had
@@ -83,7 +89,7 @@ def holder_verb_before(v: DocView, ms: int) -> int | None:
     lo = v.seg_start[ms]
     k = ms - 1
     while k >= lo and ms - k <= 3 and v.alpha[k] and v.lowercase[k] \
-            and v.mention_of[k] is None:
+            and (v.mention_of[k] is None or v.low[k] in v.lex["possessive_pronouns"]):
         w = v.low[k]
         if w in v.lex["holder_verbs"] or w in v.lex["intention_verbs"] \
                 or w in v.lex["holder_loss_verbs"]:
@@ -214,6 +220,8 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if objs and not agents and rule.relation == "ATTACKS":
         agents = carried_out_by(v, after, rule.subject_types)  # "the attack on Y was
         # carried out by X"
+    if objs and v.low[ms - 1: ms] and holder_lost_before(v, ms):
+        return  # "Hamas lost control of Gaza City", "lost its grip on Y": no more
     if objs and rule.options.holder_inverts and v.low[me - 1] == "of":
         holder = holder_verb_before(v, ms)
         if holder is not None:  # "X enjoys the backing of Y": Y backs X
