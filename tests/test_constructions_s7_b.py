@@ -228,9 +228,19 @@ RULING_BODIES = [
          [("Sergey Lavrov", "PART_OF", RUSSIA)], [("Sergey Lavrov", "LEADS", RUSSIA)]),
 ]
 
+# "Y did it with X backing / support / help": X backs Y (the clause's subject, not its object)
+WITH_BACKING = [
+    case("The Sudanese army retook Khartoum with Egyptian support.",
+         [("Egypt", "BACKS", "Sudan")]),
+    case("Hezbollah, which entered Syria in 2013 with Iranian backing, withdrew.",
+         [(IRAN, "BACKS", "Hezbollah")], [(IRAN, "BACKS", "Syria")]),
+    case("The Houthis fought the Saudi-led coalition with Iranian help.",
+         [(IRAN, "BACKS", "Houthis")], [(IRAN, "BACKS", "Saudi-led coalition")]),
+]
+
 ALL = (PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
        + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE + PART_OF_PLACE + RULERS + OFFICES
-       + RULING_BODIES)
+       + RULING_BODIES + WITH_BACKING)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

@@ -34,6 +34,8 @@ Each frame is one construction; the rules that use it (and an example phrase eac
   the place named between the verb and "to";
 * ``aide_to``: "X, a senior adviser to President Y," / "an aide to Y, X,": X serves the
   state (or body) Y serves;
+* ``with_backing``: "Y retook X with Egyptian support", "…, which deployed with U.N.
+  backing": the actor between "with" and the support noun backs Y;
 * ``condemned_event``: "Y condemned the assault" with no actor named in the object: Y
   opposes the attacker of the latest attack before it (completed in :mod:`bridging`);
 * ``claimed_by``: "The attack was led / carried out by Y": Y is the attacker of the last
@@ -629,3 +631,19 @@ def aide_to(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         return
     owner = Mention(q.start, q.end, body.name, body.type, "title", q.text)
     emit(v, found, rule, [aide], [owner], (ms, me))
+
+
+@frame('with_backing')
+def with_backing(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"the mission, which deployed in 2024 with U.N. backing", "Syria retook Aleppo with
+    Russian support": the actor named between "with" and the support noun backs the
+    clause's subject."""
+    backers = [m for m in (v.mention_at(k) for k in range(ms + 1, me - 1))
+               if m is not None and m.type in rule.subject_types]
+    if not backers or any(v.mention_at(k) is None and not v.lowercase[k]
+                          for k in range(ms + 1, me - 1)):
+        return
+    backed, rel_i = scan.scan_left(v, ms, rule.object_types)
+    if rel_i is not None and not backed:
+        backed = scan.antecedent(v, rel_i, rule.object_types)
+    emit(v, found, rule, list(dict.fromkeys(backers)), backed[:1], (ms, me))
