@@ -432,6 +432,8 @@ QUOTED_THREATS = [
     case("Hamas said Israel would “pay a heavy price”.", [("Hamas", "OPPOSES", "Israel")]),
     case('Turkey was ready to take "very strong action" against the PKK, officials said.',
          [("Turkey", "OPPOSES", "PKK")]),
+    case("Washington vowed to “contain” Iran's influence in Iraq.",
+         [("United States", "OPPOSES", "Iran")]),
     case('Turkey said the PKK was "a serious threat", and took no action.',
          [], [("Turkey", "ATTACKS", "PKK")]),
 ]

@@ -531,6 +531,8 @@ def owned_noun_object(v: DocView, found: Findings, rule: Rule, ms: int, me: int)
     actor)."""
     end = v.seg_end[ms]
     k = me
+    while k < end and v.text[k] in scan.QUOTES:
+        k += 1  # 'to “curb” or “end” Iran's influence': the verb quoted
     if k < end and v.low[ms] == "sanctions" and v.low[k] in {"on", "against"}:
         k += 1  # "imposed sanctions on 20 Russian companies"
     while k < end and (v.low[k] in v.lex["count_words"] or v.text[k][:1].isdigit()):
