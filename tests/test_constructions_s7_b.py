@@ -238,9 +238,16 @@ WITH_BACKING = [
          [(IRAN, "BACKS", "Houthis")], [(IRAN, "BACKS", "Saudi-led coalition")]),
 ]
 
+# a share of a capital written as the city is a share of the city, not of the state
+CAPITAL_SHARES = [
+    case("Al-Shabaab once controlled most of Mogadishu.",
+         [("Al-Shabaab", "CONTROLS", "Mogadishu")], [("Al-Shabaab", "CONTROLS", "Somalia")]),
+    case("The Houthis control much of Yemen.", [("Houthis", "CONTROLS", "Yemen")]),
+]
+
 ALL = (PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
        + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE + PART_OF_PLACE + RULERS + OFFICES
-       + RULING_BODIES + WITH_BACKING)
+       + RULING_BODIES + WITH_BACKING + CAPITAL_SHARES)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)

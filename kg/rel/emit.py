@@ -67,8 +67,10 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
     if rel == "OPPOSES" and rule.relation == "ATTACKS":
         objects = [o for o in objects if o.type not in {"LOCATION", "FACILITY"}]
         # "plans an offensive on Rafah": a plan against a place is no stance toward an actor
-    if "LOCATION" in rule.object_types and "STATE" not in rule.object_types:
-        objects = [capital_as_place(o) for o in objects]  # "controlled Sanaa": the city
+    if ("LOCATION" in rule.object_types and "STATE" not in rule.object_types) \
+            or rel == "CONTROLS":
+        objects = [capital_as_place(o) for o in objects]  # "controlled Sanaa": the city;
+        # "controls 90 percent of Port-au-Prince": the city, not Haiti
     remap = rule.options.object_type_relation
     n = 0
     for s in subjects:
