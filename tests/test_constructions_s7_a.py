@@ -442,3 +442,23 @@ QUOTED_THREATS = [
 @pytest.mark.parametrize("text,want,never", QUOTED_THREATS)
 def test_quoted_threats(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# "both cartels" / "the two militias": the two actors of the previous sentences whose
+# names hold the noun; a place retaken from an actor past a long place phrase.
+BOTH_AND_RETAKEN = [
+    case("Mexico extradited leaders of the Sinaloa Cartel and the Jalisco New Generation "
+         "Cartel. Canada designated both cartels as terrorist organisations.",
+         [("Canada", "OPPOSES", "Sinaloa Cartel"),
+          ("Canada", "OPPOSES", "Jalisco New Generation Cartel")]),
+    case("Iran backs Kataib Hezbollah and Harakat Hezbollah al-Nujaba. The United States "
+         "struck both militias.", [],
+         [("United States", "ATTACKS", "Kataib Hezbollah")]),
+    case("Iraq's army has recaptured the strategic town of Tal Afar in northern Nineveh "
+         "province from the Islamic State.", [("Iraq", "ATTACKS", "ISIS")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", BOTH_AND_RETAKEN)
+def test_both_and_retaken(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -197,6 +197,36 @@ def national_targets(v: DocView, pos: int, types: tuple[str, ...]) -> list[Menti
     return []
 
 
+def both_named(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
+    """"designated both cartels as …", "the two militias": the last two actors of the
+    paragraph's previous two sentences whose names hold the noun ("the Sinaloa Cartel and
+    the Jalisco New Generation Cartel"), when there are exactly two."""
+    end = v.seg_end[pos] if pos < len(v.doc) else pos
+    k = pos
+    if k + 1 < end and v.low[k] == "the" and v.low[k + 1] == "two":
+        k += 2
+    elif k < end and v.low[k] == "both":
+        k += 1
+    else:
+        return []
+    if k >= end or not v.low[k].endswith("s") or v.mention_at(k) is not None:
+        return []
+    head = v.low[k][:-1]
+    s0 = v.seg_start[pos]
+    lo = s0
+    for _ in range(2):
+        if lo == 0 or v.newline[lo - 1]:
+            break
+        lo = v.seg_start[lo - 1]
+    last: dict[str, Mention] = {}
+    for m in v.mentions:
+        if m.start >= pos:
+            break
+        if m.start >= lo and m.type in types and head in m.name.lower().split():
+            last[m.name] = m
+    return sorted(last.values(), key=lambda m: m.start) if len(last) == 2 else []
+
+
 def including_list(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
     """Objects named in an "including" list after an unnamed group: "arms a network of
     allied groups, including Hezbollah, Hamas and the Houthis" → those three."""

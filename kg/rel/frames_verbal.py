@@ -242,6 +242,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             obj = []  # the pronoun means one of the attackers: coreference got it wrong
     if not obj:
         obj = clause_helpers.including_list(v, tail, rule.object_types)
+    if not obj:
+        obj = clause_helpers.both_named(v, tail, rule.object_types)  # "both cartels"
     elif rule.relation == "CONTROLS":
         # "control the capital Sanaa and much of northern Yemen, including the port of X"
         obj = obj + [m for m in clause_helpers.including_list(
