@@ -257,8 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         r = count(tree.resolve(), corpus, mode=mode, keep=a.keep)
         r["commit"] = commit_of(tree)
         rows.append(r)
-        what = {"bare": "bare pipeline", "bare_no_lemmatizer": "bare pipeline without its "
-                "lemmatizer"}.get(mode, f"{r['triples']} triples")
+        what = ("bare pipeline" if mode == "bare" else
+                "bare pipeline without its lemmatizer" if mode == "bare_no_lemmatizer" else
+                f"{r['triples']} triples")
         print(f"{r['commit']:>9}  {r['instructions'] / 1e9:.3f} G instructions  "
               f"{r['documents']} docs, {r['tokens']} tokens, {what}  (kg from {r['kg_file']})",
               flush=True)
