@@ -161,7 +161,7 @@ def carried_out_by(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]:
     k += 1
     if k < end and v.low[k] == "been":
         k += 1
-    if k >= end or v.low[k] not in v.lex["attack_agent_participles"]:
+    if k >= end or v.low[k] not in v.lex["event_agent_participles"]:
         return []
     k += 1
     if k < end and v.low[k] == "out":
