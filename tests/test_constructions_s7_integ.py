@@ -475,3 +475,23 @@ def test_lost_control_is_none(nlp, text, never):
 def test_regained_is_control(nlp):
     got = found(nlp, "Syrian government forces regained Aleppo in 2016.")
     assert ("Syria", "CONTROLS", "Aleppo") in got
+
+
+# definite descriptions of groups with more adjectives; a labelled affiliate acts itself
+@pytest.mark.parametrize("text, want", [
+    ("The Wagner Group arrived in Mali in 2021. The Russian mercenary group has fought "
+     "alongside the Malian army.", ("Mali", "ALLIED_WITH", "Wagner Group")),
+    ("The PKK ended its war. The separatist group fought Turkey for 40 years.",
+     ("PKK", "ATTACKS", "Turkey")),
+])
+def test_definite_description_with_more_adjectives(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, never", [
+    ("The al-Qaeda affiliate attacked Burkinabe troops near Djibo.",
+     ("al-Qaeda", "ATTACKS", "Burkina Faso")),
+    ("An Iranian proxy attacked US forces in Syria.", ("Iran", "ATTACKS", "United States")),
+])
+def test_an_actor_labelling_an_affiliate_is_not_its_agent(nlp, text, never):
+    assert never not in found(nlp, text)

@@ -101,6 +101,15 @@ def modifier_ok(v: DocView, m: Mention) -> bool:
     return True
 
 
+def labels_an_affiliate(v: DocView, m: Mention) -> bool:
+    """Does ``m`` only label another actor, "the al-Qaeda affiliate", "an Iranian proxy",
+    "a Russian ally" (a determiner before it, an ``affiliate_nouns`` word right after)? The
+    affiliate acts, not ``m``."""
+    k = m.start - 1
+    return m.end < v.n and v.low[m.end] in v.lex["affiliate_nouns"] \
+        and k >= v.seg_start[m.start] and v.low[k] in APPOSITION_DETERMINERS
+
+
 # ---- heads and coordination ------------------------------------------------------------
 def head_of(v: DocView, m: Mention) -> Mention:
     """The mention a modifier belongs to: "Iran's Revolutionary Guards" → the Guards."""

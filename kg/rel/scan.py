@@ -136,7 +136,8 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
                 i = first.start - 1  # "A-B dialogue in a call with X": the pair modifies
                 continue  # the noun; the subject is further left
             if (m.type in types and not phrases.is_prep_object(v, m)
-                    and not phrases.is_verb_object(v, m) and phrases.modifier_ok(v, m)):
+                    and not phrases.is_verb_object(v, m) and phrases.modifier_ok(v, m)
+                    and not phrases.labels_an_affiliate(v, m)):
                 # a possessor belongs to the noun phrase it opens: "Iran's support" → Iran
                 return (phrases.coord_left(v, m, types) if coordinate else [m]), None
             i = m.start - 1
