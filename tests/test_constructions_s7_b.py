@@ -245,9 +245,15 @@ CAPITAL_SHARES = [
     case("The Houthis control much of Yemen.", [("Houthis", "CONTROLS", "Yemen")]),
 ]
 
+# "the mission" can mean a peacekeeping or interim force named before
+MISSION_FORCES = [
+    case("The United Nations Interim Force in Lebanon (UNIFIL) said two peacekeepers were "
+         "hurt near Tyre, where the mission has a base.", [("UNIFIL", "DEPLOYED_IN", "Tyre")]),
+]
+
 ALL = (PRESENCE + LEADERSHIP + PLACES_IN + OTHERS_NAMED + ALLIANCES + HELD_PLACES
        + MEMBERS_NAMED + OPENING_SUBJECTS + FORCES_THERE + PART_OF_PLACE + RULERS + OFFICES
-       + RULING_BODIES + WITH_BACKING + CAPITAL_SHARES)
+       + RULING_BODIES + WITH_BACKING + CAPITAL_SHARES + MISSION_FORCES)
 
 
 @pytest.mark.parametrize("text, want, never", ALL)
