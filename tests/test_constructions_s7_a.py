@@ -462,3 +462,20 @@ BOTH_AND_RETAKEN = [
 @pytest.mark.parametrize("text,want,never", BOTH_AND_RETAKEN)
 def test_both_and_retaken(nlp, text, want, never):
     check(nlp, text, want, never)
+
+
+# A state's leader or military chief named in apposition speaks for the state ("Niger's
+# military leader, General X, expelled French troops" → Niger too); a minister does not.
+STATE_VOICES = [
+    case("Burkina Faso's military leader, Captain Ibrahim Traore, expelled French troops.",
+         [("Burkina Faso", "OPPOSES", "France")]),
+    case("Egypt's army chief, General Ahmed Fathi, accused Ethiopia of sabotage.",
+         [("Egypt", "OPPOSES", "Ethiopia")]),
+    case("Egypt's irrigation minister, Hani Sewilam, accused Ethiopia of sabotage.",
+         [], [("Egypt", "OPPOSES", "Ethiopia")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", STATE_VOICES)
+def test_state_voices(nlp, text, want, never):
+    check(nlp, text, want, never)

@@ -321,6 +321,9 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
                 # asserted, and it is hostility, not force
                 emit(v, found, rule, extra, obj, (ms, me), relation="OPPOSES")
                 return
+        if rule.relation == "OPPOSES":
+            extra += [st for s in subj if (st := voice_state(v, s)) is not None
+                      and all(st.name != o.name for o in obj)]
         emit(v, found, rule, subj + extra, obj, (ms, me), relation=rule_rel)
         if rule.relation == "DEPLOYED_IN":
             more = clause_helpers.share_places(v, max(o.end for o in obj), rule.object_types)
@@ -562,6 +565,32 @@ def two_states_before(v: DocView, k: int) -> list[Mention]:
         if m.start >= lo and m.type == "STATE":
             last[m.name] = m
     return sorted(last.values(), key=lambda m: m.start) if len(last) == 2 else []
+
+
+def voice_state(v: DocView, m: Mention) -> Mention | None:
+    """The state whose leader or military chief ``m`` is named as ("Mali's military leader,
+    X,", "Pakistan's army chief, X,"): its stance is the state's (not a minister's or a
+    spokesman's, who speak for an office)."""
+    if m.type != "PERSON":
+        return None
+    lo = v.seg_start[m.start]
+    k = m.start - 1
+    while k > lo and m.start - k <= 3 and v.mention_at(k) is None \
+            and (v.low[k] in v.title_words or (v.alpha[k] and not v.lowercase[k])):
+        k -= 1  # "…, Field Marshal X": the rank before the name
+    if k > lo and v.low[k] == ",":
+        k -= 1
+    if k < lo or v.low[k] not in v.lex["state_voice_roles"]:
+        return None
+    j = k - 1
+    while j > lo and k - j <= 3 and v.mention_at(j) is None \
+            and (v.low[j] in v.title_words or v.low[j] in v.skippable
+                 or v.low[j] in v.lex["force_nouns"]):
+        j -= 1  # "Mali's (military) leader", "Pakistan's army chief"
+    if j - 1 < lo or v.low[j] not in v.lex["possessive"]:
+        return None
+    owner = v.mention_at(j - 1)
+    return owner if owner is not None and owner.type == "STATE" else None
 
 
 def official_state(v: DocView, m: Mention, apposed: bool = False) -> Mention:
