@@ -495,3 +495,18 @@ def test_definite_description_with_more_adjectives(nlp, text, want):
 ])
 def test_an_actor_labelling_an_affiliate_is_not_its_agent(nlp, text, never):
     assert never not in found(nlp, text)
+
+
+# "A and B have forged close ties": the pair (with "with / to", close_ties or nothing)
+@pytest.mark.parametrize("text, want", [
+    ("Iran and Venezuela have forged close ties.", ("Iran", "ALLIED_WITH", "Venezuela")),
+    ("Russia and Belarus maintain close military ties.",
+     ("Belarus", "ALLIED_WITH", "Russia")),
+])
+def test_pair_with_close_ties(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_close_ties_to_someone_else_are_no_alliance_of_the_pair(nlp):
+    got = found(nlp, "India and Pakistan have strong ties to their diasporas.")
+    assert ("India", "ALLIED_WITH", "Pakistan") not in got
