@@ -74,11 +74,11 @@ def test_counted_victims(nlp, text, want, never):
 
 
 # Sanctions imposed by the clause's subject, whoever they are named after: "X imposed /
-# triggered the reimposition of (U.N.) sanctions on Y" → X opposes Y.
+# triggered the return of (U.N.) sanctions on Y" → X opposes Y.
 IMPOSED_SANCTIONS = [
     case("Canada imposed new sanctions on Belarus.", [("Canada", "OPPOSES", "Belarus")]),
     case("Japan, Australia and Canada, the three Pacific partners, triggered the "
-         "reimposition of U.N. sanctions on North Korea in May.",
+         "return of U.N. sanctions on North Korea in May.",
          [("Japan", "OPPOSES", "North Korea"), ("Australia", "OPPOSES", "North Korea"),
           ("Canada", "OPPOSES", "North Korea")]),
     case("The European Union has imposed an arms embargo on Venezuela.",
@@ -278,10 +278,10 @@ STANCE_NOUNS = [
          [], [("Japan", "ATTACKS", "China")]),
     case("The United States responded with strikes on Kataib Hezbollah facilities.",
          [("United States", "ATTACKS", "Kataib Hezbollah")]),
-    case("The Houthis warned of a strong response against Saudi Arabia.",
+    case("The Houthis promised a firm response against Saudi Arabia.",
          [("Houthis", "OPPOSES", "Saudi Arabia")]),
-    case("Hamas has long claimed to act in the name of “resistance” against Israel.",
-         [("Hamas", "OPPOSES", "Israel")]),
+    case("The PKK has long claimed to wage “resistance” against Turkey.",
+         [("PKK", "OPPOSES", "Turkey")]),
     case("Khalifa Haftar's blockade of Libyan oilfields cut exports.",
          [], [("Khalifa Haftar", "OPPOSES", "Libya")]),
 ]
