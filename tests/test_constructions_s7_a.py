@@ -11,39 +11,12 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp import load_pipeline
-
-Triple = tuple[str, str, str]
+from tests.test_constructions import case, check_case
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline(None)
-
-
-SYMMETRIC_RELATIONS = ("ALLIED_WITH", "NEGOTIATES_WITH")
-
-
-def canonical(t: Triple) -> Triple:
-    """Symmetric relations have no direction: compare them with sorted ends."""
-    s, r, o = t
-    return (min(s, o), r, max(s, o)) if r in SYMMETRIC_RELATIONS else t
-
-
-def found(nlp, text: str) -> set[Triple]:
-    return {canonical((r["subject"], r["relation"], r["object"]))
-            for r in nlp(text)._.kg_relations if not r["negated"]}
-
-
-def case(text: str, want: list[Triple], never: list[Triple] = ()):
-    return pytest.param(text, want, list(never), id=text[:48])
-
-
-def check(nlp, text: str, want: list[Triple], never: list[Triple]) -> None:
-    got = found(nlp, text)
-    for t in want:
-        assert canonical(t) in got, (t, sorted(got))
-    for t in never:
-        assert canonical(t) not in got, (t, sorted(got))
 
 
 # Force against a state's soldiers counted in dozens or hundreds ("killed dozens of
@@ -70,7 +43,7 @@ COUNTED_VICTIMS = [
 
 @pytest.mark.parametrize("text,want,never", COUNTED_VICTIMS)
 def test_counted_victims(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # Sanctions imposed by the clause's subject, whoever they are named after: "X imposed /
@@ -98,7 +71,7 @@ IMPOSED_SANCTIONS = [
 
 @pytest.mark.parametrize("text,want,never", IMPOSED_SANCTIONS)
 def test_imposed_sanctions(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # Agreements and meetings: "an accord signed by A and B", "signed a deal with the
@@ -126,7 +99,7 @@ SIGNED_AND_MET = [
 
 @pytest.mark.parametrize("text,want,never", SIGNED_AND_MET)
 def test_signed_and_met(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # Precision: what is not force or hostility. A disavowed intention ("had no intention of
@@ -156,7 +129,7 @@ NOT_HOSTILITY = [
 
 @pytest.mark.parametrize("text,want,never", NOT_HOSTILITY)
 def test_not_hostility(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # People news names by the first word of their full name ("Kim", "Isaias") once named in
@@ -182,7 +155,7 @@ FIRST_NAMES_AND_SINCE = [
 
 @pytest.mark.parametrize("text,want,never", FIRST_NAMES_AND_SINCE)
 def test_first_names_and_since(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # Talks that someone asks for are not held ("called for talks between A and B", "urged
@@ -212,7 +185,7 @@ ASKED_FOR_TALKS = [
 
 @pytest.mark.parametrize("text,want,never", ASKED_FOR_TALKS)
 def test_asked_for_talks(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # Arguments across a clause: a list before a relative clause with a plural verb ("A and B,
@@ -239,7 +212,7 @@ CLAUSE_ARGUMENTS = [
 
 @pytest.mark.parametrize("text,want,never", CLAUSE_ARGUMENTS)
 def test_clause_arguments(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # Force at a state's sites named by its adjective ("strikes on Russian oil refineries"),
@@ -263,7 +236,7 @@ NATIONAL_TARGETS = [
 
 @pytest.mark.parametrize("text,want,never", NATIONAL_TARGETS)
 def test_national_targets(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # Stances named by a noun: concern over what an actor does, a threatened response against
@@ -289,7 +262,7 @@ STANCE_NOUNS = [
 
 @pytest.mark.parametrize("text,want,never", STANCE_NOUNS)
 def test_stance_nouns(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # Advances on an actor or the place it holds ("advanced on rebel-held Idlib" → the rebels),
@@ -312,7 +285,7 @@ ADVANCES_AND_LISTS = [
 
 @pytest.mark.parametrize("text,want,never", ADVANCES_AND_LISTS)
 def test_advances_and_lists(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # A relative clause "which has been at war with X" names its antecedent as the party;
@@ -332,7 +305,7 @@ ASIDES_AND_RELATIVES = [
 
 @pytest.mark.parametrize("text,want,never", ASIDES_AND_RELATIVES)
 def test_asides_and_relatives(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # A short apposition before a relative pronoun names the relative's subject ("X, a leftist
@@ -352,7 +325,7 @@ APPOSED_RELATIVES_AND_REJECTION = [
 
 @pytest.mark.parametrize("text,want,never", APPOSED_RELATIVES_AND_REJECTION)
 def test_apposed_relatives_and_rejection(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # The agent of an attack named in a passive after it: "The attack was carried out / led /
@@ -371,7 +344,7 @@ ATTACK_AGENT_AFTER = [
 
 @pytest.mark.parametrize("text,want,never", ATTACK_AGENT_AFTER)
 def test_attack_agent_after(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # "between the two neighbours / sides / countries": the two states the previous sentences
@@ -391,7 +364,7 @@ THE_TWO = [
 
 @pytest.mark.parametrize("text,want,never", THE_TWO)
 def test_the_two(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # "Y pushed / drove back an X assault": X attacked Y (as "repelled"), also when X's name
@@ -406,7 +379,7 @@ PUSHED_BACK = [
 
 @pytest.mark.parametrize("text,want,never", PUSHED_BACK)
 def test_pushed_back(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # A state's official, named after the title with a comma, meets a state for the state too:
@@ -421,7 +394,7 @@ OFFICIALS_MEET = [
 
 @pytest.mark.parametrize("text,want,never", OFFICIALS_MEET)
 def test_officials_meet(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # Threats and actions quoted in part: 'X would "pay for this crime"', 'to take "very strong
@@ -441,7 +414,7 @@ QUOTED_THREATS = [
 
 @pytest.mark.parametrize("text,want,never", QUOTED_THREATS)
 def test_quoted_threats(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # "both cartels" / "the two militias": the two actors of the previous sentences whose
@@ -461,7 +434,7 @@ BOTH_AND_RETAKEN = [
 
 @pytest.mark.parametrize("text,want,never", BOTH_AND_RETAKEN)
 def test_both_and_retaken(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
 
 
 # A state's leader or military chief named in apposition speaks for the state ("Niger's
@@ -478,4 +451,4 @@ STATE_VOICES = [
 
 @pytest.mark.parametrize("text,want,never", STATE_VOICES)
 def test_state_voices(nlp, text, want, never):
-    check(nlp, text, want, never)
+    check_case(nlp, text, want, never)
