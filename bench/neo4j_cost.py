@@ -104,22 +104,26 @@ class ListsOnly(ns.Neo4jStore):
                     if name not in keep or (self.sparse and name in OPTIONAL
                                             and not any(props[name])):
                         del props[name]
-        key = ontology.check_label(ontology.key_label())
-
-        def work(tx):
-            for etype, names in node_groups.items():
-                tx.run(ns._node_statement(etype), rows=names, type=etype).consume()
-            for relation, edges in edge_groups.items():
-                rel = ontology.check_relation(relation)
-                tx.run(f"CYPHER replan=skip UNWIND $rows AS row "
-                       f"MATCH (s:{key} {{name: row.subject}}) "
-                       f"MATCH (o:{key} {{name: row.object}}) "
-                       f"MERGE (s)-[r:{rel} {{negated: row.negated}}]->(o) "
-                       "ON CREATE SET r += row.props", rows=edges).consume()
-            return 0, 0, 0
-
         with self._session() as session:
-            return session.execute_write(work)
+            return session.execute_write(_write_groups, node_groups, edge_groups)
+
+
+def _write_groups(tx, node_groups, edge_groups, statements=()):
+    """One price list's batch: its nodes, then its own statements (evidence nodes and
+    links), then the relationships with the properties the model keeps on them."""
+    key = ontology.check_label(ontology.key_label())
+    for etype, names in node_groups.items():
+        tx.run(ns._node_statement(etype), rows=names, type=etype).consume()
+    for cypher, rows in statements:
+        tx.run(cypher, rows=ns._Rows(rows)).consume()
+    for relation, edges in edge_groups.items():
+        rel = ontology.check_relation(relation)
+        tx.run(f"CYPHER replan=skip UNWIND $rows AS row "
+               f"MATCH (s:{key} {{name: row.subject}}) "
+               f"MATCH (o:{key} {{name: row.object}}) "
+               f"MERGE (s)-[r:{rel} {{negated: row.negated}}]->(o) "
+               "ON CREATE SET r += row.props", rows=edges).consume()
+    return 0, 0, 0
 
 
 SENTENCE_CONSTRAINT = ("CREATE CONSTRAINT kg_cost_sentence_key IF NOT EXISTS "
@@ -228,22 +232,8 @@ class EvidenceNodes(ns.Neo4jStore):
                                f"MATCH (e:{key} {{name: m.name}}) MERGE (n)-[:MENTIONS]->(e)",
                                list(mentions.values())))
 
-        def work(tx):
-            for etype, names in node_groups.items():
-                tx.run(ns._node_statement(etype), rows=names, type=etype).consume()
-            for cypher, rows in statements:
-                tx.run(cypher, rows=ns._Rows(rows)).consume()
-            for relation, edges in edge_groups.items():
-                rel = ontology.check_relation(relation)
-                tx.run(f"CYPHER replan=skip UNWIND $rows AS row "
-                       f"MATCH (s:{key} {{name: row.subject}}) "
-                       f"MATCH (o:{key} {{name: row.object}}) "
-                       f"MERGE (s)-[r:{rel} {{negated: row.negated}}]->(o) "
-                       "ON CREATE SET r += row.props", rows=edges).consume()
-            return 0, 0, 0
-
         with self._session() as session:
-            return session.execute_write(work)
+            return session.execute_write(_write_groups, node_groups, edge_groups, statements)
 
 
 def evidence_counts(driver, database: str) -> dict:
