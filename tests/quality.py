@@ -56,7 +56,8 @@ SETS = [
 # them (seeds: P 0.85 R 0.70), otherwise the figures reached when they were set, rounded
 # down (heldout_c is below the issue's R 0.60; see the README).
 FLOORS = {
-    "dev_real": (0.85, 0.76),
+    # R 0.766 at the end of session 6, 0.800 in session 7
+    "dev_real": (0.85, 0.79),
     "seeds": (0.85, 0.70),
     "dev": (0.85, 0.70),
     "dev2": (0.85, 0.70),
@@ -65,8 +66,10 @@ FLOORS = {
     # P 0.775 in session 3 (presence: casualties and owned facilities are no deployment)
     # P 0.809 R 0.545 in session 5 (construction families of the issue-10 note)
     # P 0.835 R 0.564 in session 6 (plain news phrasings: tests/test_constructions_s6*.py)
-    "dev3": (0.83, 0.56),
-    "heldout_c": (0.85, 0.58),
+    # P 0.920 R 0.704 in session 7 (tests/test_constructions_s7*.py)
+    "dev3": (0.91, 0.70),
+    # R 0.588 in session 6, 0.595 (78 of 131) in session 7
+    "heldout_c": (0.85, 0.59),
 }
 TARGETS = {"dev_real": (0.85, 0.70), "seeds": (0.85, 0.70), "heldout_c": (0.85, 0.60)}
 
