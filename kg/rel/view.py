@@ -98,7 +98,7 @@ class DocView:
             return True
         if self.low[i] not in self.clause_boundaries:
             return False
-        # "what was described as a limited operation": "as" after a naming verb opens no clause;
+        # "what it described as a narrow operation": "as" after a naming verb opens no clause;
         # "has since accused X": "since" after an auxiliary is an adverb
         return not (i > 0 and (self.low[i] == "as"
                                and self.low[i - 1] in self.lex["naming_participles"]
