@@ -75,12 +75,6 @@ def pro(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     emit(v, found, rule, [agent], objs, (ms, agent.end))
 
 
-def holder_lost_before(v: DocView, ms: int) -> bool:
-    """A loss verb (``holder_loss_verbs``) has the noun: "lost (its) control of"."""
-    k = holder_verb_before(v, ms)
-    return k is not None and v.low[k] in v.lex["holder_loss_verbs"]
-
-
 def holder_verb_before(v: DocView, ms: int) -> int | None:
     """The verb that makes the left side the one who has the noun: "X has / enjoys / won /
     relies on the support of Y" (``holder_verbs``); also those after which nothing is had
@@ -220,16 +214,16 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if objs and not agents and rule.relation == "ATTACKS":
         agents = carried_out_by(v, after, rule.subject_types)  # "the attack on Y was
         # carried out by X"
-    if objs and v.low[ms - 1: ms] and holder_lost_before(v, ms):
+    holder = holder_verb_before(v, ms) if objs else None
+    if holder is not None and v.low[holder] in v.lex["holder_loss_verbs"]:
         return  # "Hamas lost control of Gaza City", "lost its grip on Y": no more
-    if objs and rule.options.holder_inverts and v.low[me - 1] == "of":
-        holder = holder_verb_before(v, ms)
-        if holder is not None:  # "X enjoys the backing of Y": Y backs X
-            if v.low[holder] in v.lex["holder_verbs"]:  # not "sought / lost the support of"
-                held = scan.scan_left(v, holder, rule.object_types, rule.options.max_left)[0]
-                if held:
-                    emit(v, found, rule, objs, held, (ms, me))
-            return
+    if holder is not None and rule.options.holder_inverts and v.low[me - 1] == "of":
+        # "X enjoys the backing of Y": Y backs X (not "sought the support of")
+        if v.low[holder] in v.lex["holder_verbs"]:
+            held = scan.scan_left(v, holder, rule.object_types, rule.options.max_left)[0]
+            if held:
+                emit(v, found, rule, objs, held, (ms, me))
+        return
     if objs and rule.options.members_after:
         named = clause_helpers.including_after(v, objs[-1].end, rule.subject_types)
         if named:  # "several factions of the PMF, including A and B" → A, B
