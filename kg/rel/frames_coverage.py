@@ -53,7 +53,7 @@ from ..resolve import gazetteer
 from . import clause_helpers, phrases, scan
 from .emit import capital_as_place, emit, hedged, hypothetical
 from .findings import Claim, Findings
-from .frames_nominal import carried_out_by
+from .frames_nominal import carried_out_by, event_agent
 from .mentions import Mention
 from .registry import (
     DelegationOptions,
@@ -186,22 +186,6 @@ def withdrawal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     places = scan.scan_right(v, k + 1, rule.object_types, max_gap=1)
     emit(v, found, rule, actors, places, (ms, me))
 
-def agent_after_event(v: DocView, me: int, types: tuple[str, ...]) -> list[Mention]:
-    """The agent named after an event noun: "by X", "claimed by X", "carried out by X",
-    "blamed on X" (``event_agent_participles`` before the preposition)."""
-    end = v.seg_end[me - 1]
-    k = me
-    if k < end and v.low[k] in v.lex["event_agent_participles"]:
-        k += 1
-        if k < end and v.low[k] == "out":
-            k += 1
-        if k < end and v.low[k] == "on" and v.low[k - 1] == "blamed":
-            return scan.scan_right(v, k + 1, types, max_gap=1)
-    if k < end and v.low[k] == "by":
-        return scan.scan_right(v, k + 1, types, max_gap=1)
-    return []
-
-
 @frame('victim_of')
 def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"Y (fighters) were killed in an X strike": X attacked Y. The attacker is the
@@ -209,7 +193,7 @@ def victim_of(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
     # each mention once: "an Islamic State assault" names one attacker over two tokens
     agents = list(dict.fromkeys(m for m in (v.mention_at(k) for k in range(ms + 1, me)) if m))
     if not agents:  # "killed in an attack (claimed) by X", "in an ambush blamed on X"
-        agents = agent_after_event(v, me, rule.subject_types)
+        agents = event_agent(v, me, v.seg_end[me - 1], rule.subject_types)
     elif len(agents) != 1 or agents[0].type not in rule.subject_types \
             or not (agents[0].adjectival_form or agents[0].end == me - 1):
         return  # "an Israeli strike", "a Hamas attack": the attacker premodifies the noun

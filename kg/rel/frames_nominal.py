@@ -155,14 +155,25 @@ def carried_out_by(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]:
     k += 1
     if k < end and v.low[k] == "been":
         k += 1
-    if k >= end or v.low[k] not in v.lex["event_agent_participles"]:
-        return []
-    k += 1
-    if k < end and v.low[k] == "out":
+    return event_agent(v, k, end, types, participle_required=True)
+
+
+def event_agent(v: DocView, k: int, end: int, types: tuple[str, ...],
+                participle_required: bool = False) -> list[Mention]:
+    """The agent named at ``k`` after an event: "by X", "claimed / carried out by X",
+    "blamed on X" (``event_agent_participles``; with ``participle_required`` a bare "by"
+    is not enough)."""
+    if k < end and v.low[k] in v.lex["event_agent_participles"]:
         k += 1
-    if k >= end or v.low[k] != "by":
+        if k < end and v.low[k] == "out":
+            k += 1
+        if k < end and v.low[k] == "on" and v.low[k - 1] == "blamed":
+            return scan.scan_right(v, k + 1, types, max_gap=1)
+    elif participle_required:
         return []
-    return scan.scan_right(v, k + 1, types, max_gap=1)
+    if k < end and v.low[k] == "by":
+        return scan.scan_right(v, k + 1, types, max_gap=1)
+    return []
 
 
 def concessive(v: DocView, ms: int) -> bool:
