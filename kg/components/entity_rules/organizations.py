@@ -158,17 +158,24 @@ class OrganizationRules:
 
     def _name_at(self, T: Toks, s: int, covered: set[int], cands: list[Cand]) -> None:
         e = s
+        known = next((c for c in cands if c.start == s and c.label == "ORGANIZATION"), None)
+        if known is not None and known.end < T.n and T.cap[known.end] \
+                and known.end not in covered:
+            e = known.end  # "militias known as Mai-Mai Kata": a known name begins a longer one
+        elif known is not None:
+            return
         while e < T.n and e - s < 5 and e not in covered and (
                 (T.cap[e] and T.text[e][:1].isalpha()) or (
                 e > s and T.lower[e] in {"de", "la", "los", "las", "del", "al", "-"}
                 and e + 1 < T.n and T.cap[e + 1])):
             e += 1
-        self._add_described(T, s, e, covered, cands)
+        self._add_described(T, s, e, covered, cands, known_prefix=known.end if known else s)
 
     def _add_described(self, T: Toks, s: int, e: int, covered: set[int],
-                       cands: list[Cand]) -> None:
-        if e <= s or any(k in covered for k in range(s, e)) or T.lower[s] in NOT_NAMES \
-                or any(T.lower[k] in resolve.ROLES for k in range(s, e)):
+                       cands: list[Cand], known_prefix: int | None = None) -> None:
+        free = s if known_prefix is None else known_prefix
+        if e <= s or e <= free or any(k in covered for k in range(free, e)) \
+                or T.lower[s] in NOT_NAMES or any(T.lower[k] in resolve.ROLES for k in range(s, e)):
             return
         text = T.span_text(s, e)
         hit = _canonical(text)
