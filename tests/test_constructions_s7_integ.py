@@ -510,3 +510,18 @@ def test_pair_with_close_ties(nlp, text, want):
 def test_close_ties_to_someone_else_are_no_alliance_of_the_pair(nlp):
     got = found(nlp, "India and Pakistan have strong ties to their diasporas.")
     assert ("India", "ALLIED_WITH", "Pakistan") not in got
+
+
+# a base closed, vacated or handed over is a presence ended
+@pytest.mark.parametrize("text, never", [
+    ("France closed its last base in Chad.", ("France", "DEPLOYED_IN", "Chad")),
+    ("France handed over its last base in Chad to the army.", ("France", "DEPLOYED_IN", "Chad")),
+    ("The United States vacated its last base in Niger.",
+     ("United States", "DEPLOYED_IN", "Niger")),
+])
+def test_a_base_given_up_is_no_presence(nlp, text, never):
+    assert never not in found(nlp, text)
+
+
+def test_a_base_kept_is_still_a_presence(nlp):
+    assert ("Russia", "DEPLOYED_IN", "Syria") in found(nlp, "Russia has its main base in Syria.")

@@ -188,10 +188,13 @@ def ended(v: DocView, pos: int) -> bool:
     lo = v.seg_start[pos]
     k = pos - 1
     while k >= lo and pos - k <= 3 and (v.low[k] in v.skippable
-                                        or v.low[k] in v.lex["possessive_pronouns"]) \
+                                        or v.low[k] in v.lex["possessive_pronouns"]
+                                        or v.low[k] in v.lex["appos_adjectives"]) \
             and (v.mention_at(k) is None or v.mention_at(k).source == "coref"):
-        k -= 1  # "ended its deployment": "its" may be a resolved pronoun
-    if k < lo or v.low[k] not in v.lex["ending_verbs"]:
+        k -= 1  # "ended its deployment", "closed its last base": "its" may be a resolved pronoun
+    if k - 1 >= lo and v.low[k] == "over" and v.low[k - 1] in v.lex["handover_verbs"]:
+        k -= 1  # "handed over its last base in X"
+    elif k < lo or v.low[k] not in v.lex["ending_verbs"]:
         return False
     j = k - 1
     while j >= lo and k - j <= 2 and v.low[j] in {"to", "yet", "be", "immediately", "soon"}:
