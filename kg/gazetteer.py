@@ -112,6 +112,12 @@ class Gazetteer:
     def actor(self, name: str) -> Actor | None:
         return self.actors.get(name)
 
+    def container(self, name: str) -> Actor | None:
+        """The actor the known actor ``name`` is ``part_of`` (a person's state or body, a
+        unit's force), if the list has both."""
+        actor = self.actors.get(name)
+        return self.actors.get(actor.part_of) if actor is not None and actor.part_of else None
+
     def lookup(self, text: str) -> Surface | None:
         """The exact (spelling-insensitive) surface form for ``text``, if the list has it."""
         key = norm_key(text)

@@ -598,8 +598,7 @@ def aide_to(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if not principal:
         return
     q = principal[0]
-    actor = gazetteer().actors.get(q.name)
-    body = gazetteer().actors.get(actor.part_of) if actor is not None and actor.part_of else None
+    body = gazetteer().container(q.name)
     if body is None or body.type not in rule.object_types:
         return
     lo, end = v.seg_start[ms], v.seg_end[ms]

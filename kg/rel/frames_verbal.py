@@ -617,8 +617,7 @@ def served_state(m: Mention) -> Mention:
     person's place; anyone else unchanged."""
     if m.type != "PERSON":
         return m
-    actor = gazetteer().actors.get(m.name)
-    state = gazetteer().actors.get(actor.part_of) if actor is not None and actor.part_of else None
+    state = gazetteer().container(m.name)
     if state is None or state.type != "STATE":
         return m
     return Mention(m.start, m.end, state.name, "STATE", m.source, m.text)

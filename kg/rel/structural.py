@@ -488,8 +488,7 @@ def state_in_name(v: DocView, found: Findings) -> None:
         if m.type != "ORGANIZATION" or m.end - m.start < 2 or m.source == "coref" \
                 or v.low[m.end - 1] not in FORCE_UNIT_HEADS:
             continue  # a command or a force ("Africa Command"), not a ministry or parliament
-        actor = gz.actors.get(m.name)
-        state = gz.actors.get(actor.part_of) if actor is not None and actor.part_of else None
+        state = gz.container(m.name)
         if state is None or state.type != "STATE":
             continue
         for j in (m.start + 1, m.start + 2):

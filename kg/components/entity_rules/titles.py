@@ -251,8 +251,7 @@ class TitleRules:
         return None
 
     def _org_of_person(self, person: Cand) -> Cand | None:
-        actor = self.gz.actors.get(person.kb)
-        boss = self.gz.actors.get(actor.part_of) if actor and actor.part_of else None
+        boss = self.gz.container(person.kb)
         if boss is None or boss.type not in {"STATE", "ORGANIZATION"}:
             return None
         return Cand(person.start, person.end, boss.type, boss.name, "gazetteer")
