@@ -22,7 +22,8 @@ antecedent ent (token offsets), ``span._.kg_confidence`` lower than a named ment
   facility" → the last FACILITY; "the country", "the regime", "the kingdom", "the emirate",
   "the junta", "the government", "the army" → the last STATE ("the government": the last
   state the article has called a government, if any); "the city/town" → the last
-  LOCATION; "the coalition" → the last actor whose name or alias says coalition/alliance,
+  LOCATION; "the island/enclave" → the place the paragraph named with that noun ("the
+  island of X", "the X enclave"), else its last place that is not the dateline's; "the coalition" → the last actor whose name or alias says coalition/alliance,
   "the alliance" one whose name says alliance;
 * titles whose organisation is an anaphor ("Its chairman, X", "X, the group's leader")
   get the resolved organisation in ``doc.spans["kg_titles"]``.
@@ -80,6 +81,8 @@ CONF = {"pronoun": 0.6, "definite": 0.65}
 # definite descriptions that name the kind of actor ("the coalition" is a coalition or an
 # alliance, never ISIS)
 NAMED_DEFINITES = _W.table("named_definites")
+# descriptions of a place ("the island", "the enclave") that mean the last place named so
+PLACE_DEFINITES = _W["place_definites"]
 COALITION_WORDS = NAMED_DEFINITES["coalition"]
 # adjectives a named mission's description carries ("the new multinational mission")
 MISSION_ADJ = _W["mission_adj"]
@@ -375,7 +378,13 @@ class CorefResolver:
                 want_types = DEFINITE[noun]
                 cands = [x for x in earlier if x.label_ in want_types
                          and not _adjectival(doc, x)]
-                if noun in NAMED_DEFINITES:
+                if noun in PLACE_DEFINITES:
+                    # "the island", "the enclave": the place the article called so ("the
+                    # island of Yonaguni", "the Gaza enclave"), else the last place named
+                    # in the paragraph; never the dateline's city
+                    named = [x for x in cands if _place_named(low, x, noun)]
+                    cands = (named or [x for x in cands if not _dateline_place(doc, x)])[-1:]
+                elif noun in NAMED_DEFINITES:
                     # "the coalition" means a coalition or alliance, not the last organisation
                     cands = [x for x in cands if _named_as(x, NAMED_DEFINITES[noun])]
                 elif "ORGANIZATION" in want_types:
@@ -612,6 +621,14 @@ def _descriptions(doc: Doc, ents: list[_Ent], nouns: list[int]) -> list[tuple[st
 
 
 BACKED_WORDS = _W["backed_words"]
+
+
+def _place_named(low: list[str], x: _Ent, noun: str) -> bool:
+    """The place was named with the description's noun: "the island of X", "the X
+    enclave", "X Island"."""
+    s, e = x.start, x.end
+    return (s >= 2 and low[s - 1] == "of" and low[s - 2] == noun) \
+        or (e < len(low) and low[e] == noun) or low[e - 1] == noun
 
 
 def _named_as(x: _Ent, words: tuple[str, ...]) -> bool:
