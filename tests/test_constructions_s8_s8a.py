@@ -1,0 +1,81 @@
+"""Session 8 construction families of force, hostility, alliance, support and contact
+(issue 10, lane s8a), each in several phrasings with a near miss that must not fire.
+
+Every sentence is written for this test (none is taken from an article or from
+../shared); the actors differ from the development texts'. They run through the whole
+blank pipeline, so the actors are ones the gazetteer knows under their ordinary names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import load_pipeline
+from tests.test_constructions import case, check_case
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(None)
+
+
+# Partners in arms: "A, B and C formed / launched / carried out a joint force / task force
+# / command / operations" → each pair is allied (drills and patrols were covered before).
+JOINT_FORCE = [
+    case("Chad, Cameroon and Nigeria formed a joint task force in 2015.",
+         [("Chad", "ALLIED_WITH", "Cameroon"), ("Chad", "ALLIED_WITH", "Nigeria"),
+          ("Cameroon", "ALLIED_WITH", "Nigeria")]),
+    case("Kenyan and Somali troops carried out joint operations against al-Shabaab.",
+         [("Kenya", "ALLIED_WITH", "Somalia"), ("Kenya", "ATTACKS", "Al-Shabaab")]),
+    case("Iraq and Iran deployed a joint security force at the border.",
+         [("Iraq", "ALLIED_WITH", "Iran")]),
+    case("Turkey formed a joint command with Azerbaijan.",
+         [("Turkey", "ALLIED_WITH", "Azerbaijan")]),
+    # a joint inquiry or commission is no alliance in arms
+    case("Ukraine and Poland set up a joint investigation into the crash.",
+         [], [("Ukraine", "ALLIED_WITH", "Poland")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", JOINT_FORCE)
+def test_joint_force(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+# A demand backed by a threat: "A gave / set / handed B a deadline / an ultimatum" → A
+# opposes B (the recipient stands between the verb and the noun).
+ULTIMATUM = [
+    case("The Kremlin gave Kyiv a deadline to accept the terms.",
+         [("Russia", "OPPOSES", "Ukraine")]),
+    case("U.S. President Joe Biden set Iran a two-week deadline to respond.",
+         [("Joe Biden", "OPPOSES", "Iran")]),
+    case("The EU handed Serbia a final ultimatum over the border.",
+         [("European Union", "OPPOSES", "Serbia")]),
+    # a date is no deadline
+    case("Germany gave Ukraine a date for the next round of aid.",
+         [], [("Germany", "OPPOSES", "Ukraine")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", ULTIMATUM)
+def test_ultimatum(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+# "Y condemned the assault": an assault is an attack event like "the strikes", so the
+# condemner opposes the last attacker of the paragraph (bridge.condemned).
+CONDEMNED_ASSAULT = [
+    case("Boko Haram stormed a village in Niger, killing 20 Nigerien soldiers. On Tuesday, "
+         "ECOWAS condemned the assault.",
+         [("ECOWAS", "OPPOSES", "Boko Haram")]),
+    case("Hamas raided Israeli army posts near Gaza. Germany denounced the assaults.",
+         [("Germany", "OPPOSES", "Hamas")]),
+    # condemning an assault names its attacker only when one was named before
+    case("Germany denounced the assault on the embassy.",
+         [], [("Germany", "OPPOSES", "Hamas")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", CONDEMNED_ASSAULT)
+def test_condemned_assault(nlp, text, want, never):
+    check_case(nlp, text, want, never)
