@@ -68,3 +68,33 @@ def test_place_description_skips_states(nlp):
     got = coref_of(nlp, "TAIPEI (AFP) - China held drills around Taiwan. Japan has deployed "
                         "missile units near the island.")
     assert "the island" not in got, got
+
+
+# A relative clause after an apposition of a place noun describes the apposition's head,
+# even when that head is itself a prepositional object ("over X, a city in Y, which Z has
+# controlled" → X); a relational noun ("the stronghold of Y, which …") keeps its own reading.
+RELATIVE_AFTER_APPOSITION = [
+    case("Rebels fired shells at Kauda, the main town in the Nuba Mountains, which the "
+         "SPLM-N has controlled since 2011.",
+         [("Sudan People's Liberation Movement-North", "CONTROLS", "Kauda")],
+         [("Sudan People's Liberation Movement-North", "CONTROLS", "Nuba Mountains")]),
+    case("Two drones were downed over Horlivka, a city in Donetsk, which Russia has "
+         "controlled since 2014.",
+         [("Russia", "CONTROLS", "Horlivka")], [("Russia", "CONTROLS", "Donetsk")]),
+    case("Two drones were downed over Horlivka, a city in Donetsk, which is controlled by "
+         "Russia.",
+         [("Russia", "CONTROLS", "Horlivka")], [("Russia", "CONTROLS", "Donetsk")]),
+    # no name heads the apposition: nothing to describe
+    case("Two drones were downed over a city in Donetsk, which Russia has controlled "
+         "since 2014.",
+         [], [("Russia", "CONTROLS", "Horlivka")]),
+    # a relational noun is no place noun: the town is not what the army fought
+    case("Shells landed near Kauda, the stronghold of the SPLM-N, which the Sudanese "
+         "army has fought since 2011.",
+         [], [("Sudan", "ATTACKS", "Kauda")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", RELATIVE_AFTER_APPOSITION)
+def test_relative_after_apposition(nlp, text, want, never):
+    check_case(nlp, text, want, never)

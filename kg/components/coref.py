@@ -23,8 +23,9 @@ antecedent ent (token offsets), ``span._.kg_confidence`` lower than a named ment
   "the junta", "the government", "the army" → the last STATE ("the government": the last
   state the article has called a government, if any); "the city/town" → the last
   LOCATION; "the island/enclave" → the place the paragraph named with that noun ("the
-  island of X", "the X enclave"), else its last place that is not the dateline's; "the coalition" → the last actor whose name or alias says coalition/alliance,
-  "the alliance" one whose name says alliance;
+  island of X", "the X enclave"), else its last place that is not the dateline's; "the
+  coalition" → the last actor whose name or alias says coalition/alliance, "the
+  alliance" one whose name says alliance;
 * titles whose organisation is an anaphor ("Its chairman, X", "X, the group's leader")
   get the resolved organisation in ``doc.spans["kg_titles"]``.
 

@@ -638,6 +638,30 @@ def inserted_participle_owner(v: DocView, m: Mention, types: tuple[str, ...]) ->
     return a if a is not None and a.type in types else None
 
 
+def _apposition_head(v: DocView, k: int, types: tuple[str, ...]) -> Mention | None:
+    """The place an apposition ending at ``k`` describes, when the apposition is a place
+    noun with a prepositional phrase: "Nyala, the largest city in South Darfur," / "El
+    Obeid, the capital of North Kordofan," → Nyala / El Obeid. A relative pronoun after
+    the closing comma describes the apposition's head, not the name inside its phrase.
+    Not a copula ("X is the offshoot of Y, which …": Y) nor a relational noun ("the
+    Syrian wing of the PKK, which …": the PKK)."""
+    m = v.mention_at(k)
+    if m is None or m.end != k + 1:
+        return None
+    g = v.governor(m)
+    lo = v.seg_start[k]
+    if g - 1 < lo or v.low[g] not in {"in", "of", "near", "on"} \
+            or v.low[g - 1] not in v.lex["place_nouns"]:
+        return None
+    j = g - 2  # the apposition opens with a comma and a determiner or possessive
+    while j >= lo and g - j <= 6 and v.low[j] != "," and v.mention_at(j) is None:
+        j -= 1
+    if j < lo or v.low[j] != ",":
+        return None
+    a = phrases.apposed_to(v, g - 1, types)
+    return a if a is not None and a is not m and a.name != m.name else None
+
+
 def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
     """What a relative pronoun refers to: the nearest mention before it that is not the
     object of a preposition ("the highway in the south of the country, which ..." →
@@ -656,6 +680,8 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
             and phrases.governing_prep(v, m) is None else []
     while k >= lo and v.low[k] == ",":
         k -= 1
+    if k < rel_i - 1 and (a := _apposition_head(v, k, types)) is not None:
+        return [a]  # "Nyala, the largest city in South Darfur, which X holds": Nyala
     if k >= lo and v.mention_at(k) is None and (
             v.low[k] in v.lex["group_nouns"] or (v.alpha[k] and v.lowercase[k])):
         a = phrases.apposed_to(v, k, types)  # "the STC, a separatist movement that controls"
