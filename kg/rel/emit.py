@@ -71,6 +71,9 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
             or rel == "CONTROLS":
         objects = [capital_as_place(o) for o in objects]  # "controlled Sanaa": the city;
         # "controls 90 percent of Port-au-Prince": the city, not Haiti
+    if rel == "CONTROLS":
+        objects = [region_as_place(v, o) for o in objects]  # "holds eastern Libya": the
+        # region ("X-held parts of northern Yemen" too), not the whole state
     remap = rule.options.object_type_relation
     n = 0
     for s in subjects:
@@ -126,6 +129,48 @@ def capital_as_place(m: Mention) -> Mention:
     if capital and capital.lower() == m.text.lower():
         return Mention(m.start, m.end, capital, "LOCATION", m.source, m.text)
     return m
+
+
+def region_as_place(v: DocView, m: Mention) -> Mention:
+    """A state's name after a compass word ("eastern Libya", "north-eastern Syria") names a
+    region of it, which a relation wanting a place holds as a place: "X controls eastern
+    Libya" says nothing of the whole state. Named as news and gazetteers write such
+    regions: "Eastern Libya", "Southern Lebanon", and the compass noun for two directions
+    ("Northeast Syria"). Not an adjective ("southern Lebanese town"), not a possessor
+    ("northern Syria's Afrin": the head is the place), not a share ("much of northern
+    Yemen" names a share of the region; the share rules leave it out)."""
+    if m.type != "STATE" or m.source != "ent" or m.adjectival_form:
+        return m
+    k = m.start - 1
+    if k < v.seg_start[m.start] or v.low[k] not in v.lex["compass_words"] \
+            or v.mention_of[k] is not None:
+        return m
+    if m.end < v.n and v.low[m.end] in v.lex["possessive"]:
+        return m
+    w = v.low[k].replace("-", "")
+    if k - 2 >= v.seg_start[m.start] and v.text[k - 1] == "-" \
+            and v.low[k - 2] in {"north", "south"} and not v.doc[k - 2].whitespace_:
+        k -= 2  # "north-eastern" is three tokens
+        w = v.low[k] + w
+    j = k - 1 - int(k - 1 >= v.seg_start[m.start] and v.low[k - 1] == "the")
+    if j - 1 >= v.seg_start[m.start] and v.low[j] == "of" \
+            and v.low[j - 1] in v.lex["share_nouns"]:
+        return m  # "much of (the) northern Yemen": a share of the region
+    if w in {"north", "south", "east", "west"}:
+        w += "ern"  # "north Syria" is northern Syria
+    elif len(w) > len("southern") and w.endswith("ern"):
+        w = w[:-3]  # "north-eastern Syria" is Northeast Syria
+    return Mention(k, m.end, f"{w.capitalize()} {m.name}", "LOCATION", m.source,
+                   v.doc[k:m.end].text)
+
+
+def place_reading(v: DocView, m: Mention, types: tuple[str, ...]) -> Mention:
+    """A state's mention as the place a scan for places (and not states) wants: its capital
+    written for it ("held Sanaa") is the city, "eastern Libya" the region; else ``m``."""
+    if m.type != "STATE" or "LOCATION" not in types or "STATE" in types:
+        return m
+    c = capital_as_place(m)
+    return c if c is not m else region_as_place(v, m)
 
 
 def facility_name(place: str, kind: str) -> str:

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from ..resolve import gazetteer
 from . import clause_helpers, phrases, scan
-from .emit import capital_as_place, emit, hedged, hypothetical
+from .emit import capital_as_place, emit, hedged, hypothetical, region_as_place
 from .findings import Claim, Findings
 from .frames_nominal import carried_out_by, event_agent
 from .mentions import Mention
@@ -385,7 +385,8 @@ def under_named_control(v: DocView, found: Findings, rule: Rule, ms: int, me: in
         return
     types = rule.object_types + ("STATE",)  # "Sanaa is under Houthi control": the capital
     places = [p for p in scan.left_or_antecedent(v, ms, types, rule.options.max_left)
-              if p.type != "STATE" or p.text != p.name]  # emit makes a capital the city
+              if p.type != "STATE" or p.text != p.name or region_as_place(v, p) is not p]
+    # emit makes a capital the city, "northern Yemen" the region
     emit(v, found, rule, [agent], places, (ms, me))
 
 

@@ -124,7 +124,8 @@ def head_of(v: DocView, m: Mention) -> Mention:
         while k < end and v.low[k] in v.title_words and k - j < 4:
             k += 1
         n = v.mention_at(k)
-        if k > j and n is not None and n.start == k and n.type == "PERSON":
+        if k > j and n is not None and n.start == k and n.type == "PERSON" \
+                and v.low[j] != "of":  # "the LNA of commander X": the force heads it
             return n
         k = j
         while k < end and v.low[k] in v.lex["place_nouns"] and k - j < 3:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..resolve import TITLE_FILLERS
 from . import clause_helpers, phrases
-from .emit import capital_as_place
+from .emit import place_reading
 from .frame_common import (
     COMPOUND_PARTICIPLES,
     HOLDING,
@@ -100,6 +100,8 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
         if v.low[i] in v.lex["relative_pronouns"] and v.mention_of[i] is None:
             return included, (None if included else i)
         m = v.mention_of[i]
+        if m is not None and m.type == "STATE":
+            m = place_reading(v, m, types)  # "Eastern Libya, under the control of X"
         if m is not None and contrasted(v, m):
             i = m.start - 1  # "X, not the PMF, was behind the attack": not PMF
             continue
@@ -393,8 +395,8 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
             continue
         if m is not None:
             h = phrases.head_of(v, m)
-            if h.type == "STATE" and "LOCATION" in types and "STATE" not in types:
-                h = capital_as_place(h)  # "held Sanaa since 2014": the city
+            h = place_reading(v, h, types)  # "held Sanaa since 2014": the city;
+            # "controls eastern Libya": the region
             if "PERSON" in types and m.type != "PERSON" \
                     and (named := possessed_role_name(v, m, end)) is not None:
                 # "killed Hamas's military chief, X," / "met Egypt's spy chief, X,": both
@@ -437,6 +439,10 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
             if k < end and v.low[k] in v.verb_forms:
                 j = k + 1  # "curb or end X", "arm and train X": a shared object
                 continue
+        if v.text[j] == "-" and j + 1 < end and j > pos and v.low[j - 1] in {"north", "south"} \
+                and v.low[j + 1] in v.lex["compass_words"]:
+            j += 1  # "north-eastern Syria": one compass word
+            continue
         if v.text[j] in {"-", "\u2013"} and j + 1 < end and gap \
                 and v.low[j + 1] in COMPOUND_PARTICIPLES:
             j += 2  # "run by the Kurdish-led administration": a modifier of the name
@@ -538,6 +544,7 @@ def adjacent_left(v: DocView, pos: int, types: tuple[str, ...], skip: frozenset[
     while i >= lo and steps < 5:
         m = v.mention_at(i)
         if m is not None:
+            m = place_reading(v, m, types)  # "Eastern Libya is controlled by X": the region
             return (m if m.type in types else None), i
         if v.low[i] not in skip:
             return None, i

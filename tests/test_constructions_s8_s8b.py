@@ -1,0 +1,60 @@
+"""Session 8 construction families of membership, command, control and presence (issue 10,
+lane s8b): CONTROLS, DEPLOYED_IN, PART_OF, LEADS, LOCATED_IN, OPERATES, each in several
+phrasings with a near miss that must not fire.
+
+Every sentence is written for this test (none is taken from an article or from
+../shared); the actors differ from the development texts'. They run through the whole
+blank pipeline, so the actors are ones the gazetteer knows under their ordinary names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import load_pipeline
+from tests.test_constructions import case, check_case
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(None)
+
+
+# A compass word before a state's name names a region of it ("eastern Chad",
+# "north-eastern Nigeria"): what an actor controls there is the region, named "Eastern
+# Chad" / "Northeast Nigeria", never the whole state; a share of the region ("much of
+# northern Yemen") is not the region.
+DIRECTIONAL_REGIONS = [
+    case("North-eastern Nigeria is controlled by Boko Haram, aid workers say.",
+         [("Boko Haram", "CONTROLS", "Northeast Nigeria")],
+         [("Boko Haram", "CONTROLS", "Nigeria")]),
+    case("The Houthis, who control northern Yemen, fired two more missiles.",
+         [("Houthis", "CONTROLS", "Northern Yemen")], [("Houthis", "CONTROLS", "Yemen")]),
+    case("Boko Haram seized north-eastern Nigeria's border districts years ago, and "
+         "al-Shabaab still rules southern Somalia.",
+         [("Al-Shabaab", "CONTROLS", "Southern Somalia")],
+         [("Al-Shabaab", "CONTROLS", "Somalia")]),
+    case("By Friday the Taliban had taken control of north-eastern Afghanistan.",
+         [("Taliban", "CONTROLS", "Northeast Afghanistan")],
+         [("Taliban", "CONTROLS", "Afghanistan")]),
+    case("Western Yemen has been under the control of the Houthis since the war began.",
+         [("Houthis", "CONTROLS", "Western Yemen")]),
+    case("Southern Yemen is now under Houthi rule, residents say.",
+         [("Houthis", "CONTROLS", "Southern Yemen")]),
+    # the force of "the X of commander P" is X, not its commander
+    case("Central Somalia is held by the rebel army of commander Hassan Sheikh Mohamud.",
+         [], [("Hassan Sheikh Mohamud", "CONTROLS", "Central Somalia")]),
+    case("Eastern Sudan is held by the self-styled Rapid Support Forces.",
+         [("Rapid Support Forces", "CONTROLS", "Eastern Sudan")]),
+    # a share of a region is not the region, nor the state
+    case("The Houthis control much of northern Yemen.",
+         [], [("Houthis", "CONTROLS", "Northern Yemen"), ("Houthis", "CONTROLS", "Yemen")]),
+    # an adjective of the state modifies a town: the town, not a region
+    case("The Houthis captured the southern Yemeni town of Mukalla.",
+         [], [("Houthis", "CONTROLS", "Southern Yemen")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", DIRECTIONAL_REGIONS)
+def test_directional_regions(nlp, text, want, never):
+    check_case(nlp, text, want, never)
