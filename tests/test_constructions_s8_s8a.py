@@ -79,3 +79,43 @@ CONDEMNED_ASSAULT = [
 @pytest.mark.parametrize("text,want,never", CONDEMNED_ASSAULT)
 def test_condemned_assault(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# One sanction, one sanctioner: in "X triggered the reimposition / return of U.N. sanctions
+# on Y" the premodifier only names the regime, X brings it back; with no such subject the
+# premodifier stays the sanctioner.
+REGIME_RESTORED = [
+    case("Norway and Iceland, two Nordic members, triggered the reimposition of U.N. "
+         "sanctions on Eritrea in March.",
+         [("Norway", "OPPOSES", "Eritrea"), ("Iceland", "OPPOSES", "Eritrea")],
+         [("United Nations", "OPPOSES", "Eritrea")]),
+    case("Canada demanded the snapback of U.N. sanctions against Syria.",
+         [("Canada", "OPPOSES", "Syria")], [("United Nations", "OPPOSES", "Syria")]),
+    # no restorer named: the sanctions' own name is the sanctioner
+    case("The return of U.S. sanctions on Venezuela angered Caracas.",
+         [("United States", "OPPOSES", "Venezuela")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", REGIME_RESTORED)
+def test_regime_restored(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+# An accusation by fact-finders ("U.N. investigators / experts / monitors") is a finding,
+# not the hostility of the body they work for.
+FACT_FINDERS = [
+    case("The Wagner Group has been accused by U.N. investigators of killing civilians in "
+         "the Central African Republic.",
+         [], [("United Nations", "OPPOSES", "Wagner Group")]),
+    case("Al-Shabaab was accused of abducting aid workers by U.N. experts.",
+         [], [("United Nations", "OPPOSES", "Al-Shabaab")]),
+    # a state's own accusation is its stance
+    case("The Wagner Group has been accused by the United States of killing civilians.",
+         [("United States", "OPPOSES", "Wagner Group")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", FACT_FINDERS)
+def test_fact_finders(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -57,6 +57,8 @@ def run(v: DocView, found: Findings, matcher: DependencyMatcher, rules: dict[str
             continue
         subjects = [m for m in dep_args.arguments(v, subj, rule.relation, "subj")
                     if m.type in rule.subject_types]
+        if rule.relation == "OPPOSES" and subj.lower_ in v.lex["fact_finder_nouns"]:
+            subjects = []  # "accused by U.N. investigators": a finding, not a stance
         objects = [m for m in dep_args.arguments(v, obj, rule.relation, "obj")
                    if m.type in rule.object_types]
         half_found(v, found, rule, subjects, objects, subj, obj, cue)

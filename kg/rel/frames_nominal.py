@@ -110,6 +110,8 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
             subj = scan.antecedent(v, rel_i, rule.subject_types)
         return subj
     agents = scan.possessor_or_premod(v, ms, rule.subject_types)
+    if len(agents) == 1 and agents[0].end == ms:
+        agents = regime_restorer(v, rule, agents)
     if mode == "possessor" and len(agents) == 1 and agents[0].end == ms \
             and not phrases.possessive_after(v, agents[0]):
         # "its NATO ally Turkey", "Turkey's NATO ally Greece": the premodifier only
@@ -145,6 +147,19 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
         if not agents:
             agents = shared_subject(v, ms, rule.subject_types)
     return agents
+
+
+def regime_restorer(v: DocView, rule: Rule, agents: list[Mention]) -> list[Mention]:
+    """"X triggered the reimposition / return of U.N. sanctions on Y": the premodifier only
+    names the regime; the one who brings it back is the clause's subject (X), when one is
+    named ("the return of U.S. sanctions angered Y" keeps the premodifier)."""
+    a = agents[0]
+    k = a.start - 1
+    lo = v.seg_start[a.start]
+    if k - 1 < lo or v.low[k] != "of" or v.low[k - 1] not in v.lex["regime_return_nouns"]:
+        return agents
+    subj = scan.left_or_antecedent(v, k - 1, rule.subject_types, rule.options.max_left)
+    return subj or agents
 
 
 def carried_out_by(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]:

@@ -403,6 +403,10 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         if m is not None and m.type in rule.object_types:
             patient, stop = m, m.start - 1  # "young men of different ages were recruited"
     agents = scan.scan_right(v, me, rule.subject_types, max_gap=3)
+    if rule.relation == "OPPOSES":
+        agents = [a for a in agents
+                  if not (a.end < v.n and v.low[a.end] in v.lex["fact_finder_nouns"])]
+        # "accused by U.N. investigators / experts of killings": a finding, not a stance
     if patient is None and stop >= v.seg_start[ms] and \
             v.low[stop] in {"which", "who", "that"}:
         ante = scan.antecedent(v, stop, rule.object_types)
