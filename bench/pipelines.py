@@ -35,7 +35,7 @@ GOLD_SETS: dict[str, tuple[Path, Path]] = {
     "dev_real": (SHARED / "eval" / "dev_real" / "gold.jsonl",
                  SHARED / "eval" / "dev_real" / "docs"),
     **{name: (_DATA / name / "gold.jsonl", _DATA / name)
-       for name in ("dev", "dev2", "dev3", "heldout_c")},
+       for name in ("dev", "dev2", "dev3", "dev4", "heldout_c")},
 }
 
 
