@@ -98,3 +98,32 @@ RELATIVE_AFTER_APPOSITION = [
 @pytest.mark.parametrize("text,want,never", RELATIVE_AFTER_APPOSITION)
 def test_relative_after_apposition(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# A members phrase that opens the clause ("the leaders / rulers / governments of A, B and
+# C", "fighters from A and B") gives the act to every state or group of its list, also
+# after a dateline and with an adverbial before the verb; not when the phrase is an object.
+MEMBERS_OF_A_LIST = [
+    case("The leaders of Chad and Cameroon on Monday formed a joint task force.",
+         [("Chad", "ALLIED_WITH", "Cameroon")]),
+    case("N'DJAMENA, Chad (Reuters) - The governments of Nigeria, Chad and Niger on Tuesday "
+         "launched a joint military force against Boko Haram.",
+         [("Nigeria", "ALLIED_WITH", "Chad"), ("Nigeria", "ALLIED_WITH", "Niger"),
+          ("Chad", "ALLIED_WITH", "Niger")]),
+    case("BAMAKO, Mali (AFP) - The military rulers of Mali and Guinea on Friday created a "
+         "joint border unit.",
+         [("Mali", "ALLIED_WITH", "Guinea")]),
+    case("Fighters from Hamas and Islamic Jihad on Monday fired rockets at Israel.",
+         [("Hamas", "ATTACKS", "Israel"), ("Palestinian Islamic Jihad", "ATTACKS", "Israel")]),
+    # the phrase is the object of another verb: its list is not the subject
+    case("Police arrested fighters from Hamas and Islamic Jihad on Monday after rockets "
+         "were fired at Israel.",
+         [], [("Hamas", "ATTACKS", "Israel"), ("Palestinian Islamic Jihad", "ATTACKS", "Israel")]),
+    case("Egypt hosted the leaders of Chad and Sudan on Monday and formed a joint force.",
+         [], [("Chad", "ALLIED_WITH", "Sudan")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", MEMBERS_OF_A_LIST)
+def test_members_of_a_list(nlp, text, want, never):
+    check_case(nlp, text, want, never)

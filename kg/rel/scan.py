@@ -126,7 +126,10 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
                 return [a], None
         if m is not None:
             if m.type in types and not included and members_phrase_opening(v, m):
-                return [m], None  # "Fighters from X attacked ...": X acts through them
+                # "Fighters from X attacked ...": X acts through them; "the rulers of A, B
+                # and C on Saturday formed ...": each of the list
+                listed = [c for c in scan_right(v, m.start, types, max_gap=0) if c.end <= pos]
+                return (listed if m in listed else [m]), None
             if (m.type in types and gerund and m.end < len(v.low)
                     and v.low[m.end] in {"of", "from"} and phrases.is_verb_object(v, m)):
                 return [m], None  # "accused X of arming ...": X is the agent
@@ -171,7 +174,15 @@ def members_phrase_opening(v: DocView, m: Mention) -> bool:
     while k >= lo and (v.low[k] in v.skippable or v.text[k][:1].isdigit()):
         k -= 1
     # "X, a member of the PMF, is …" is an apposition to X, not a subject of its own
-    return k < lo or (v.text[k] == "," and v.mention_at(k - 1) is None)
+    return k < lo or (v.text[k] == "," and v.mention_at(k - 1) is None) \
+        or dateline_dash(v, k)
+
+
+def dateline_dash(v: DocView, k: int) -> bool:
+    """The dash that ends a dateline ("NIAMEY, Niger (AFP) - The leaders of …"): the
+    story's first clause opens after it."""
+    return v.text[k] in {"-", "\u2013", "\u2014", "--"} and k - 1 >= v.seg_start[k] \
+        and (v.text[k - 1] == ")" or (v.alpha[k - 1] and v.text[k - 1].isupper()))
 
 
 def coordinated_predicate(v: DocView, i: int, pos: int) -> bool:
