@@ -58,3 +58,24 @@ DIRECTIONAL_REGIONS = [
 @pytest.mark.parametrize("text,want,never", DIRECTIONAL_REGIONS)
 def test_directional_regions(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# An age apposed before a description ("X, 41, the son of the late ruler, has hosted
+# ..."): the two asides together do not hide the subject from the verb after them.
+AGE_ASIDE = [
+    case("Chad's President Mahamat Deby, 41, the son of the late ruler, has hosted "
+         "French troops for years.",
+         [("France", "DEPLOYED_IN", "Chad")]),
+    case("Niger's General Abdourahamane Tiani, 64, the oldest of the junta chiefs, has "
+         "hosted Russian instructors since May.",
+         [("Russia", "DEPLOYED_IN", "Niger")]),
+    # the host is the person of the asides, not the state of the reporting clause
+    case("Paris says Chad's President Mahamat Deby, 41, a former tank commander, has "
+         "hosted Turkish advisers since spring.",
+         [("Turkey", "DEPLOYED_IN", "Chad")], [("Turkey", "DEPLOYED_IN", "France")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", AGE_ASIDE)
+def test_age_aside(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -365,6 +365,10 @@ def parenthetical_start(v: DocView, close: int) -> int | None:
         if v.is_boundary(k) and v.low[k] not in {"since", "after", "before", "until",
                                                        "whose"}:
             return None  # ", which has fought X since 2022,": a date, not a new clause
+        if v.low[k] == "," and k - 3 >= lo and v.text[k - 1].isdigit() \
+                and len(v.text[k - 1]) <= 3 and v.low[k - 2] == "," \
+                and v.mention_at(k - 3) is not None:
+            return k - 2  # "X, 37, the youngest of the leaders, has ...": an age, then more
         if v.low[k] == ",":
             prev, nxt = v.mention_at(k - 1), v.mention_at(k + 1)
             if prev is not None and nxt is not None and nxt.start == k + 1 \
