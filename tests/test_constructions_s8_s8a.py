@@ -85,8 +85,8 @@ def test_condemned_assault(nlp, text, want, never):
 # on Y" the premodifier only names the regime, X brings it back; with no such subject the
 # premodifier stays the sanctioner.
 REGIME_RESTORED = [
-    case("Norway and Iceland, two Nordic members, triggered the reimposition of U.N. "
-         "sanctions on Eritrea in March.",
+    case("Norway and Iceland, two Nordic members, triggered the reimposition of UN "
+         "sanctions against Eritrea in March.",
          [("Norway", "OPPOSES", "Eritrea"), ("Iceland", "OPPOSES", "Eritrea")],
          [("United Nations", "OPPOSES", "Eritrea")]),
     case("Canada demanded the snapback of U.N. sanctions against Syria.",
@@ -105,8 +105,8 @@ def test_regime_restored(nlp, text, want, never):
 # An accusation by fact-finders ("U.N. investigators / experts / monitors") is a finding,
 # not the hostility of the body they work for.
 FACT_FINDERS = [
-    case("The Wagner Group has been accused by U.N. investigators of killing civilians in "
-         "the Central African Republic.",
+    case("The Wagner Group was accused by UN investigators last year of killing civilians "
+         "in the Central African Republic.",
          [], [("United Nations", "OPPOSES", "Wagner Group")]),
     case("Al-Shabaab was accused of abducting aid workers by U.N. experts.",
          [], [("United Nations", "OPPOSES", "Al-Shabaab")]),
@@ -118,4 +118,49 @@ FACT_FINDERS = [
 
 @pytest.mark.parametrize("text,want,never", FACT_FINDERS)
 def test_fact_finders(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+# Cast as an enemy: "A views / regards / describes B (, an aside about B,) as a threat / a
+# separatist / the sponsor of crimes" → A opposes B; "B's <part>, C," casts C; a friendly
+# "as" phrase, or an enemy word that belongs to a phrase inside it, is none.
+SEEN_AS = [
+    case("Moscow views Zelensky, whose government seeks NATO membership, as a threat.",
+         [("Russia", "OPPOSES", "Volodymyr Zelensky")]),
+    case("Khamenei described Washington as the chief sponsor of terrorism.",
+         [("Ali Khamenei", "OPPOSES", "United States")]),
+    case("Ankara regards the PKK's Syrian branch, the YPG, as an outlawed terrorist group.",
+         [("Turkey", "OPPOSES", "YPG")]),
+    case("Israel sees Iran as its most dangerous enemy.", [("Israel", "OPPOSES", "Iran")]),
+    case("Washington views Kyiv as a key partner.", [], [("United States", "OPPOSES", "Ukraine")]),
+    case("Iran described Hezbollah as a shield against the enemy.",
+         [], [("Iran", "OPPOSES", "Hezbollah")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", SEEN_AS)
+def test_seen_as(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+# A demand that the other side give way: "A demanded / insisted that B (must) disarm /
+# withdraw / step down", "A called on B to surrender" → A opposes B; a demand of anything
+# else is none, and the one who must disarm opposes no one by it.
+DEMANDED_YIELD = [
+    case("Israel demanded that Hezbollah disarm.",
+         [("Israel", "OPPOSES", "Hezbollah")], [("Hezbollah", "OPPOSES", "Israel")]),
+    case("Washington insists that Hamas must give up its weapons.",
+         [("United States", "OPPOSES", "Hamas")]),
+    case("Turkey demanded that the YPG withdraw from the border.",
+         [("Turkey", "OPPOSES", "YPG")]),
+    case("The Arab League called on Assad to step down.",
+         [("Arab League", "OPPOSES", "Bashar al-Assad")]),
+    case("Egypt insisted that Sudan must remain united.", [], [("Egypt", "OPPOSES", "Sudan")]),
+    case("The UN called on Israel and Hamas to show restraint.",
+         [], [("United Nations", "OPPOSES", "Israel")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", DEMANDED_YIELD)
+def test_demanded_yield(nlp, text, want, never):
     check_case(nlp, text, want, never)

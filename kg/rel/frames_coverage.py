@@ -41,7 +41,11 @@ Each frame is one construction; the rules that use it (and an example phrase eac
 * ``claimed_by``: "The attack was led / carried out by Y": Y is the attacker of the last
   attack named without one (completed in :mod:`bridging`, as "Y claimed the attack");
 * ``condemned_move``: "A seized the shoal …, a move B condemned" / "…, a step condemned by
-  B": B opposes A, the actor that opens the sentence.
+  B": B opposes A, the actor that opens the sentence;
+* ``demanded_yield``: "A demanded / insisted that B (must) disarm / withdraw / step down",
+  "A called on B to surrender": a demand that B give way;
+* ``seen_as``: "A views / regards / describes B, whose …, as a 'separatist'": B is cast as
+  an enemy in an "as" phrase that may come after an aside about B.
 
 Plain functions over the read-only :class:`~kg.rel.view.DocView`, registered by name
 (:mod:`.registry`); each adds what it finds to :class:`~kg.rel.findings.Findings`.
@@ -633,3 +637,78 @@ def with_backing(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> N
     if rel_i is not None and not backed:
         backed = scan.antecedent(v, rel_i, rule.object_types)
     emit(v, found, rule, list(dict.fromkeys(backers)), backed[:1], (ms, me))
+
+
+@frame('seen_as', LeftOptions)
+def seen_as(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"A views B, whose party champions X, as a 'separatist'", "A described B as the main
+    sponsor of crimes", "A regards B's main component, C, as an extension of the outlawed
+    D": the "as" phrase casts the one named right after the verb as an enemy (a word of
+    frames.json enemy_as_words within a few tokens after "as"); an aside between the name
+    and "as" (a relative or an apposition) does not break it. The one cast is C when the
+    object is "B's <noun>, C"."""
+    end = v.seg_end[ms]
+    j = me + int(me < end and v.low[me] == "the")
+    owner = v.mention_at(j) if j < end else None
+    if owner is not None and owner.type in rule.object_types and owner.end < end \
+            and v.low[owner.end] in v.lex["possessive"]:
+        objs = [owner]  # "the SDF's main component": the owner, unless a name is apposed
+    else:
+        objs = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
+    if not objs:
+        return
+    obj = objs[0]
+    k = obj.end
+    if k + 2 < end and v.low[k] in v.lex["possessive"]:
+        j = k + 1
+        while j < min(k + 4, end) and (
+                (v.mention_at(j) is None and v.alpha[j] and v.lowercase[j])
+                or ((m := v.mention_at(j)) is not None and m.adjectival_form)):
+            j = v.mention_at(j).end if v.mention_at(j) is not None else j + 1
+            # "the SDF's main component, the YPG,", "the PKK's Syrian branch, the YPG,"
+        if j + 1 < end and v.low[j] == ",":
+            apposed = scan.scan_right(v, j + 1, rule.object_types, max_gap=1, coordinate=False)
+            if apposed:
+                obj, k = apposed[0], apposed[0].end
+    as_at = next((j for j in range(k, min(k + 16, end)) if v.low[j] == "as"), None)
+    if as_at is None or any(v.low[j] in {".", ";"} for j in range(k, as_at)):
+        return
+    for j in range(as_at + 1, min(as_at + 9, end)):
+        if v.low[j] in v.lex["enemy_as_words"]:
+            break
+        if v.low[j] in {",", ";", "."} or (v.low[j] != "of" and v.low[j] in v.lex["prepositions"]):
+            return  # "as a shield against the enemy": the enemy is someone else
+    else:
+        return
+    subj, rel_i = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
+    if not subj and rel_i is not None and ms - rel_i <= 3:
+        subj = scan.antecedent(v, rel_i, rule.subject_types)  # "Turkey, which regards B as"
+    emit(v, found, rule, subj, [obj], (ms, me))
+
+
+@frame('demanded_yield', LeftOptions)
+def demanded_yield(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"A demanded / insisted that B (must) disarm", "A called on B to step down / hand over
+    its weapons": A wants B to give way (frames.json yield_verbs, yield_particle_verbs),
+    which is hostility short of force; a demand of anything else ("called on B to show
+    restraint", "insisted that B must remain united") is none."""
+    end = v.seg_end[ms]
+    objs = scan.scan_right(v, me, rule.object_types, max_gap=1)
+    if not objs:
+        return
+    k = max(o.end for o in objs)
+    called_on = v.low[me - 1] in {"on", "upon"}
+    if called_on and (k >= end or v.low[k] != "to"):
+        return  # "called on B's allies": no demand of B itself
+    while k < end and v.low[k] in v.lex["yield_modals"]:
+        k += 1
+    if k >= end:
+        return
+    pair = v.low[k] + " " + v.low[k + 1] if k + 1 < end else ""
+    if v.low[k] not in v.lex["yield_verbs"] and pair not in v.lex["yield_particle_verbs"]:
+        return
+    subj, rel_i = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
+    if not subj and rel_i is not None and ms - rel_i <= 3:
+        subj = scan.antecedent(v, rel_i, rule.subject_types)
+    emit(v, found, rule, subj, objs, (ms, me))
+
