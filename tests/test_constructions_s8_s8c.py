@@ -127,3 +127,31 @@ MEMBERS_OF_A_LIST = [
 @pytest.mark.parametrize("text,want,never", MEMBERS_OF_A_LIST)
 def test_members_of_a_list(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+def places_of(nlp, text: str) -> set[str]:
+    return {e.kb_id_ for e in nlp(text).ents if e.label_ == "LOCATION"}
+
+
+# A natural feature written with a lower-case head after "the" and an unknown capitalised
+# name ("the Chumbi valley", "the Truong Sa islands") is a place named without its head;
+# a demonym or a creed before the head names no place.
+FEATURE_NAMES = [
+    case("Chinese troops were deployed to the Chumbi valley last year.",
+         [("China", "DEPLOYED_IN", "Chumbi")]),
+    case("Vietnam has stationed marines on the Truong Sa islands.",
+         [("Vietnam", "DEPLOYED_IN", "Truong Sa")]),
+    case("Turkish troops were deployed in the Kurdish valley.",
+         [], [("Turkey", "DEPLOYED_IN", "Kurdish")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", FEATURE_NAMES)
+def test_feature_names(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+def test_feature_name_entities(nlp):
+    assert "Atbara" in places_of(nlp, "The Atbara river floods every August.")
+    got = places_of(nlp, "Police patrolled the Shia river towns and the Kurdish valley.")
+    assert not got, got

@@ -152,13 +152,26 @@ class PlaceRules:
         Island"), wherever they stand."""
         n = T.n
         for h in T.data.where(FEATURE_HEADS):
-            if not T.cap[h] or h in taken or h in headline:
+            if h in taken or h in headline:
                 continue
             s = h
             while s > 0 and h - s < 3 and T.cap[s - 1] and (s - 1) not in taken \
                     and not T.is_upper(s - 1) and (s - 1) not in T.sent_starts:
                 s -= 1
             if s == h:
+                continue
+            if not T.cap[h]:
+                # "the Yarlung Tsangpo river", "the Batanes islands": a lower-case head
+                # after "the" and an unknown name; the place is the name, as news and
+                # gazetteers write it (not a common word: "the Sunni heartland")
+                if s == 0 or T.lower[s - 1] != "the" or any(
+                        T.is_stop(i) or T.lower[i] in NOT_NAMES for i in range(s, h)):
+                    continue
+                text = T.span_text(s, h)
+                hit = _canonical(text, "LOCATION")
+                if hit is not None and hit[1] != "LOCATION":
+                    continue  # "the Kurdish valley": a demonym, no place name
+                fill.append(Cand(s, h, "LOCATION", hit[0] if hit else text, "place"))
                 continue
             text = T.span_text(s, h + 1)
             hit = _canonical(text, "LOCATION")
