@@ -1,0 +1,67 @@
+"""Session 8 integrator fixes of issue 10 found on the blind set tests/data/dev4: readings
+of actors that news keeps apart, each with a near miss.
+
+Every sentence is written for this test (none is taken from an article or ../shared).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import load_pipeline
+from tests.test_constructions import found
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(None)
+
+# ---- the Palestinian Authority is a governing body, not the State of Palestine: news and
+# the gold sets name it apart ("the PA's security forces", "the Authority's president"),
+# and a relation of the PA read as one of Palestine is lost to the scorer
+
+
+@pytest.mark.parametrize("text, want, never", [
+    ("The Palestinian Authority condemned the Israeli raid on Nablus on Sunday.",
+     ("Palestinian Authority", "OPPOSES", "Israel"), ("Palestine", "OPPOSES", "Israel")),
+    ("Security forces of the Palestinian National Authority clashed with Hamas gunmen in "
+     "Qalqilya.", ("Palestinian Authority", "ATTACKS", "Hamas"), ("Palestine", "ATTACKS", "Hamas")),
+])
+def test_the_palestinian_authority_is_its_own_actor(nlp, text, want, never):
+    got = found(nlp, text)
+    assert want in got and never not in got
+
+
+def test_the_state_of_palestine_stays_a_state(nlp):
+    got = found(nlp, "Spain and Ireland recognised the State of Palestine in May.")
+    assert not any(t[0] == "Palestinian Authority" or t[2] == "Palestinian Authority"
+                   for t in got)
+    ents = {e.kb_id_: e.label_ for e in nlp("Spain recognised the State of Palestine.").ents}
+    assert ents.get("Palestine") == "STATE"
+
+# ---- members as a verb's object: "police arrested members of the PKK" names the members
+# as patients; the clause's subject joins nothing (phrases.members_as_patients)
+
+
+@pytest.mark.parametrize("text, never", [
+    ("Greek police arrested senior members of the PKK in Athens.", ("Greece", "PART_OF", "PKK")),
+    ("Jordan tried dozens of suspected members of the Muslim Brotherhood last year.",
+     ("Jordan", "PART_OF", "Muslim Brotherhood")),
+    ("The Taliban have sheltered members of al-Qaeda since 2021.",
+     ("Taliban", "PART_OF", "al-Qaeda")),
+    ("Britain sanctioned two members of Hamas on Tuesday.", ("United Kingdom", "PART_OF", "Hamas")),
+])
+def test_members_as_a_verbs_object_are_no_membership(nlp, text, never):
+    assert never not in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Morocco is a founding member of the Arab League.", ("Morocco", "PART_OF", "Arab League")),
+    ("Hungary, itself a member of NATO, blocked the statement.", ("Hungary", "PART_OF", "NATO")),
+    ("Spain and Portugal became members of the European Union in 1986.",
+     ("Portugal", "PART_OF", "European Union")),
+    ("Sweden, which became a member of NATO last year, sent jets.",
+     ("Sweden", "PART_OF", "NATO")),
+])
+def test_copular_and_apposed_membership_stays(nlp, text, want):
+    assert want in found(nlp, text)
