@@ -219,6 +219,8 @@ def shared_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]
 def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if phrases.bare_part_object(v, ms):
         return  # "the EU has funded part of the mission": a share, not a membership
+    if rule.relation == "PART_OF" and phrases.members_as_patients(v, ms):
+        return  # "police detained members of the PKK": the members are the patients
     # "a campaign against what it says are Hezbollah efforts": the object after the copula
     start = past_reported_what(v, me) if me < v.n and v.low[me] == "what" else me
     objs = scan.scan_right(v, start, rule.object_types, max_gap=rule.options.max_right)

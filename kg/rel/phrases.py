@@ -280,6 +280,29 @@ def bare_part_object(v: DocView, k: int) -> bool:
     return not (j - 1 >= lo and v.low[j - 1] in APPOSITION_DETERMINERS)
 
 
+def members_as_patients(v: DocView, k: int) -> bool:
+    """Is the membership noun at ``k`` ("members") the object of a verb ("police arrested
+    senior members of the PKK", "Egypt tried dozens of members of the Brotherhood")? Then
+    the members are what the clause acts on, and its subject is no member. A copula,
+    auxiliary, "become/remain", a conjunction, "as/among" or an apposition's comma before
+    the noun ("X is / became / remains a member of", "X, a member of", "as members of",
+    "among the members of") keep the membership reading."""
+    if v.low[k] not in v.lex["patient_member_nouns"]:
+        return False
+    lo = v.seg_start[k]
+    j = k - 1
+    while j >= lo and k - j <= 5 and (v.low[j] in v.lex["member_premodifiers"]
+                                      or v.text[j].isdigit()):
+        j -= 1
+    if j < lo or not (v.alpha[j] and v.lowercase[j]):
+        return False
+    w = v.low[j]
+    if w in v.lex["prepositions"]:
+        return w not in {"as", "among", "amongst", "of"}
+    return not (w in v.lex["copulas"] or w in v.lex["aux"] or w in v.lex["coordinators"]
+                or w in v.lex["part_openers"] or w in v.lex["member_non_verbs"])
+
+
 def named_as_share(v: DocView, m: Mention) -> bool:
     """Is the state ``m`` named as a share of it: "much of Yemen", "large parts of
     Somalia", "half of the country X"? (the share nouns: ``share_nouns``). A share of
