@@ -155,3 +155,37 @@ def test_feature_name_entities(nlp):
     assert "Atbara" in places_of(nlp, "The Atbara river floods every August.")
     got = places_of(nlp, "Police patrolled the Shia river towns and the Kurdish valley.")
     assert not got, got
+
+
+# An example list after a subject no name heads ("Some of the factions inside X,
+# including A and B, are backed by Y") names the subject: A and B, not X (a prepositional
+# object); the factions within X are X's parts. A named subject before the aside stays it.
+EXAMPLES_AS_SUBJECT = [
+    case("Three of the factions inside the PLO, including Fatah and the PFLP, are funded "
+         "by Algeria.",
+         [("Algeria", "BACKS", "Fatah"),
+          ("Algeria", "BACKS", "Popular Front for the Liberation of Palestine"),
+          ("Fatah", "PART_OF", "Palestine Liberation Organization")],
+         [("Algeria", "BACKS", "Palestine Liberation Organization")]),
+    case("Two of the brigades within the PMF, including Kataib Sayyid al-Shuhada and Asaib "
+         "Ahl al-Haq, have been designated terrorist groups by Washington.",
+         [("United States", "OPPOSES", "Kataib Sayyid al-Shuhada"),
+          ("United States", "OPPOSES", "Asaib Ahl al-Haq"),
+          ("Asaib Ahl al-Haq", "PART_OF", "Popular Mobilization Forces")],
+         [("United States", "OPPOSES", "Popular Mobilization Forces")]),
+    case("Some factions inside the Syrian National Army, including the Hamza Division, "
+         "attacked the SDF.",
+         [("Hamza Division", "ATTACKS", "Syrian Democratic Forces")],
+         [("Syrian National Army", "ATTACKS", "Syrian Democratic Forces")]),
+    # a named subject keeps the act
+    case("Hezbollah, including its Radwan Force, attacked Israel.",
+         [("Hezbollah", "ATTACKS", "Israel")], [("Radwan Force", "ATTACKS", "Israel")]),
+    case("The PMF, including Kataib Hezbollah, is funded by Iran.",
+         [("Iran", "BACKS", "Popular Mobilization Forces")],
+         [("Iran", "BACKS", "Kataib Hezbollah")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", EXAMPLES_AS_SUBJECT)
+def test_examples_as_subject(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -383,7 +383,11 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             patient = opening[0] if len(opening) == 1 else None
     if patient is None and stop >= v.seg_start[ms] and v.low[stop] == ",":
         j = scan.parenthetical_start(v, stop)
-        if j is not None:  # "The Quds Force, the IRGC's external arm, is led by X"
+        listed = scan.examples_of_unnamed(v, j, stop, rule.object_types) \
+            if j is not None else []
+        if listed:  # "Several factions inside X, including A and B, are backed by Y"
+            patient, stop = listed[-1], j - 1  # (the list, by coord_left below)
+        elif j is not None:  # "The Quds Force, the IRGC's external arm, is led by X"
             m = v.mention_at(j - 1)
             patient = m if m is not None and m.type in rule.object_types else None
             stop = j - 1

@@ -74,6 +74,9 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
             continue
         if v.low[i] == "," and predicate_only(v, i + 1, pos):
             j = parenthetical_start(v, i)
+            if j is not None and not included \
+                    and (listed := examples_of_unnamed(v, j, i, types)):
+                return listed, None  # "Several factions inside X, including A and B, are"
             if j is not None:  # "Russia, which intervened in 2015, operates ..."
                 max_tokens += i - j + 1  # the parenthetical does not count
                 i = phrases.skip_paren_left(v, j - 1, lo)
@@ -345,6 +348,22 @@ def short_aside_start(v: DocView, close: int, lo: int) -> int | None:
         if v.punct[j] or v.is_boundary(j):
             return None
     return None
+
+
+def examples_of_unnamed(v: DocView, open_: int, close: int,
+                        types: tuple[str, ...]) -> list[Mention]:
+    """The items of an aside ", including A and B," (``open_`` and ``close`` its commas)
+    after a subject that no name heads: "Several of the factions inside the PMF,
+    including A and B, are backed by X" → A and B, not the PMF (a prepositional object).
+    A named subject before the aside stays the subject ("Hezbollah, including its elite
+    unit, …")."""
+    items = clause_helpers.including_after(v, open_, types)
+    if not items or max(m.end for m in items) != close:
+        return []
+    before = v.mention_at(phrases.skip_paren_left(v, open_ - 1, v.seg_start[open_]))
+    if before is not None and not phrases.is_prep_object(v, before):
+        return []
+    return items
 
 
 def parenthetical_start(v: DocView, close: int) -> int | None:
