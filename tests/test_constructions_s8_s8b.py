@@ -79,3 +79,52 @@ AGE_ASIDE = [
 @pytest.mark.parametrize("text,want,never", AGE_ASIDE)
 def test_age_aside(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# What a place is home to, or whose headquarters it hosts, is there: "X, home to Y's
+# Z fleet" / "X hosts the headquarters of Y" → Y DEPLOYED_IN X; "X, home to the Y base"
+# → the base lies in X. Not a way home ("flew home to X"), nor a civilian body or a
+# possessor of the noun ("home to Hamas's political office").
+HOME_TO = [
+    case("Djibouti, home to America's Sixth Fleet, hosted the ministers.",
+         [("US Sixth Fleet", "DEPLOYED_IN", "Djibouti")]),
+    case("Spain is also home to Camp Lemonnier, an official claimed.",
+         [("Camp Lemonnier", "LOCATED_IN", "Spain")]),
+    case("Bahrain, which hosts the regional headquarters of CENTCOM, voted for the "
+         "resolution.",
+         [("CENTCOM", "DEPLOYED_IN", "Bahrain")]),
+    case("Mali, home to the headquarters of MINUSMA, expelled the envoy.",
+         [("MINUSMA", "DEPLOYED_IN", "Mali")]),
+    case("The Wagner fighters flew home to Russia after the mutiny.",
+         [], [("Wagner Group", "DEPLOYED_IN", "Russia")]),
+    case("Qatar, home to Hamas's political office, hosted the talks.",
+         [], [("Hamas", "DEPLOYED_IN", "Qatar")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", HOME_TO)
+def test_home_to(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+# ", where" after a place, with the forces counted ("where some 900 Chadian troops
+# are stationed") or the place named before a description ("X, Georgia's breakaway
+# region on the Black Sea, where ...", "the X area near the border, where ...").
+WHERE_PRESENT = [
+    case("Aid went to Abkhazia, Georgia's breakaway region on the Black Sea, where "
+         "roughly 4,000 Russian soldiers have been posted since 2008.",
+         [("Russia", "DEPLOYED_IN", "Abkhazia")]),
+    case("Shells fell on the Sinjar area near the frontier, where Ankara has built "
+         "dozens of hilltop outposts.",
+         [("Turkey", "DEPLOYED_IN", "Sinjar")]),
+    case("Residents fled to Erbil, where some 2,000 American soldiers are based.",
+         [("United States", "DEPLOYED_IN", "Erbil")]),
+    # people of a state living there are no forces
+    case("The envoys met in Doha, where thousands of Iranian workers live.",
+         [], [("Iran", "DEPLOYED_IN", "Doha")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", WHERE_PRESENT)
+def test_where_present(nlp, text, want, never):
+    check_case(nlp, text, want, never)

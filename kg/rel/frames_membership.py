@@ -192,6 +192,39 @@ def hosts(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     emit(v, found, rule, guests, hosts[:1], (ms, me))
 
 
+@frame('home_to', HostsOptions)
+def home_to(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Italy, home to America's Sixth Fleet" → (Sixth Fleet, DEPLOYED_IN, Italy);
+    "Djibouti, (which is) home to Camp Lemonnier" → (Camp Lemonnier, LOCATED_IN,
+    Djibouti); "X hosts the headquarters of Y": what a place is home to is there. The
+    guest is the name that ends the noun phrase after the cue (the Fleet, not its
+    possessor; not "Hamas's political office", whose head is no name); an organisation
+    named as civilian ("the Red Crescent") is no force."""
+    end = v.seg_end[ms]
+    if v.low[ms] == "home" and (ms <= v.seg_start[ms] or not (
+            v.low[ms - 1] == "," or v.low[ms - 1] in v.lex["copulas"]
+            or v.low[ms - 1] in {"also", "still", "now"})):
+        return  # "flew home to Y": a way back, no host
+    k, guest = me, None
+    while k < end and k - me < 8:
+        m = v.mention_at(k)
+        if m is not None:
+            guest, k = m, m.end
+            continue
+        if v.punct[k] and v.low[k] not in v.lex["possessive"] or v.is_boundary(k) \
+                or v.low[k] in v.lex["relative_pronouns"] \
+                or (v.low[k] in v.lex["prepositions"] and v.low[k] != "of"):
+            break
+        guest = None if v.low[k] not in v.lex["possessive"] else guest
+        k += 1
+    if guest is None or guest.type not in rule.subject_types \
+            or not phrases.modifier_ok(v, guest) or guest.adjectival_form \
+            or any(w.lower() in v.lex["civilian_org_words"] for w in guest.name.split()):
+        return
+    hosts = scan.left_or_antecedent(v, ms, rule.object_types, rule.options.max_left)
+    emit(v, found, rule, [guest], hosts[:1], (ms, me))
+
+
 @frame('relative_members')
 def relative_members(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"X, an alliance that includes A and B" → (A, PART_OF, X): the owner is the

@@ -703,6 +703,39 @@ def _apposition_head(v: DocView, k: int, types: tuple[str, ...]) -> Mention | No
     return a if a is not None and a is not m and a.name != m.name else None
 
 
+def where_antecedent(v: DocView, k: int, types: tuple[str, ...]) -> Mention | None:
+    """The place a ", where" at ``k`` is about: the name before the comma ("Erbil, where
+    ..."), the name a description before it is apposed to ("Abkhazia, Georgia's
+    breakaway region, where ..."), or the name of an area phrase ("the Avashin area near
+    the border, where ..."); else None."""
+    lo = v.seg_start[k]
+    if k - 2 < lo or v.low[k] != "where" or v.low[k - 1] != ",":
+        return None
+    k -= 2
+    m = v.mention_at(k)
+    if m is None and v.alpha[k] and v.lowercase[k]:
+        m = phrases.apposed_to(v, k, types)  # "X, Georgia's breakaway region, where"
+        j = k
+        while m is None and j > lo and k - j < 6 and not v.punct[j - 1]:
+            j -= 1  # "the Avashin area near the border, where": the named area
+            n = v.mention_at(j)
+            if n is not None:
+                m = n if n.end < v.n and v.low[n.end] in v.lex["area_words"] else None
+                break
+    if m is None or phrases.governing_prep(v, m) in {"on", "of", "in", "near", "along"}:
+        c = next((c for c in range(k - 1, max(lo, k - 12), -1)
+                  if v.low[c] == "," or v.is_boundary(c)), None)
+        opener = v.mention_at(c + 1) if c is not None else None
+        if c is not None and v.low[c] == "," and (v.low[c + 1] in {"the", "a", "an"} or (
+                opener is not None and opener.end < v.n
+                and v.low[opener.end] in v.lex["possessive"])):
+            m = v.mention_at(c - 1) or m  # "X, Georgia's breakaway region on the Black
+            # Sea, where": X, not the sea
+    if m is None or m.type not in types or m.adjectival_form:
+        return None
+    return m
+
+
 def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
     """What a relative pronoun refers to: the nearest mention before it that is not the
     object of a preposition ("the highway in the south of the country, which ..." →

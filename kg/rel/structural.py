@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..resolve import canonical_name, gazetteer
 from ..wordlists import words
-from . import phrases
+from . import phrases, scan
 from .findings import Cand, Findings
 from .frame_common import CONF, role_words
 from .mentions import Mention
@@ -287,19 +287,22 @@ def where_present(v: DocView, found: Findings) -> None:
     """"P, where X forces ..." / "P, where X has (built) bases/posts/headquarters" →
     (X, DEPLOYED_IN, P): a relative clause on a place that puts an actor's forces there."""
     for a in v.mentions:
-        if a.type not in {"STATE", "ORGANIZATION", "GROUP"} or a.adjectival_form:
-            continue
+        if a.type not in {"STATE", "ORGANIZATION", "GROUP"} \
+                or (a.adjectival_form and (a.type != "STATE" or a.end >= v.n)):
+            continue  # but "where Russian troops ...": the state's forces
         lo = v.seg_start[a.start]
         k = a.start - 1
-        if k >= lo and v.low[k] == "the":
-            k -= 1
-        if k - 2 < lo or v.low[k] != "where" or v.low[k - 1] != ",":
+        while k >= lo and a.start - k <= 5 and (v.text[k][:1].isdigit() or v.low[k] in {
+                "the", "an", "estimated", "roughly", "approximately"}
+                or v.low[k] in v.lex["people_quantity_words"]):
+            k -= 1  # "where some 4,000 Chadian soldiers": a count of the forces
+        if k - 2 < lo or v.low[k] != "where":
             continue
-        p = v.mention_at(k - 2)
-        if p is None or p.type not in {"LOCATION", "FACILITY", "STATE"} or p.adjectival_form:
+        p = scan.where_antecedent(v, k, ("LOCATION", "FACILITY", "STATE"))
+        if p is None:
             continue
-        forces = a.type == "STATE" and a.end - a.start >= 2 \
-            and v.low[a.end - 1] in TROOP_WORDS
+        forces = a.type == "STATE" and (a.end - a.start >= 2 or a.adjectival_form) \
+            and v.low[a.end - 1 + int(a.adjectival_form)] in TROOP_WORDS
         if not forces:
             end = min(v.seg_end[a.start], a.end + 9)
             verb = next((j for j in range(a.end, min(a.end + 3, end))
