@@ -164,3 +164,41 @@ DEMANDED_YIELD = [
 @pytest.mark.parametrize("text,want,never", DEMANDED_YIELD)
 def test_demanded_yield(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Cue gaps met in dev4, each a common news phrasing: a quoted word inside "triggered the
+# 'snapback' of sanctions"; "close military ties with"; "works closely / hand in hand
+# with"; "took up arms / rose up against"; "traded drone strikes"; "fought for <actor>"
+# (not for a capital, which is the city fought over); "hand back" prisoners is no backing;
+# "<leader>'s government" is the leader's state; a relative after "into <body>" is the body.
+DEV4_CUES = [
+    case("When Norway and Iceland triggered the \u201csnapback\u201d of UN sanctions on "
+         "Eritrea, they gambled on talks.",
+         [("Norway", "OPPOSES", "Eritrea"), ("Iceland", "OPPOSES", "Eritrea")],
+         [("United Nations", "OPPOSES", "Eritrea")]),
+    case("Moscow's close military ties with Belarus worry Lithuania.",
+         [("Russia", "ALLIED_WITH", "Belarus")], [("Lithuania", "ALLIED_WITH", "Belarus")]),
+    case("Hamas works hand in hand with Palestinian Islamic Jihad.",
+         [("Hamas", "ALLIED_WITH", "Palestinian Islamic Jihad")]),
+    case("The TPLF took up arms against Addis Ababa in 2020.",
+         [("Tigray People's Liberation Front", "ATTACKS", "Ethiopia")]),
+    case("The Kurds rose up against Saddam Hussein in 1991.",
+         [("Kurds", "ATTACKS", "Saddam Hussein")]),
+    case("Kenya and Somalia traded drone strikes last year.",
+         [("Kenya", "ATTACKS", "Somalia"), ("Somalia", "ATTACKS", "Kenya")]),
+    case("The Wagner Group fought for Haftar near Tripoli.",
+         [("Wagner Group", "BACKS", "Khalifa Haftar")]),
+    case("Russian troops fought for Kyiv in 2022.", [], [("Russia", "BACKS", "Ukraine")]),
+    case("Moscow will hand back 40 Ukrainian prisoners next week.",
+         [], [("Russia", "BACKS", "Ukraine")]),
+    case("The United States negotiated with Maduro's government over prisoners.",
+         [("United States", "NEGOTIATES_WITH", "Venezuela")],
+         [("United States", "NEGOTIATES_WITH", "Nicol\u00e1s Maduro")]),
+    case("Iran enrolled Pakistani men into the Zainabiyoun Brigade, which fought for Assad.",
+         [("Zainabiyoun", "BACKS", "Bashar al-Assad")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", DEV4_CUES)
+def test_dev4_cues(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -36,6 +36,8 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         rel, rule_id = "OPPOSES", rule.id + ".hedged"  # "X could strike Y": a threat
     subjects = [s for s in subjects if not urged(v, cue[0], s) and not kin_possessor(v, s)]
     objects = [o for o in objects if not kin_possessor(v, o)]
+    subjects = [person_government(v, s) for s in subjects]
+    objects = [person_government(v, o) for o in objects]
     # "at the request of President X's predecessor", "X's son Y": the other person acts
     # "X urged Syria to expel the Russian military": Syria has not done it
     if rel in {"ATTACKS", "OPPOSES"} and stop_pledged(v, cue[0]):
@@ -68,7 +70,7 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         objects = [o for o in objects if o.type not in {"LOCATION", "FACILITY"}]
         # "plans an offensive on Rafah": a plan against a place is no stance toward an actor
     if ("LOCATION" in rule.object_types and "STATE" not in rule.object_types) \
-            or rel == "CONTROLS":
+            or rel == "CONTROLS" or rule.options.capital_is_place:
         objects = [capital_as_place(o) for o in objects]  # "controlled Sanaa": the city;
         # "controls 90 percent of Port-au-Prince": the city, not Haiti
     if rel == "CONTROLS":
@@ -98,6 +100,20 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
                                         CONF[kind], cue))
             n += 1
     return n
+
+
+def person_government(v: DocView, m: Mention) -> Mention:
+    """"negotiating with Petro's government", "Kiir's administration": a leader named as
+    the owner of a government stands for the state he serves (the gazetteer's
+    ``part_of``), as "the Petro government" does when the resolver reads it whole."""
+    k = m.end
+    if m.type != "PERSON" or k + 1 >= len(v.low) or v.low[k] not in v.lex["possessive"] \
+            or v.low[k + 1] not in v.lex["government_nouns"]:
+        return m
+    state = gazetteer().container(m.name)
+    if state is None or state.type != "STATE":
+        return m
+    return Mention(m.start, m.end, state.name, "STATE", m.source, m.text)
 
 
 def kin_possessor(v: DocView, m: Mention) -> bool:

@@ -156,9 +156,12 @@ def regime_restorer(v: DocView, rule: Rule, agents: list[Mention]) -> list[Menti
     a = agents[0]
     k = a.start - 1
     lo = v.seg_start[a.start]
-    if k - 1 < lo or v.low[k] != "of" or v.low[k - 1] not in v.lex["regime_return_nouns"]:
+    h = k - 1
+    while h > lo and v.text[h] in {'"', "\u201d", "\u2019", "'"}:
+        h -= 1  # "the 'snapback' of U.N. sanctions"
+    if h < lo or v.low[k] != "of" or v.low[h] not in v.lex["regime_return_nouns"]:
         return agents
-    subj = scan.left_or_antecedent(v, k - 1, rule.subject_types, rule.options.max_left)
+    subj = scan.left_or_antecedent(v, h, rule.subject_types, rule.options.max_left)
     return subj or agents
 
 

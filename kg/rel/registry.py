@@ -33,6 +33,9 @@ class Options:
     # forces present at a facility named as a base or camp ("US troops are stationed at
     # Camp Humphreys") also hold it: the DEPLOYED_IN candidate brings an OPERATES one
     base_operator: bool = False
+    # a capital written for its state is the city here, so no actor: "fought for Kyiv" is
+    # a battle for the city, "fought for Assad" a side taken
+    capital_is_place: bool = False
 
 
 @dataclass(frozen=True)

@@ -796,9 +796,10 @@ def antecedent(v: DocView, rel_i: int, types: tuple[str, ...]) -> list[Mention]:
             and v.low[rel_i] == "who":
         return [m]  # "the death of Soleimani, who commanded X": "who" is a person
     if m is not None and m.type in types and phrases.modifier_ok(v, m) \
-            and phrases.governing_prep(v, m) not in {
+            and ((gp := phrases.governing_prep(v, m)) not in {
             "in", "at", "near", "inside", "outside", "around", "across", "from", "of",
-            "into", "along", "on"}:
+            "into", "along", "on"} or (gp == "into" and m.type == "ORGANIZATION")):
+        # "recruited Afghans into the Fatemiyoun Brigade, which fought …": a body joined
         if rel_i + 1 < v.seg_end[rel_i] and v.low[rel_i + 1] in v.lex["plural_aux"]:
             return phrases.coord_left(v, m, types)  # "by A and B, which have blocked X"
         return [m]  # "a group aligned with the PKK, which has fought ..." → the PKK
