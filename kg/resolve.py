@@ -78,6 +78,8 @@ PLACE_OF_HEADS = _V["place_of_heads"]
 PLACE_VERBS = _V["place_verbs"]
 # "airstrikes on Sanaa", "the march on Tripoli": "on" after these makes the capital a place
 PLACE_ON_HEADS = _V["place_on_heads"]
+# "the authorities in Kabul": after these "in" makes the capital the government
+GOVERNMENT_IN_HEADS = _V["government_in_heads"]
 BACKED_WORDS = _V["backed_words"]
 # words before "to"/"from" that make the capital a destination or origin
 ROUTE_WORDS = _V["route_words"]
@@ -455,6 +457,8 @@ def capital_is_place(doc, start: int, end: int) -> bool:
             return not crossed_comma or list_after
         if low == "on" and i > 0 and lower[i - 1] in PLACE_ON_HEADS:
             return not crossed_comma or list_after
+        if low == "in" and i == start - 1 and i > 0 and lower[i - 1] in GOVERNMENT_IN_HEADS:
+            return False  # "the government in Damascus", "the authorities in Kabul"
         if low == "between" and not _route_context(lower, i):
             return False  # "mediated between Tehran and Washington": the governments
         if low in PLACE_PREPS or low in PLACE_VERBS:

@@ -65,3 +65,45 @@ def test_members_as_a_verbs_object_are_no_membership(nlp, text, never):
 ])
 def test_copular_and_apposed_membership_stays(nlp, text, want):
     assert want in found(nlp, text)
+
+# ---- "the government / authorities / regime in <capital>" is the state seated there, as
+# subject or object (resolve.capital_is_place, scan.scan_right, phrases.governing_prep),
+# and "the government" followed by its seat is no anaphor of an earlier state (kg_coref)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Ankara and Doha are the main backers of the new authorities in Damascus.",
+     ("Turkey", "BACKS", "Syria")),
+    ("Qatar supports the government in Damascus.", ("Qatar", "BACKS", "Syria")),
+    ("The government in Khartoum accused Abu Dhabi of arming the paramilitaries.",
+     ("Sudan", "OPPOSES", "United Arab Emirates")),
+    ("The regime in Tehran arms the Houthis, Western officials say.", ("Iran", "BACKS", "Houthis")),
+])
+def test_the_government_in_a_capital_is_the_state(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_a_city_after_in_stays_a_place(nlp):
+    got = found(nlp, "Hezbollah fighters in Damascus attacked the rebels.")
+    assert not any(t[0] == "Syria" or t[2] == "Syria" for t in got)
+
+
+# ---- "engage": combat, unless a topic follows ("engaged Kabul on trade" is diplomacy)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Kenyan troops engaged al-Shabaab fighters near Lamu.", ("Kenya", "ATTACKS", "Al-Shabaab")),
+    ("Nigerian jets engaged Boko Haram positions on the shores of Lake Chad.",
+     ("Nigeria", "ATTACKS", "Boko Haram")),
+])
+def test_engage_is_combat(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, never", [
+    ("Washington engaged Beijing on climate last year.", ("United States", "ATTACKS", "China")),
+    ("The junta in Niamey, which Algeria has engaged on security, was not invited.",
+     ("Algeria", "ATTACKS", "Niger")),
+])
+def test_engage_on_a_topic_is_talk(nlp, text, never):
+    assert never not in found(nlp, text)

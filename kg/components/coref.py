@@ -376,6 +376,10 @@ class CorefResolver:
                 noun = low[e - 1]
                 if e < len(doc) and low[e] == "of":
                     continue  # "the city of X": not an anaphor here
+                if e + 1 < len(doc) and low[e] == "in" and "STATE" in DEFINITE[noun] \
+                        and (e + 1) in ent_tok and any(x.start == e + 1 and x.label_ == "STATE"
+                                                       for x in ents):
+                    continue  # "the government in Damascus": named by its seat
                 want_types = DEFINITE[noun]
                 cands = [x for x in earlier if x.label_ in want_types
                          and not _adjectival(doc, x)]

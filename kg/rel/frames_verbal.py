@@ -140,6 +140,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     doc = v.doc
     if (m := v.mention_of[ms]) is not None and m.start < ms < m.end - 1:
         return  # "the Rapid Support Forces": a word inside a name, not a verb
+    if rule.options.topic_free and phrases.topic_follows(v, me):
+        return  # "engaged the Taliban on trade", "which X has engaged on security": talk
     if rule.options.context_after:
         window = v.low[me:min(me + 8, v.seg_end[ms])]
         if not any(w in rule.options.context_after for w in window):

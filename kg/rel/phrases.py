@@ -32,6 +32,9 @@ def governing_prep(v: DocView, m: Mention) -> str | None:
         if w == "of" and m.type in {"LOCATION", "FACILITY"} and g > v.seg_start[m.start] \
                 and v.low[g - 1] in v.lex["place_nouns"]:
             return None  # "the town of Bakhmut": the name is the phrase's head, not an "of"-object
+        if w == "in" and m.type == "STATE" and m.text != m.name and g > v.seg_start[m.start] \
+                and v.low[g - 1] in v.lex["state_body_nouns"]:
+            return None  # "the government in Khartoum accused": the seat names the state
         if w in v.lex["prepositions"]:
             return w
         if w not in {"and", "or", ","}:
@@ -278,6 +281,20 @@ def bare_part_object(v: DocView, k: int) -> bool:
             or w in v.lex["part_openers"]:
         return False
     return not (j - 1 >= lo and v.low[j - 1] in APPOSITION_DETERMINERS)
+
+
+def topic_follows(v: DocView, k: int) -> bool:
+    """Does a topic phrase follow the verb ending at ``k``, right after it or after a short
+    object ("engaged the Taliban on trade", "engaged on security")? "on / over / about"
+    and a bare lower-case noun is a subject of talks; "on the border" is a place."""
+    end = v.seg_end[k] if k < v.n else k
+    for j in range(k, min(k + 6, end - 1)):
+        if v.is_boundary(j) or v.punct[j]:
+            return False
+        if v.low[j] in v.lex["topic_prepositions"] and v.alpha[j + 1] and v.lowercase[j + 1] \
+                and v.low[j + 1] not in v.lex["light_nouns"]:
+            return True
+    return False
 
 
 def members_as_patients(v: DocView, k: int) -> bool:

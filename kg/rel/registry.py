@@ -96,6 +96,7 @@ class SvoOptions(Options):
     passive_ok: bool = False  # the cue may follow "is/was" ("is deployed in")
     context_after: tuple[str, ...] = ()  # one of these words must follow within 8 tokens
     not_followed_by: tuple[str, ...] = ()  # the object must not be followed by these
+    topic_free: bool = False  # no topic phrase follows ("engaged Kabul on trade" is talk)
     inner_target: bool = False  # the target follows the first target preposition in the match
     enumerates: bool = False  # "X has two bases …": the later named bases are X's
     share_object: bool = False  # the object is a state named as a share: "much of Yemen"

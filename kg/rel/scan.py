@@ -503,12 +503,13 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
                 if comma is not None and v.text[comma] == "," else None
             if named is not None:
                 return [named]  # "met the head of the U.N. watchdog, X,": the person
-        if w == "of" and j > pos and "STATE" in types \
+        if w in {"of", "in"} and j > pos and "STATE" in types \
                 and v.low[j - 1] in v.lex["state_body_nouns"]:
-            n = v.mention_at(j + 2 if j + 1 < end and v.low[j + 1] == "the" else j + 1)
-            if n is not None and n.type == "STATE":
-                j += 1  # "a deal with the government of Libya": the state itself
-                continue
+            n = v.mention_at(j + 2 if w == "of" and j + 1 < end and v.low[j + 1] == "the"
+                             else j + 1)
+            if n is not None and n.type == "STATE" and (w == "of" or n.text != n.name):
+                j += 1  # "a deal with the government of Libya", "backs the authorities
+                continue  # in Damascus": the state itself
         if w == "of" and j > pos and v.low[j - 1] in v.lex["place_part_nouns"] \
                 and all(t in PLACE_TYPES for t in types):
             j += 1  # "active in the desert of Anbar": the place is after "of"
