@@ -189,3 +189,23 @@ EXAMPLES_AS_SUBJECT = [
 @pytest.mark.parametrize("text,want,never", EXAMPLES_AS_SUBJECT)
 def test_examples_as_subject(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# A return noun in scare quotes ('the "snapback" of U.N. sanctions on Y') still names the
+# regime only: the clause's subject list is the sanctioner.
+QUOTED_REGIME_RETURN = [
+    case('When Poland and Lithuania forced the “reinstatement” of EU sanctions on Belarus, '
+         'Minsk protested.',
+         [("Poland", "OPPOSES", "Belarus"), ("Lithuania", "OPPOSES", "Belarus")],
+         [("European Union", "OPPOSES", "Belarus")]),
+    case('Britain and Canada triggered the "snapback" of U.N. sanctions on North Korea.',
+         [("United Kingdom", "OPPOSES", "North Korea"), ("Canada", "OPPOSES", "North Korea")]),
+    # no clause subject: the sanctions' own body stays the one opposing
+    case('The “snapback” of U.N. sanctions on Syria angered Russia.',
+         [("United Nations", "OPPOSES", "Syria")], [("Russia", "OPPOSES", "Syria")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", QUOTED_REGIME_RETURN)
+def test_quoted_regime_return(nlp, text, want, never):
+    check_case(nlp, text, want, never)
