@@ -128,3 +128,28 @@ WHERE_PRESENT = [
 @pytest.mark.parametrize("text,want,never", WHERE_PRESENT)
 def test_where_present(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Titles: a director general heads the agency (not "general", a rank); a vice president,
+# first or not, is an official of the state or party, not its leader; "the X-backed Y
+# party" is the known Y.
+TITLES = [
+    case("WHO Director-General Tedros Adhanom Ghebreyesus warned of famine.",
+         [("Tedros Adhanom Ghebreyesus", "LEADS", "World Health Organization")],
+         [("Tedros Adhanom Ghebreyesus", "PART_OF", "World Health Organization")]),
+    case("Rafael Grossi, the IAEA's director general, flew to Tehran.",
+         [("Rafael Grossi", "LEADS", "IAEA")]),
+    case("Sudan's first vice president Malik Agar met the envoys.",
+         [("Malik Agar", "PART_OF", "Sudan")], [("Malik Agar", "LEADS", "Sudan")]),
+    case("Sudan's vice president Malik Agar flew to Cairo.",
+         [("Malik Agar", "PART_OF", "Sudan")], [("Malik Agar", "LEADS", "Sudan")]),
+    case("Malik Agar, the vice-president of Sudan, met the envoys.",
+         [("Malik Agar", "PART_OF", "Sudan")], [("Malik Agar", "LEADS", "Sudan")]),
+    case("Goran Rakic, a deputy of the Moscow-backed Serb List party, resigned.",
+         [("Russia", "BACKS", "Serb List")], [("Russia", "BACKS", "Serb List party")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", TITLES)
+def test_titles(nlp, text, want, never):
+    check_case(nlp, text, want, never)

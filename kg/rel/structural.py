@@ -73,11 +73,13 @@ def possessives(v: DocView, found: Findings) -> None:
             continue
         j = a.end + (1 if a.end < len(v.doc) and v.low[a.end] in L["possessive"] else 0)
         end = v.seg_end[a.start]
-        head_role = False
+        head_role = deputy = False
         k = j
         while k < min(j + 4, end) and v.mention_at(k) is None and v.low[k] in title_words:
             head_role = head_role or v.low[k] in L["head_roles"]
+            deputy = deputy or v.low[k] in L["deputy_words"]
             k += 1
+        head_role = head_role and not deputy  # "Sudan's vice president X": an official
         b = v.mention_at(k)
         if b is None and k == j:  # "Russia's western Kursk region", "Hezbollah's elite X"
             while k < min(j + 2, end) and (v.low[k] in L["unit_adjectives"] or (

@@ -8,6 +8,7 @@ A mixin of :class:`kg.components.entities.EntityRecognizer`.
 from __future__ import annotations
 
 from ... import resolve
+from ...gazetteer import NAME
 from .common import (
     ANY_ORG_HEADS,
     BACKED_OR_PRO,
@@ -237,6 +238,10 @@ class OrganizationRules:
                 continue
             end = self._name_run(T, j)
             if end < n and T.lower[end] in LOWER_ORG_HEADS:
+                known = self.gz.lookup(T.span_text(j, end)) if end > j else None
+                if known is not None and known.kind == NAME \
+                        and self.gz.actors[known.actor].type == "ORGANIZATION":
+                    continue  # "the Belgrade-backed Serb List party": the known Serb List
                 end += 1
             if end == j or T.lower[j] in NOT_NAMES:
                 continue
