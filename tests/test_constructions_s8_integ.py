@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp import load_pipeline
-from tests.test_constructions import found
+from tests.test_constructions import canonical, found
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +107,36 @@ def test_engage_is_combat(nlp, text, want):
 ])
 def test_engage_on_a_topic_is_talk(nlp, text, never):
     assert never not in found(nlp, text)
+
+# ---- a predicate after an aside names the subject before the aside: "The SDF, the force
+# that holds X, is the main US partner" (phrases.apposed_to, frames_coverage.appos_ally);
+# a state after "partner in" is where a named partner is (NominalOptions.in_names_place)
+
+
+@pytest.mark.parametrize("text, want, never", [
+    ("The YPG, the militia that holds much of north-eastern Syria, is the main U.S. partner "
+     "against the Islamic State.", ("United States", "ALLIED_WITH", "YPG"),
+     ("United States", "ALLIED_WITH", "Syria")),
+    ("Jordan, which borders Iraq, is a key American ally.",
+     ("United States", "ALLIED_WITH", "Jordan"), ("United States", "ALLIED_WITH", "Iraq")),
+    ("The SNA, which holds Afrin, is the main Turkish partner in Syria.",
+     ("Turkey", "ALLIED_WITH", "Syrian National Army"), ("Turkey", "ALLIED_WITH", "Syria")),
+])
+def test_predicate_after_an_aside(nlp, text, want, never):
+    got = found(nlp, text)
+    assert canonical(want) in got and canonical(never) not in got
+
+
+def test_unnamed_allies_in_a_state_are_that_state(nlp):
+    got = found(nlp, "Damascus leaned on its allies in Iran.")
+    assert canonical(("Syria", "ALLIED_WITH", "Iran")) in got
+
+
+# ---- "where it ..." after "in northern X": the pronoun is the clause's actor, not the
+# place (kg_coref: a compass word does not hide the preposition)
+
+
+def test_where_it_after_a_compass_place(nlp):
+    got = found(nlp, "Ankara keeps thousands of soldiers in northern Iraq, where it fights "
+                     "the PKK.")
+    assert ("Turkey", "ATTACKS", "PKK") in got and ("Iraq", "ATTACKS", "PKK") not in got

@@ -165,6 +165,8 @@ def _object_position(doc: Doc, i: int) -> bool:
 
 
 PREPOSITIONS = _W["prepositions"]
+# "in northern Iraq": a compass word between the preposition and the place
+PLACE_ADJECTIVES = words("frames")["compass_words"]
 
 
 def _possessive(doc: Doc, span: _Ent) -> bool:
@@ -190,7 +192,8 @@ def _after_preposition(doc: Doc, span: _Ent) -> bool:
         low = lower[i]
         if low in PREPOSITIONS:
             return True
-        if low in {"the", "a", "an", ",", "and", "or", "both"} or doc[i].ent_type_:
+        if low in {"the", "a", "an", ",", "and", "or", "both"} or doc[i].ent_type_ \
+                or low in PLACE_ADJECTIVES:
             i -= 1
             steps += 1
             continue

@@ -366,6 +366,13 @@ def appos_ally(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
         return
     if any(v.low[j] in v.lex["past_tie_words"] for j in range(k + 1, ms)):
         return  # "Haftar, a former Kremlin ally,": no longer
+    if any(v.low[j] in v.lex["copulas"] for j in range(k + 1, ms)):
+        # "Y, the force that holds X, is a key US partner": a predicate after an aside
+        # names the subject before the aside, not the aside's last mention
+        p = scan.parenthetical_start(v, k)
+        if p is None:
+            return
+        k = p
     y = v.mention_at(phrases.skip_paren_left(v, k - 1, lo))
     if y is None or y.type not in rule.object_types or y.name == owner.name:
         return

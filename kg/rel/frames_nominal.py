@@ -227,6 +227,11 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     # "a campaign against what it says are Hezbollah efforts": the object after the copula
     start = past_reported_what(v, me) if me < v.n and v.low[me] == "what" else me
     objs = scan.scan_right(v, start, rule.object_types, max_gap=rule.options.max_right)
+    if rule.options.in_names_place and v.low[me - 1] == "in" \
+            and phrases.apposed_to(v, ms, rule.subject_types) is not None:
+        # "the SDF, which holds X, is the main US partner in Syria": the partner is named,
+        # Syria is where it is ("Syria's allies in Iran" are Iran's rulers)
+        objs = [o for o in objs if o.type != "STATE" or o.text != o.name]
     if not objs and rule.relation in {"BACKS", "ATTACKS", "OPPOSES"}:
         objs = clause_helpers.including_list(v, me, rule.object_types)  # "to groups like A"
     if not objs and rule.relation == "ATTACKS":

@@ -423,6 +423,12 @@ def apposed_to(v: DocView, noun: int, types: tuple[str, ...]) -> Mention | None:
             # "The SDF are a US-backed alliance", "Egypt has long been a key US partner"
             j = k - 1
             while j >= lo and v.low[j] in v.lex["aux"] and v.mention_at(j) is None:
+                if v.text[j] == ",":
+                    from . import scan  # here, not at the top: scan imports this module
+                    p = scan.parenthetical_start(v, j)
+                    if p is not None:  # "The SDF, the force that holds X, is a key US
+                        j = skip_paren_left(v, p - 1, lo)  # partner": the subject
+                        break  # before the aside
                 j -= 1
             m = v.mention_at(j) if j >= lo else None
             return m if m is not None and m.type in types else None

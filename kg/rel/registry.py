@@ -222,6 +222,8 @@ class NominalOptions(Options):
     members_after: bool = False  # "factions of the PMF, including A and B" → A, B
     holder_inverts: bool = False  # "X enjoys the support of Y": Y is the agent, X the object
     body_premod_labels: bool = False  # "a NATO ally of Y": the alliance is no agent
+    in_names_place: bool = False  # "X is the main US partner in Syria": when the noun
+    # describes a named actor, a state named after "in" is where it is, not the other side
 
 
 @dataclass(frozen=True)
