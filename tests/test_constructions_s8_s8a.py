@@ -202,3 +202,37 @@ DEV4_CUES = [
 @pytest.mark.parametrize("text,want,never", DEV4_CUES)
 def test_dev4_cues(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Force in dev4's wire prose: a participle after a comma is the act of the group whose
+# gunmen open the sentence (after a dateline too), and a state's adjective before
+# civilians by trade ("Kenyan contractors") is no attacker; a member "from" a group is a
+# victim of the group; unnamed sites "across X" hit X, unless a group owns them ("militia
+# targets in X"); "X missiles were fired at Y"; "gangs allied with X" are the gangs' ties.
+FORCE = [
+    case("Al-Shabaab fighters ambushed a truck carrying Kenyan contractors outside Mandera "
+         "on Sunday, killing four Somali soldiers.",
+         [("Al-Shabaab", "ATTACKS", "Somalia")], [("Kenya", "ATTACKS", "Somalia")]),
+    case("MOGADISHU, Somalia (AP) - Gunmen from al-Shabaab stormed a hotel near the port on "
+         "Friday, killing three Somali soldiers, officials said.",
+         [("Al-Shabaab", "ATTACKS", "Somalia")]),
+    case("A Turkish drone strike killed a senior commander from the PKK near Sinjar.",
+         [("Turkey", "ATTACKS", "PKK")]),
+    case("Turkey, which has launched dozens of drone strikes on army posts across Syria, "
+         "denied it.",
+         [("Turkey", "ATTACKS", "Syria")]),
+    case("The United States carried out strikes on militia targets in Syria.",
+         [], [("United States", "ATTACKS", "Syria")]),
+    case("Hezbollah rockets were fired at Israel on Sunday.",
+         [("Hezbollah", "ATTACKS", "Israel")]),
+    case("Rockets were fired at Israel from Lebanon.", [], [("Lebanon", "ATTACKS", "Israel")]),
+    case("Gustavo Petro blamed the killings on armed groups allied with Venezuelan officials.",
+         [], [("Gustavo Petro", "ALLIED_WITH", "Venezuela")]),
+    case("Kataib Hezbollah and other factions allied with Iran fired rockets.",
+         [("Kataib Hezbollah", "ALLIED_WITH", "Iran")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", FORCE)
+def test_force(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -80,10 +80,19 @@ def opening_subject(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]
     """The actor that opens the segment, when no relative clause or subordinate
     clause lies between it and token ``k``."""
     lo = v.seg_start[k]
+    dash = next((d for d in range(lo + 1, min(lo + 10, k)) if scan.dateline_dash(v, d)), None)
+    if dash is not None:
+        lo = dash + 1  # "QUETTA, Pakistan (Reuters) - Gunmen from X ambushed …": after it
     j = lo
     while j < lo + 2 and v.low[j] in {"the", "a", "an"} and v.mention_at(j) is None:
         j += 1
     m = v.mention_at(j)
+    if m is None and j + 2 < k and v.low[j] in v.lex["members_of_nouns"] \
+            and v.low[j + 1] in {"from", "of"}:
+        n = v.mention_at(j + 2 + int(v.low[j + 2] == "the"))
+        if n is not None and n.type in types and not n.adjectival_form \
+                and scan.members_phrase_opening(v, n):
+            m, j = n, n.start  # "Gunmen from the BLA ambushed …, killing Y": the BLA
     if m is not None and m.start == j and m.type in types and not m.adjectival_form \
             and not _open_clause_between(v, m.end, k):
         # "X vowed revenge for a strike that hit Y, killing Z": not X's act
@@ -128,7 +137,9 @@ def members_of(v: DocView, pos: int, types: tuple[str, ...],
                                     "controlled", "owned"} \
             and v.low[k + 2] in {"by", "to"}:
         return scan.scan_right(v, k + 3, types, max_gap=0)  # "targets used by the PKK"
-    if k + 1 < end and v.low[k] in nouns and v.low[k + 1] == "of":
+    if k + 1 < end and v.low[k] in nouns and (v.low[k + 1] == "of" or (
+            v.low[k + 1] == "from" and v.low[k] in v.lex["members_of_nouns"])):
+        # "killed seven members of the IRGC", "a field commander from the Radwan Force"
         j = k + 2
         while j < min(k + 6, end) and v.mention_at(j) is None and v.lowercase[j] \
                 and (v.low[j] in v.title_words or v.low[j] in v.skippable):
@@ -153,6 +164,9 @@ def targets_in(v: DocView, pos: int, types: tuple[str, ...]) -> list[Mention]:
         if v.mention_at(k) is not None or v.is_boundary(k) or v.punct[k] \
                 or w in v.lex["relative_pronouns"]:
             return []
+        if w in v.lex["located_target_nouns"] and k > pos \
+                and v.low[k - 1] in v.lex["non_state_target_owners"]:
+            return []  # "strikes on militia targets in Iraq": the militia's, not Iraq's
         if w in v.lex["located_target_nouns"] or (
                 w in v.lex["state_site_nouns"] and k > pos
                 and v.low[k - 1] in v.lex["state_force_adjectives"]):

@@ -44,6 +44,8 @@ Each frame is one construction; the rules that use it (and an example phrase eac
   B": B opposes A, the actor that opens the sentence;
 * ``demanded_yield``: "A demanded / insisted that B (must) disarm / withdraw / step down",
   "A called on B to surrender": a demand that B give way;
+* ``weapon_passive``: "Iranian missiles were fired at X": the actor named before the
+  weapon attacked X;
 * ``seen_as``: "A views / regards / describes B, whose …, as a 'separatist'": B is cast as
   an enemy in an "as" phrase that may come after an aside about B.
 
@@ -718,4 +720,17 @@ def demanded_yield(v: DocView, found: Findings, rule: Rule, ms: int, me: int) ->
     if not subj and rel_i is not None and ms - rel_i <= 3:
         subj = scan.antecedent(v, rel_i, rule.subject_types)
     emit(v, found, rule, subj, objs, (ms, me))
+
+
+@frame('weapon_passive')
+def weapon_passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Iranian missiles were fired at Al Udeid", "Houthi drones were launched toward
+    Israel": a passive of firing whose subject is a weapon names its user before it (an
+    adjective, a premodifier or a possessor); the target follows the preposition."""
+    agents = scan.possessor_or_premod(v, ms, rule.subject_types)
+    if not agents:
+        return
+    objs = scan.scan_right(v, me, rule.object_types, max_gap=2) \
+        or clause_helpers.targets_in(v, me, rule.object_types)
+    emit(v, found, rule, agents, objs, (ms, me))
 

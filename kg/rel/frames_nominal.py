@@ -237,6 +237,9 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if not objs and rule.relation == "ATTACKS":
         objs = clause_helpers.national_targets(v, start, rule.object_types)  # "on Russian
         # oil refineries": the state whose sites they are
+    if not objs and rule.relation == "ATTACKS":
+        objs = clause_helpers.targets_in(v, start, rule.object_types)  # "air strikes on
+        # army depots across Syria": the state where the unnamed sites are
     agents: list[Mention] = []
     # "the expulsion of ISIS by Iraqi forces": the agent follows in a by-phrase
     after = objs[-1].end if objs else len(v.doc)
@@ -265,6 +268,10 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         if named:  # "several factions of the PMF, including A and B" → A, B
             emit(v, found, rule, named, objs[:1], (ms, me))
             return
+    if not agents and v.low[ms].endswith("ed") and ms > v.seg_start[ms] \
+            and v.mention_at(ms - 1) is None and v.low[ms - 1] in v.lex["group_nouns"] \
+            and not (ms - 2 >= v.seg_start[ms] and v.low[ms - 2] in {"other", "allied"}):
+        return  # "drug gangs allied with X": the unnamed gangs are, not the clause's subject
     if not agents:
         agents = agents_before(v, rule, ms)
     if agents and not objs and rule.relation == "ATTACKS":

@@ -268,8 +268,12 @@ def left_or_antecedent(v: DocView, pos: int, types: tuple[str, ...],
     verb phrase lies between ("X, which has been negotiating a truce with Y"), the
     pronoun's named antecedent."""
     found, rel_i = scan_left(v, pos, types, max_tokens)
-    if found or rel_i is None or pos - rel_i > 6:
+    if found or rel_i is None or pos - rel_i > 9:
         return found
+    counted = {j for j in range(rel_i + 2, pos) if v.low[j] == "of"
+               and v.low[j - 1] in v.lex["counted_group_nouns"]}
+    if pos - rel_i > 6 + 2 * len(counted):
+        return found  # "which has carried out hundreds of air strikes on X": a count
     k = rel_i - 2 if rel_i >= 1 and v.low[rel_i - 1] == "," else rel_i - 1
     if v.mention_at(k) is None and not (
             k >= 0 and v.low[k] in v.lex["group_nouns"]) \
@@ -280,6 +284,7 @@ def left_or_antecedent(v: DocView, pos: int, types: tuple[str, ...],
            or (v.alpha[j] and v.lowercase[j]
                and (v.low[j] == "to" or v.low[j] not in v.lex["prepositions"]))
            or (j == pos - 1 and v.low[j] in {"at", "in"})  # "which has been at war with"
+           or j in counted
            for j in range(rel_i + 1, pos)):
         return antecedent(v, rel_i, types)
     return []
