@@ -140,3 +140,20 @@ def test_where_it_after_a_compass_place(nlp):
     got = found(nlp, "Ankara keeps thousands of soldiers in northern Iraq, where it fights "
                      "the PKK.")
     assert ("Turkey", "ATTACKS", "PKK") in got and ("Iraq", "ATTACKS", "PKK") not in got
+
+
+# ---- "condemned the strikes" means the latest strike of the paragraph, not an uprising
+# or another kind of attack named since (bridging.condemnations, frames.json event_families)
+
+
+def test_condemned_strikes_take_the_striker(nlp):
+    got = found(nlp, "Israeli jets struck Hamas positions in Rafah overnight. Hamas has "
+                     "fought Israel since its founding in 1987, and it vowed revenge. "
+                     "Later on Monday, Cairo condemned the strikes.")
+    assert ("Egypt", "OPPOSES", "Israel") in got and ("Egypt", "OPPOSES", "Hamas") not in got
+
+
+def test_condemned_attack_still_takes_the_latest_attack(nlp):
+    got = found(nlp, "Al-Shabaab fighters ambushed Ugandan troops near Baidoa. Kampala "
+                     "condemned the attack.")
+    assert ("Uganda", "OPPOSES", "Al-Shabaab") in got

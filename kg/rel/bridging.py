@@ -44,6 +44,8 @@ BASE_KINDS = _W["base_kind_words"]  # "a naval base in X" names "X naval base"
 ANAPHOR_NOUNS = frozenset(_W["anaphor_attack_nouns"])
 ANAPHOR_MODIFIERS = frozenset(_W["anaphor_modifiers"])
 ANAPHOR_DETERMINERS = frozenset(_W["anaphor_determiners"])
+# word -> the words of its kind of attack ("strikes" -> strike, struck, airstrikes ...)
+EVENT_FAMILY = {w: frozenset(ws) for ws in _W.table("event_families").values() for w in ws}
 
 
 def _overlaps(a: tuple[int, int], lo: int, hi: int) -> bool:
@@ -213,8 +215,14 @@ def condemnations(v: DocView, found: Findings) -> None:
     of the same paragraph)."""
     for cond in found.condemnations:
         seg = v.segment_of[cond.at]
-        before = [c for c in found.cands if c.rel == "ATTACKS" and c.cue[0] < cond.at
-                  and seg - v.segment_of[c.cue[0]] <= CLAIM_WINDOW]
+        earlier = [c for c in found.cands if c.rel == "ATTACKS" and c.cue[0] < cond.at]
+        before = [c for c in earlier if seg - v.segment_of[c.cue[0]] <= CLAIM_WINDOW]
+        kind = next((EVENT_FAMILY[v.low[k]] for k in range(cond.at + 1, min(cond.at + 6, v.n))
+                     if v.low[k] in EVENT_FAMILY), None)
+        if kind is not None:  # "condemned the strikes": the latest strike of the
+            # paragraph, not an uprising or a raid named since
+            same = [c for c in earlier if any(v.low[k] in kind for k in range(*c.cue))]
+            before = same or before
         if not before:
             continue
         last = max(c.cue[0] for c in before)
