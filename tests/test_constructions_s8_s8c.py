@@ -209,3 +209,52 @@ QUOTED_REGIME_RETURN = [
 @pytest.mark.parametrize("text,want,never", QUOTED_REGIME_RETURN)
 def test_quoted_regime_return(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Set descriptions: "the two countries", "the three countries", "both sides" stand for
+# exactly that many states named just before (earlier in the sentence, outside the
+# description's own clause; else the previous sentence; else the last list of that many)
+# and the relation goes to each. A third state in the running, the description's own
+# clause ("A and B hosted negotiations between the two neighbours") or a new paragraph leave it
+# unresolved.
+SET_DESCRIPTIONS = [
+    case("Armenian and Azerbaijani officials met in Brussels, months after the two "
+         "countries traded artillery strikes along their border.",
+         [("Armenia", "ATTACKS", "Azerbaijan"), ("Azerbaijan", "ATTACKS", "Armenia")]),
+    case("Sudan and South Sudan signed an oil deal last year. Both sides still keep "
+         "thousands of troops in Abyei.",
+         [("Sudan", "DEPLOYED_IN", "Abyei"), ("South Sudan", "DEPLOYED_IN", "Abyei")]),
+    case("The leaders of Chad, Niger and Nigeria met in Abuja on Monday. The three "
+         "countries joined the Multinational Joint Task Force in 2015.",
+         [("Chad", "PART_OF", "Multinational Joint Task Force"),
+          ("Niger", "PART_OF", "Multinational Joint Task Force"),
+          ("Nigeria", "PART_OF", "Multinational Joint Task Force")]),
+    # the mediators are not the two neighbours
+    case("Sudan and Chad clashed along their border in March. Qatar and Egypt hosted "
+         "negotiations between the two neighbours in Cairo.",
+         [("Sudan", "NEGOTIATES_WITH", "Chad")],
+         [("Qatar", "NEGOTIATES_WITH", "Egypt"), ("Qatar", "NEGOTIATES_WITH", "Sudan")]),
+    # three states before "the two countries": which two is unsure
+    case("Russian, Armenian and Azerbaijani envoys met in Moscow after the two countries "
+         "traded artillery strikes.",
+         [], [("Armenia", "ATTACKS", "Azerbaijan"), ("Russia", "ATTACKS", "Armenia"),
+              ("Russia", "ATTACKS", "Azerbaijan")]),
+    case("Sudan and South Sudan signed an oil deal last year.\n\nBoth sides still keep "
+         "thousands of troops in Abyei.",
+         [], [("Sudan", "DEPLOYED_IN", "Abyei"), ("South Sudan", "DEPLOYED_IN", "Abyei")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", SET_DESCRIPTIONS)
+def test_set_descriptions(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+def test_set_description_chains(nlp):
+    """A second set description of the same count in the sentence means the same states
+    ("negotiations between the two neighbours … officials on both sides")."""
+    doc = nlp("Chad and Sudan clashed in March. Qatar and Egypt hosted negotiations between "
+              "the two neighbours, officials on both sides said.")
+    got = {sp.text: set(sp.kb_id_.split("\x1f")) for sp in doc.spans["kg_coref"]}
+    assert got.get("the two neighbours") == {"Chad", "Sudan"}, got
+    assert got.get("both sides") == {"Chad", "Sudan"}, got

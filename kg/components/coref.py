@@ -26,6 +26,9 @@ antecedent ent (token offsets), ``span._.kg_confidence`` lower than a named ment
   island of X", "the X enclave"), else its last place that is not the dateline's; "the
   coalition" → the last actor whose name or alias says coalition/alliance, "the
   alliance" one whose name says alliance;
+* "the two countries", "the three juntas", "both sides" → exactly that many states named
+  just before (see ``_set_antecedent``), one span whose ``kb_id_`` joins their names
+  with ``kg.rel.mentions.SET_SEP``; the relation engine gives each its own triple;
 * titles whose organisation is an anaphor ("Its chairman, X", "X, the group's leader")
   get the resolved organisation in ``doc.spans["kg_titles"]``.
 
@@ -49,7 +52,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import resolve
-from ..rel.mentions import entity_runs
+from ..rel.mentions import SET_SEP, entity_runs
 from ..resolve import ROLES, TITLE_FILLERS
 from ..resolve import gazetteer as _gazetteer
 from ..tokens import token_data
@@ -82,6 +85,9 @@ CONF = {"pronoun": 0.6, "definite": 0.65}
 # definite descriptions that name the kind of actor ("the coalition" is a coalition or an
 # alliance, never ISIS)
 NAMED_DEFINITES = _W.table("named_definites")
+# descriptions that stand for several states ("the two countries", "both sides")
+SET_NOUNS = _W["set_nouns"]
+SET_COUNTS = {w: int(n) for n, ws in _W.table("set_counts").items() for w in ws}
 # descriptions of a place ("the island", "the enclave") that mean the last place named so
 PLACE_DEFINITES = _W["place_definites"]
 COALITION_WORDS = NAMED_DEFINITES["coalition"]
@@ -89,6 +95,8 @@ COALITION_WORDS = NAMED_DEFINITES["coalition"]
 MISSION_ADJ = _W["mission_adj"]
 DETERMINERS = _W["determiners"]
 CLAUSE_BOUNDARIES = _W["clause_boundaries"]
+SET_BOUNDARIES = CLAUSE_BOUNDARIES - {"and"}  # where a set description's clause opens
+OF = frozenset({"of"})
 # verbs after which a pronoun starts a new clause ("Israel says it will …")
 REPORTING = _W["reporting"]
 
@@ -180,9 +188,10 @@ def _possessive(doc: Doc, span: _Ent) -> bool:
         gazetteer_lookup(text) is None
 
 
-def _after_preposition(doc: Doc, span: _Ent) -> bool:
+def _after_preposition(doc: Doc, span: _Ent, but: frozenset[str] = frozenset()) -> bool:
     """Whether the mention is a prepositional object (walking back over "the", adjectives
-    and a list "X, Y and"). A possessor ("for Washington's plans") is not."""
+    and a list "X, Y and"), of another preposition than ``but``. A possessor ("for
+    Washington's plans") is not."""
     if _possessive(doc, span):
         return False
     i = span.start - 1
@@ -191,7 +200,7 @@ def _after_preposition(doc: Doc, span: _Ent) -> bool:
     while i >= 0 and steps < 8:
         low = lower[i]
         if low in PREPOSITIONS:
-            return True
+            return low not in but
         if low in {"the", "a", "an", ",", "and", "or", "both"} or doc[i].ent_type_ \
                 or low in PLACE_ADJECTIVES:
             i -= 1
@@ -319,7 +328,8 @@ class CorefResolver:
         low = data.lower
         found = [("PRON" if low[i] in self.pronouns else "NOUN", i, i + 1)
                  for i in data.where(self.anaphor_words)]
-        if not found:  # nothing to resolve
+        sets = _set_descriptions(low, data.where(SET_NOUNS))
+        if not found and not sets:  # nothing to resolve
             doc.spans["kg_coref"] = []
             return doc
         ents = _entity_list(doc)
@@ -446,6 +456,29 @@ class CorefResolver:
             resolved.append(mirror)
             if kind != "PRON" and low[e - 1] in CHAINED_DEFINITES:
                 chain[low[e - 1]] = mirror
+        taken = ent_tok | {k for x in out for k in range(x.start, x.end)}
+        earlier_sets: list[tuple[int, int, list[str]]] = []  # (sentence, count, names)
+        for s0, e0, want in sets:
+            if any(k in taken for k in range(s0, e0)):
+                continue
+            p = para(data.idx[s0])
+            sn = tok_sent[s0]
+            chained = [names for n, c, names in earlier_sets if c == want and sn - n <= 1
+                       and para(data.idx[sents[n].start]) == p]
+            if chained:  # "negotiations between the two neighbours … both sides"
+                names = chained[-1]
+            else:
+                lo = bisect.bisect_left(ent_chars, newlines[p - 1] + 1 if p > 0 else 0)
+                # not a place phrase's ("in Iran"); "the leaders of A and B" are theirs
+                states = [x for x in ents[lo:] if x.end <= s0 and x.label_ == "STATE"
+                          and not _after_preposition(doc, x, OF)]
+                names = _set_antecedent(low, states, tok_sent, sn, want, s0)
+            earlier_sets.append((sn, want, names))
+            if names:
+                sp = Span(doc, s0, e0, label="STATE", kb_id=SET_SEP.join(names))
+                sp._.kg_confidence = CONF["definite"]
+                sp._.kg_source = "coref"
+                out.append(sp)
         out = _led_by_person(doc, out)
         out.sort(key=lambda x: x.start)
         doc.spans["kg_coref"] = out
@@ -629,6 +662,56 @@ def _descriptions(doc: Doc, ents: list[_Ent], nouns: list[int]) -> list[tuple[st
 
 
 BACKED_WORDS = _W["backed_words"]
+
+
+def _set_descriptions(low: list[str], nouns: list[int]) -> list[tuple[int, int, int]]:
+    """(start, end, how many) of the descriptions that stand for several states: "the
+    two countries", "the three juntas", "both sides"."""
+    out = []
+    for i in nouns:
+        k = i - 1
+        if k >= 1 and low[k] in SET_COUNTS and low[k] != "both" \
+                and low[k - 1] in {"the", "these", "those"}:
+            out.append((k - 1, i + 1, SET_COUNTS[low[k]]))
+        elif k >= 0 and low[k] == "both":
+            out.append((k, i + 1, 2))
+    return out
+
+
+def _set_antecedent(low: list[str], states: list[_Ent], tok_sent: list[int], sn: int,
+                    want: int, at: int) -> list[str]:
+    """The states a set description at ``at`` means, in the order named (``states``: the
+    paragraph's states before it, none inside a place phrase): exactly ``want``
+    distinct states of its sentence before the clause it opens ("Pakistani and Iranian
+    officials agreed … when the two countries"; not its own clause's, "A and B hosted
+    negotiations between the two neighbours" are others); else, when its sentence names none
+    there, the previous sentence's, again exactly ``want``; else the last list of exactly
+    ``want`` states ("A, B and C") in the sentence or the one before. Anything else is
+    left unresolved: a third state in the running makes the reference unsure."""
+    def distinct(xs: list[_Ent]) -> list[str]:
+        return list(dict.fromkeys(x.kb_id_ for x in xs))
+
+    clause = at
+    while clause > 0 and tok_sent[clause - 1] == sn and low[clause - 1] not in SET_BOUNDARIES:
+        clause -= 1
+    same = [x for x in states if tok_sent[x.start] == sn and x.end <= clause]
+    if same and len(distinct(same)) == want:
+        return distinct(same)
+    prev = [x for x in states if tok_sent[x.start] == sn - 1]
+    if not same and prev and len(distinct(prev)) == want:
+        return distinct(prev)
+    lists: list[list[_Ent]] = []
+    for x in same or prev:
+        last = lists[-1][-1] if lists else None
+        if last is not None and x.start > last.end \
+                and all(w in {",", "and", "or"} for w in low[last.end:x.start]):
+            lists[-1].append(x)
+        else:
+            lists.append([x])
+    for run in reversed(lists):
+        if len(run) > 1:
+            return distinct(run) if len(distinct(run)) == want else []
+    return []
 
 
 def _place_named(low: list[str], x: _Ent, noun: str) -> bool:

@@ -35,6 +35,8 @@ The same triple found by several rules in one sentence keeps the highest confide
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +46,7 @@ from spacy.tokens import Doc
 from .. import qualifiers, resolve
 from ..rel import bridging, constructions, depmatch, frames, structural
 from ..rel.findings import Cand, Findings
-from ..rel.mentions import collect
+from ..rel.mentions import SET_SEP, collect, members
 from ..rel.patterns import CueMatcher
 from ..rel.rules import load_rules
 from ..rel.view import DocView
@@ -130,9 +132,9 @@ class RelationExtractor:
 
         def name_at(i: int) -> str | None:
             m = v.mention_at(i)
-            return m.name if m is not None else None
+            return m.name if m is not None and SET_SEP not in m.name else None
 
-        for c in found.cands:
+        for c in _each_member(found.cands):
             seg = v.segment_of[c.cue[0]]
             s0, s1 = v.segments[seg]
             key = (c.subj.name, c.rel, c.obj.name, seg)
@@ -146,6 +148,19 @@ class RelationExtractor:
                                 qualifiers.is_negated(doc, s0, left, c.cue[0], c.cue[1]),
                                 attributions[seg])
         return list(best.values())
+
+
+def _each_member(cands: list[Cand]) -> Iterator[Cand]:
+    """The candidates with a set mention ("the two countries traded strikes") given once
+    per member state, never a member with itself."""
+    for c in cands:
+        if SET_SEP not in c.subj.name and SET_SEP not in c.obj.name:
+            yield c
+            continue
+        for s in members(c.subj):
+            for o in members(c.obj):
+                if s.name != o.name:
+                    yield replace(c, subj=s, obj=o)
 
 
 def _record(c: Cand, doc: Doc, s0: int, s1: int, negated: bool,

@@ -512,7 +512,9 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         pairs = [(a, b) for n, a in enumerate(group) for b in group[n + 1:]]
     elif k < end and v.low[k] in {"among", "between", "amongst"}:
         group = scan.scan_right(v, k + 1, types, max_gap=1)
-        anaphor = not group  # "between the two neighbours": the pair named before
+        # "between the two neighbours": the pair named before (resolved by kg_coref, or
+        # here)
+        anaphor = not group or all(m.source == "coref" for m in group)
         group = group or two_states_before(v, k + 1)
         if len(group) == 1 and left:
             pairs = [(a, group[0]) for a in left]

@@ -44,6 +44,21 @@ class Mention:
             and not (self.source == "ent" and self.text.islower())  # "the rebels"
 
 
+# The name of a mention that stands for several states at once ("the two countries",
+# "both sides": ``kg_coref`` joins the names with this separator); the list helpers and
+# the emission give each member its own mention (:func:`members`).
+SET_SEP = "\x1f"
+
+
+def members(m: Mention) -> list[Mention]:
+    """The states a set mention stands for, each as a mention over the same tokens; a
+    plain mention is its own only member."""
+    if SET_SEP not in m.name:
+        return [m]
+    return [Mention(m.start, m.end, name, m.type, m.source, m.text)
+            for name in m.name.split(SET_SEP)]
+
+
 def _fold(s: str) -> str:
     """``s`` lower-cased without its accents: "Culiacan" is a spelling of "Culiacán", not
     an adjective of it."""

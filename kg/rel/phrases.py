@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..resolve import gazetteer
 from .frame_common import APPOSITION_DETERMINERS, PLACE_TYPES
-from .mentions import Mention
+from .mentions import SET_SEP, Mention, members
 from .view import DocView
 
 # "Hezbollah, the Lebanese group", "the SDF — a US-backed alliance —"
@@ -176,6 +176,8 @@ def head_of(v: DocView, m: Mention) -> Mention:
 def coord_right(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]:
     """``m`` and the mentions coordinated after it. Commas alone do not make a list
     ("Dohuk, Iraq" is an apposition): the chain needs an "and"/"or"."""
+    if SET_SEP in m.name:
+        return members(m)  # "the two countries": both, a list in one mention
     out = [m]
     conj = False
     end = v.seg_end[m.start]
@@ -366,6 +368,8 @@ def skip_paren_left(v: DocView, i: int, lo: int) -> int:
 
 def coord_left(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]:
     """``m`` and the mentions coordinated before it (same "and"/"or" condition)."""
+    if SET_SEP in m.name:
+        return members(m)
     out = [m]
     conj = m.end < len(v.doc) and v.low[m.end] in {"and", "or"}
     lo = v.seg_start[m.start]
