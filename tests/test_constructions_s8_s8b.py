@@ -153,3 +153,29 @@ TITLES = [
 @pytest.mark.parametrize("text,want,never", TITLES)
 def test_titles(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Who heads an unnamed part of a state named by its demonym ("led the Turkish
+# delegation") is a member of the state, as for "Turkey's delegation"; a fronted "Under
+# (General) P, (who ...,) X has ..." makes P the head of X.
+HEADS_OF_PARTS = [
+    case("Deputy Foreign Minister Ali Bagheri led the Iranian delegation in Vienna.",
+         [("Ali Bagheri", "PART_OF", "Iran")], [("Ali Bagheri", "LEADS", "Iran")]),
+    case("Hakan Fidan led the Turkish delegation at the talks.",
+         [("Hakan Fidan", "PART_OF", "Turkey")], [("Hakan Fidan", "LEADS", "Turkey")]),
+    case("Under Yahya Sinwar, Hamas rebuilt its tunnel network.",
+         [("Yahya Sinwar", "LEADS", "Hamas")]),
+    case("Under Major General Mohammad Bagheri, who took over in 2016 after a reshuffle, "
+         "the IRGC has expanded its drone programme.",
+         [("Mohammad Bagheri", "LEADS", "IRGC")]),
+    # not fronted: a unit under a commander is no statement of who heads the group
+    case("Hamas said fighters under Yahya Sinwar attacked the post.",
+         [], [("Yahya Sinwar", "LEADS", "Hamas")]),
+    case("Under the truce, Hamas freed two hostages.",
+         [], [("Hamas", "LEADS", "Hamas")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", HEADS_OF_PARTS)
+def test_heads_of_parts(nlp, text, want, never):
+    check_case(nlp, text, want, never)

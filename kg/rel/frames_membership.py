@@ -225,6 +225,44 @@ def home_to(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     emit(v, found, rule, [guest], hosts[:1], (ms, me))
 
 
+@frame('fronted_under', LeftOptions)
+def fronted_under(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Under General X, the Quds Force has expanded" / "Under X, who succeeded Y in
+    2020, the group ..." → (X, LEADS, the group): a fronted "under" with a person names
+    who heads the clause's subject while it acts. Only at the start of the clause, and
+    the subject must follow the comma that closes the phrase (or its relative clause)."""
+    lo, end = v.seg_start[ms], v.seg_end[ms]
+    if ms > lo and not (ms - 1 == lo or v.text[ms - 1] in {"\u2014", "\u2013", "-", ";"}):
+        return  # "fighters under X": not fronted (PART_OF.under_command reads "the command of")
+    k = me
+    while k < end and k - me < 4 and v.mention_at(k) is None and (
+            v.low[k] in v.title_words or v.low[k] in v.lex["honorifics"]
+            or (v.alpha[k] and v.text[k][:1].isupper())):
+        k += 1  # "Under Brigadier General X": the rank or title
+    person = v.mention_at(k)
+    if person is None or person.start != k or person.type != "PERSON" \
+            or person.end >= end or v.text[person.end] != ",":
+        return
+    close = person.end
+    if close + 1 < end and v.low[close + 1] in v.lex["relative_pronouns"]:
+        close = next((c for c in range(close + 2, min(close + 32, end)) if v.text[c] == ","),
+                     None)  # "Under X, who succeeded Y after ..., the force has ..."
+        if close is None:
+            return
+    j = close + 1
+    if j < end and v.low[j] == "the":
+        j += 1
+    subj = v.mention_at(j)
+    if subj is None or subj.start != j or subj.type not in rule.object_types \
+            or subj.end >= end or subj.adjectival_form:
+        return
+    w = v.low[subj.end]
+    if not (v.alpha[subj.end] and v.lowercase[subj.end]) or w in v.lex["prepositions"] \
+            or w in {"and", "or"}:
+        return  # the name must open the clause: a verb (or its noun) follows it
+    emit(v, found, rule, [person], [subj], (ms, me))
+
+
 @frame('relative_members')
 def relative_members(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"X, an alliance that includes A and B" → (A, PART_OF, X): the owner is the

@@ -97,9 +97,15 @@ def complementizer(v: DocView, k: int) -> bool:
 
 def heads_a_part(v: DocView, o: Mention) -> bool:
     """A state named only as the possessor of an unnamed part ("Russia's delegation",
-    "Sudan's army"): who heads that part is a member of the state, not its leader."""
+    "Sudan's army", "the Russian delegation"): who heads that part is a member of the
+    state, not its leader."""
     k = o.end
-    return o.type == "STATE" and k + 1 < len(v.low) and v.low[k] in v.lex["possessive"] \
+    if o.type == "STATE" and o.adjectival_form and k < len(v.low) \
+            and v.mention_at(k) is None and v.alpha[k] and v.lowercase[k]:
+        k -= 1  # "led the Russian delegation": the demonym's unnamed part, as "Russia's"
+    elif not (k < len(v.low) and v.low[k] in v.lex["possessive"]):
+        return False
+    return o.type == "STATE" and k + 1 < len(v.low) \
         and v.mention_at(k + 1) is None and v.alpha[k + 1] and v.lowercase[k + 1] \
         and v.low[k + 1] not in {"ruling", "governing"} \
         and v.low[k + 1] not in v.lex["state_body_nouns"]
