@@ -157,3 +157,65 @@ def test_condemned_attack_still_takes_the_latest_attack(nlp):
     got = found(nlp, "Al-Shabaab fighters ambushed Ugandan troops near Baidoa. Kampala "
                      "condemned the attack.")
     assert ("Uganda", "OPPOSES", "Al-Shabaab") in got
+
+
+# ---- standing quarrels: "at odds / at loggerheads with", "a dispute / row with"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Rabat, which claims the territory, has long been at odds with Algiers.",
+     ("Morocco", "OPPOSES", "Algeria")),
+    ("Addis Ababa is locked in a bitter dispute with Cairo over the Nile dam.",
+     ("Ethiopia", "OPPOSES", "Egypt")),
+    ("Guyana's border row with Venezuela reached the world court.",
+     ("Guyana", "OPPOSES", "Venezuela")),
+])
+def test_standing_quarrels_are_opposition(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_a_dispute_without_a_named_side(nlp):
+    assert not found(nlp, "Farmers are in a dispute with the government over prices.")
+
+
+# ---- a text a participle describes: "vetoed a resolution condemning X" condemns nobody
+# on the vetoer's part (scan.adopted_text); "adopted / issued" one does
+
+
+@pytest.mark.parametrize("text, never", [
+    ("China vetoed a resolution condemning North Korea.", ("China", "OPPOSES", "North Korea")),
+    ("Slovakia blocked an EU statement criticising Russia.", ("Slovakia", "OPPOSES", "Russia")),
+])
+def test_a_blocked_text_is_no_stance(nlp, text, never):
+    assert never not in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The UN General Assembly adopted a resolution condemning Russia.",
+     ("UN General Assembly", "OPPOSES", "Russia")),
+    ("The Arab League issued a statement condemning Israel.", ("Arab League", "OPPOSES", "Israel")),
+])
+def test_an_adopted_text_is_its_authors_stance(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+# ---- a passive after a modifier's object: "the militias fighting the US are backed by
+# Iran" is said of the militias (phrases.object_of_modifier)
+
+
+@pytest.mark.parametrize("text, never", [
+    ("The militias fighting the Americans are armed by Iran.", ("Iran", "BACKS", "United States")),
+    ("The rebels who attacked Chad are funded by Libya.", ("Libya", "BACKS", "Chad")),
+    ("The group that fought Israel is financed by Iran.", ("Iran", "BACKS", "Israel")),
+])
+def test_a_passive_is_not_said_of_a_modifiers_object(nlp, text, never):
+    assert never not in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Hezbollah, which fought Israel in 2006, is financed by Iran.",
+     ("Iran", "BACKS", "Hezbollah")),
+    ("Officials say the Houthis are armed by Iran.", ("Iran", "BACKS", "Houthis")),
+])
+def test_a_named_patient_stays(nlp, text, want):
+    assert want in found(nlp, text)

@@ -378,6 +378,8 @@ def passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             phrases.governing_prep(v, patient) is not None
             or v.low[patient.start - 1: patient.start] == ["by"]):
         return  # "Militias backed by Iran were struck by X": Iran is not the one struck
+    if not share and patient is not None and phrases.object_of_modifier(v, patient):
+        return  # "the militias fighting the US are backed by Iran": the US is fought
     if patient is None and stop - 1 >= v.seg_start[ms] and v.low[stop] in {"and", "or"}:
         prev = found.last_passive.get(stop)
         if prev is not None and prev.type in rule.object_types:

@@ -285,6 +285,28 @@ def bare_part_object(v: DocView, k: int) -> bool:
     return not (j - 1 >= lo and v.low[j - 1] in APPOSITION_DETERMINERS)
 
 
+def object_of_modifier(v: DocView, m: Mention) -> bool:
+    """Is ``m`` the object of a participle or relative clause that describes an unnamed
+    noun before it ("the militias fighting the US", "rebels who attacked Syria", "the group
+    that fought Israel")? Then a passive after it ("... are backed by Iran") is said of
+    that noun, not of ``m``."""
+    lo = v.seg_start[m.start]
+    k = m.start - 1
+    if k >= lo and v.low[k] in v.lex["articles"]:
+        k -= 1
+    if k < lo or not (v.alpha[k] and v.lowercase[k]) or v.low[k] in v.lex["prepositions"]:
+        return False
+    if v.low[k].endswith("ing") and k - 1 >= lo and v.alpha[k - 1] and v.lowercase[k - 1] \
+            and v.low[k - 1] not in v.lex["aux"] and v.low[k - 1] not in v.lex["copulas"]:
+        return True  # "the militias fighting the US"
+    j = k - 1
+    while j >= lo and k - j <= 2 and v.alpha[j] and v.lowercase[j] \
+            and v.low[j] not in v.lex["relative_pronouns"]:
+        j -= 1  # "who (have) attacked", "that fought"
+    return j >= lo and v.low[j] in v.lex["relative_pronouns"] and j - 1 >= lo \
+        and v.mention_at(j - 1) is None and v.alpha[j - 1] and v.lowercase[j - 1]
+
+
 def topic_follows(v: DocView, k: int) -> bool:
     """Does a topic phrase follow the verb ending at ``k``, right after it or after a short
     object ("engaged the Taliban on trade", "engaged on security")? "on / over / about"

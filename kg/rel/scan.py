@@ -51,6 +51,9 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
         if m is None and v.low[i] in v.lex["group_nouns"]:
             a = phrases.apposed_to(v, i, types)  # "Hamas, the militant group fighting X"
             return ([a] if a is not None else []), None  # "militias fighting X": unnamed
+    if gerund and i >= lo and v.low[i] in v.lex["document_nouns"] and not adopted_text(v, i):
+        return [], None  # "vetoed a resolution condemning X": the text condemns, not the
+        # one who blocked it ("adopted a resolution condemning X" does: scanned on)
     if gerund and i - 2 >= lo and v.low[i] in v.lex["stopped_activity"] and v.low[i - 1] == "to" \
             and (m := v.mention_at(i - 2)) is not None and m.type in types:
         return [m], None  # "called on Iran to stop arming X": Iran is arming X
@@ -369,6 +372,25 @@ def examples_of_unnamed(v: DocView, open_: int, close: int,
     if before is not None and not phrases.is_prep_object(v, before):
         return []
     return items
+
+
+def adopted_text(v: DocView, noun: int) -> bool:
+    """Is the text named at ``noun`` ("a resolution", "an EU statement") the object of a
+    verb by which the clause's subject makes it its own ("adopted", "issued", "voted
+    for")? Looks back over its determiner and modifiers (at most four words)."""
+    lo = v.seg_start[noun]
+    j = noun - 1
+    while j >= lo and noun - j <= 5:
+        w = v.low[j]
+        if w in v.lex["adoption_verbs"]:
+            return True
+        if w in {"for", "on"} and j - 1 >= lo and v.low[j - 1] in v.lex["adoption_verbs"]:
+            return True  # "voted for a resolution", "signed on to"
+        if v.mention_at(j) is None and not (v.alpha[j] and v.lowercase[j]) \
+                and v.text[j] not in {"-", "\u2013"} and not v.text[j].isdigit():
+            return False
+        j -= 1
+    return False
 
 
 def parenthetical_start(v: DocView, close: int) -> int | None:
