@@ -258,3 +258,27 @@ def test_set_description_chains(nlp):
     got = {sp.text: set(sp.kb_id_.split("\x1f")) for sp in doc.spans["kg_coref"]}
     assert got.get("the two neighbours") == {"Chad", "Sudan"}, got
     assert got.get("both sides") == {"Chad", "Sudan"}, got
+
+
+def persons_of(nlp, text: str) -> set[str]:
+    return {e.kb_id_ for e in nlp(text).ents if e.label_ == "PERSON"}
+
+
+# A name with a quoted nickname inside is a person, named without the nickname; a quoted
+# title-case phrase after a common word or before an organisation head is no person.
+@pytest.mark.parametrize("text,name", [
+    ("Tomás “El Flaco” Rendón was arrested in Culiacán on Friday.", "Tomás Rendón"),
+    ("Ahmed 'Abu Hamza' al-Tikriti, a commander of the group, was killed.",
+     "Ahmed al-Tikriti"),
+    ('Police said Marco "Tiburón" Valdez had fled.', "Marco Valdez"),
+])
+def test_nicknamed_person(nlp, text, name):
+    assert name in persons_of(nlp, text), persons_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called "Islamic Resistance" Front claimed it.',
+    'Officials said the "Red Line" Policy had failed.',
+])
+def test_quoted_phrase_no_person(nlp, text):
+    assert not persons_of(nlp, text), persons_of(nlp, text)

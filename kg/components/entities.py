@@ -160,6 +160,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
         if self.detect_unknown:
             self._titles_persons(T, cands, headline, roles)
             self._appositive_persons(T, cands, headline, roles)
+            self._nicknamed_persons(T, cands, headline)
             self._government_of(T, cands, headline)
             self._org_heads(T, cands, headline)
             self._described_groups(T, cands, headline)

@@ -28,6 +28,10 @@ from .common import (
 )
 from .toks import Toks
 
+# the quote marks of a nickname inside a name ("Tomás “El Flaco” Rendón"): opening → closing
+NICKNAME_QUOTES = {"\u201c": ("\u201d",), '"': ('"',), "'": ("'", "\u2019"), "\u2018": ("\u2019",)}
+NICKNAME_OPENERS = frozenset(NICKNAME_QUOTES)
+
 # how close (rapidfuzz ratio of the spelling-insensitive keys) a longer written name must
 # be to a known person's name to be that person
 FUZZY_NAME = 90.0
@@ -212,6 +216,42 @@ class PersonRules:
             if k < 3 or T.text[k - 1] != ",":
                 continue
             self._person_before(T, k - 1, covered, cands)
+
+    def _nicknamed_persons(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """A name with a quoted nickname inside, 'Tomás “El Flaco” Rendón', "Ahmed 'Abu
+        Hamza' al-Tikriti": a person, named without the nickname as news and
+        gazetteers name them. The shape is the cue: title-case words (particles allowed)
+        on both sides of a quoted title-case nickname of one to three words."""
+        covered = covered_by(cands)
+        n = T.n
+        for q in T.data.where(NICKNAME_OPENERS):
+            if q < 1 or q + 1 >= n or q in headline or not T.is_title(q + 1):
+                continue
+            c = q + 1
+            while c < n and c - q <= 3 and T.is_title(c):
+                c += 1
+            if c == q + 1 or c >= n or T.text[c] not in NICKNAME_QUOTES.get(T.text[q], ()):
+                continue
+            s = q
+            while s > 0 and q - s < 3 and T.is_title(s - 1) and (s - 1) not in covered:
+                s -= 1
+            e = c + 1
+            while e < n and e - c <= 4 and (T.is_title(e) or (
+                    T.lower[e] in PARTICLES and e + 1 < n)) and e not in covered:
+                e += 1
+            while e > c + 1 and T.lower[e - 1] in PARTICLES:
+                e -= 1
+            first, last = range(s, q), range(c + 1, e)
+            if not first or not last or not any(T.is_title(i) for i in last):
+                continue
+            if any(T.is_stop(i) or T.lower[i] in NOT_NAMES or T.lower[i] in ORG_HEADS
+                   or T.lower[i] in resolve.ROLES for i in (*first, *last)):
+                continue
+            text = f"{T.span_text(s, q)} {T.span_text(c + 1, e)}"
+            hit = _canonical(text, "PERSON")
+            cands.append(Cand(s, e, "PERSON", hit[0] if hit and hit[1] == "PERSON" else text,
+                              "title", prio=2))
+            covered.update(range(s, e))
 
     def _person_after_role_phrase(self, T: Toks, rs: int, re_: int, covered: set[int],
                                   cands: list[Cand]) -> None:
