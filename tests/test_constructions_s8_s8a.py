@@ -236,3 +236,39 @@ FORCE = [
 @pytest.mark.parametrize("text,want,never", FORCE)
 def test_force(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Support and contact in dev4's prose: military goods supplied to a capital; "Y's backers
+# / sponsor in <capital>" (a country there is only where they are); "A let / allowed B
+# (to) use its bases / territory"; two participles sharing one agent ("armed and trained
+# by X"); talks with "X's imprisoned leader, P" (P too); "with interim leader P"; a list
+# subject before a "whose" aside; messages carried between A and B; an aside holding "as"
+# ("which listed X as a terrorist group") does not hide the subject before it.
+SUPPORT_CONTACT = [
+    case("Washington has supplied helicopters and radars to Bogota.",
+         [("United States", "BACKS", "Colombia")]),
+    case("Hamas's main sponsor in Doha denied it.", [("Qatar", "BACKS", "Hamas")]),
+    case("Iran's backers in Iraq are nervous.", [], [("Iraq", "BACKS", "Iran")]),
+    case("Qatar allowed U.S. forces to use its bases.", [("Qatar", "BACKS", "United States")]),
+    case("Azerbaijan let Turkish engineers use its factories.",
+         [], [("Azerbaijan", "BACKS", "Turkey")]),
+    case("The Houthis, a movement armed and trained by Iran, fired missiles.",
+         [("Iran", "BACKS", "Houthis")]),
+    case("Ankara held talks with the PKK's imprisoned leader, Abdullah Ocalan, in 2013.",
+         [("Turkey", "NEGOTIATES_WITH", "Abdullah Ocalan")]),
+    case("The RSF signed a truce with interim leader Abdel Fattah al-Burhan.",
+         [("Rapid Support Forces", "NEGOTIATES_WITH", "Abdel Fattah al-Burhan")]),
+    case("Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki, whose "
+         "armies fought a border war, signed the accord in 2018.",
+         [("Abiy Ahmed", "NEGOTIATES_WITH", "Isaias Afwerki")]),
+    case("Swiss diplomats carried messages between Washington and Pyongyang.",
+         [("United States", "NEGOTIATES_WITH", "North Korea")]),
+    case("The United States, which listed the Houthis as a terrorist group last year, has "
+         "supplied weapons to Riyadh.",
+         [("United States", "BACKS", "Saudi Arabia")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", SUPPORT_CONTACT)
+def test_support_contact(nlp, text, want, never):
+    check_case(nlp, text, want, never)

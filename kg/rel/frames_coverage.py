@@ -46,6 +46,8 @@ Each frame is one construction; the rules that use it (and an example phrase eac
   "A called on B to surrender": a demand that B give way;
 * ``weapon_passive``: "Iranian missiles were fired at X": the actor named before the
   weapon attacked X;
+* ``backers_in``: "Hezbollah's backers in Tehran": the government a capital names backs
+  the possessor;
 * ``seen_as``: "A views / regards / describes B, whose …, as a 'separatist'": B is cast as
   an enemy in an "as" phrase that may come after an aside about B.
 
@@ -55,6 +57,7 @@ Plain functions over the read-only :class:`~kg.rel.view.DocView`, registered by 
 
 from __future__ import annotations
 
+from ..gazetteer import CAPITAL
 from ..resolve import gazetteer
 from . import clause_helpers, phrases, scan
 from .emit import capital_as_place, emit, hedged, hypothetical, region_as_place
@@ -733,4 +736,24 @@ def weapon_passive(v: DocView, found: Findings, rule: Rule, ms: int, me: int) ->
     objs = scan.scan_right(v, me, rule.object_types, max_gap=2) \
         or clause_helpers.targets_in(v, me, rule.object_types)
     emit(v, found, rule, agents, objs, (ms, me))
+
+
+@frame('backers_in')
+def backers_in(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Hezbollah's backers in Tehran", "the junta's patrons in Moscow": a capital after the
+    role noun names the government that holds the role (the possessor is the backed). A
+    country or region there is only where the backers are ("Iran's allies in Iraq")."""
+    owner = v.mention_at(ms - 1) if ms > v.seg_start[ms] else None
+    if owner is None or owner.type not in rule.object_types:
+        return
+    k = me
+    m = v.mention_at(k) if k < v.seg_end[ms] else None
+    if m is None or m.start != k:
+        return
+    surface = gazetteer().lookup(m.text)
+    if surface is None or surface.kind != CAPITAL:
+        return  # not a capital written for its government
+    state = gazetteer().actors[surface.actor]
+    emit(v, found, rule, [Mention(m.start, m.end, state.name, state.type, m.source, m.text)],
+         [owner], (ms, me))
 

@@ -535,7 +535,8 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         start = k + 1 if k < end and v.low[k] == "with" else me
         right = scan.scan_right(v, start, types, max_gap=1)
         pairs = [(a, b) for a in left for b in right]
-    elif len(left) >= 2 and not any(v.low[k] == "," for k in range(max(m.end for m in left), ms)):
+    elif len(left) >= 2 and (not any(v.low[k] == "," for k in range(max(m.end for m in left), ms))
+                             or relative_aside(v, max(m.end for m in left), ms)):
         # "A and B signed a deal"; not "A, B and C, the parties to the deal," nor "A, B
         # and C acted, accusing Iran of breaching the deal": the list did not make it
         pairs = [(a, b) for n, a in enumerate(left) for b in left[n + 1:]]
@@ -563,6 +564,14 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         emit(v, found, rule, [a], [b], (ms, me), relation=rel)
         if rule.options.both_ways:  # "X exchanged fire with Y": Y attacks X as well
             emit(v, found, rule, [b], [a], (ms, me), relation=rel)
+
+
+def relative_aside(v: DocView, k: int, ms: int) -> bool:
+    """Is ``k`` .. ``ms`` a relative aside closed by its comma ("A and B, whose forces
+    clashed in 2021, signed the treaty")? The list before it is the subject."""
+    return k + 1 < ms and v.low[k] == "," \
+        and (v.low[k + 1] in v.lex["relative_pronouns"] or v.low[k + 1] == "whose") \
+        and v.low[ms - 1] == "," and ms - k <= 24
 
 
 def two_states_before(v: DocView, k: int) -> list[Mention]:

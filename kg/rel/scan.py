@@ -409,8 +409,9 @@ def parenthetical_start(v: DocView, close: int) -> int | None:
             k = phrases.skip_paren_left(v, k, lo)
             continue
         if v.is_boundary(k) and v.low[k] not in {"since", "after", "before", "until",
-                                                       "whose"}:
+                                                       "whose", "as"}:
             return None  # ", which has fought X since 2022,": a date, not a new clause
+            # (", which designated X as a terrorist group,": a complement)
         if v.low[k] == "," and k - 3 >= lo and v.text[k - 1].isdigit() \
                 and len(v.text[k - 1]) <= 3 and v.low[k - 2] == "," \
                 and v.mention_at(k - 3) is not None:
@@ -548,8 +549,9 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
                 and (w in v.verb_forms or v.alpha[j]):
             break  # "money to militias fighting the US", "fired at ships transiting
             # the strait": the later mention is not the recipient or target
-        elif w not in v.skippable:
-            gap += 1
+        elif w not in v.skippable and not (
+                j + 1 < end and w in v.lex["role_modifiers"] and v.low[j + 1] in v.title_words):
+            gap += 1  # (but "with interim President X": the modifier belongs to the title)
         j += 1
     return []
 
@@ -564,7 +566,8 @@ def possessed_role_name(v: DocView, m: Mention, end: int) -> Mention | None:
     n = 0
     roles = role_words(v.lex)
     while k < end and n < 4 and (v.low[k] in roles or v.low[k] in TITLE_FILLERS
-                                 or v.low[k] in v.lex["force_nouns"]):
+                                 or v.low[k] in v.lex["force_nouns"]
+                                 or v.low[k] in v.lex["role_state_adjectives"]):
         k, n = k + 1, n + 1
     if not n or k >= end or v.text[k] != "," or v.low[k - 1] not in roles:
         return None
