@@ -219,3 +219,29 @@ def test_a_passive_is_not_said_of_a_modifiers_object(nlp, text, never):
 ])
 def test_a_named_patient_stays(nlp, text, want):
     assert want in found(nlp, text)
+
+
+# ---- talks to come are not talks held: "will meet", "would hold talks", "is set to open
+# talks" (frames.json future_not_done_relations, talks_light_verbs; emit.talks_verb)
+
+
+@pytest.mark.parametrize("text, never", [
+    ("Ruto will meet Museveni in Kampala next month.",
+     ("William Ruto", "NEGOTIATES_WITH", "Yoweri Museveni")),
+    ("Ruto said he would hold talks with Museveni.",
+     ("William Ruto", "NEGOTIATES_WITH", "Yoweri Museveni")),
+    ("Cairo and Ankara are set to open a new round of talks.",
+     ("Egypt", "NEGOTIATES_WITH", "Turkey")),
+])
+def test_talks_to_come_are_not_held(nlp, text, never):
+    assert canonical(never) not in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Ruto held talks with Museveni in Entebbe.",
+     ("William Ruto", "NEGOTIATES_WITH", "Yoweri Museveni")),
+    ("Ruto met Museveni in Kampala.", ("William Ruto", "NEGOTIATES_WITH", "Yoweri Museveni")),
+    ("Cairo and Ankara have held two rounds of talks.", ("Egypt", "NEGOTIATES_WITH", "Turkey")),
+])
+def test_talks_held_stay(nlp, text, want):
+    assert canonical(want) in found(nlp, text)

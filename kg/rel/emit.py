@@ -66,6 +66,9 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
         rel, rule_id = "OPPOSES", rule.id + ".future"  # "X would retaliate against Y"
     elif rel in v.lex["future_not_done_relations"] and future(v, cue[0]):
         return 0  # "China will arm Russia", "Turkey would send troops": not done yet
+    if rel == "NEGOTIATES_WITH" and (k := talks_verb(v, cue[0])) is not None \
+            and (future(v, k) or infinitive(v, k)):
+        return 0  # "X would hold talks with Y", "is set to open talks": not held yet
     if rel == "OPPOSES" and rule.relation == "ATTACKS":
         objects = [o for o in objects if o.type not in {"LOCATION", "FACILITY"}]
         # "plans an offensive on Rafah": a plan against a place is no stance toward an actor
@@ -334,6 +337,17 @@ def urged(v: DocView, pos: int, subject: Mention) -> bool:
         return False
     return any(v.low[j] in v.lex["urging_verbs"]
                for j in range(max(lo, subject.start - 3), subject.start))
+
+
+def talks_verb(v: DocView, pos: int) -> int | None:
+    """The light verb of a noun cue of talks ("hold (direct) talks", "open a new round of
+    talks"), whose modality is the talks'; None when there is none."""
+    lo = v.seg_start[pos]
+    k = pos - 1
+    while k >= lo and pos - k <= 5 and v.alpha[k] and v.lowercase[k] \
+            and v.low[k] not in v.lex["talks_light_verbs"]:
+        k -= 1
+    return k if k >= lo and pos - k <= 5 and v.low[k] in v.lex["talks_light_verbs"] else None
 
 
 def hypothetical(v: DocView, pos: int) -> bool:
