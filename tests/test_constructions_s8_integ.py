@@ -245,3 +245,20 @@ def test_talks_to_come_are_not_held(nlp, text, never):
 ])
 def test_talks_held_stay(nlp, text, want):
     assert canonical(want) in found(nlp, text)
+
+
+# ---- "run" a facility in the plural and the progressive ("the SDF run the camp",
+# "is running the base"): OPERATES.verb had only "runs / ran"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Syrian Democratic Forces run the Roj camp near the Iraqi border.",
+     ("Syrian Democratic Forces", "OPERATES", "Roj camp")),
+    ("Moscow is still running the Hmeimim air base.", ("Russia", "OPERATES", "Hmeimim air base")),
+])
+def test_run_a_facility(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_run_out_of_is_no_facility(nlp):
+    assert not any(t[1] == "OPERATES" for t in found(nlp, "The army could run out of fuel."))
