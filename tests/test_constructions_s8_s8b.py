@@ -179,3 +179,30 @@ HEADS_OF_PARTS = [
 @pytest.mark.parametrize("text,want,never", HEADS_OF_PARTS)
 def test_heads_of_parts(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Fewer false members and places: a named body after a possessor is the possessor's part,
+# not its parent ("the EU's Irini naval mission"); "the road to X" leads to X, no forces are
+# there; people recruited "from Venezuelan families" come from families, not the state.
+FALSE_TIES = [
+    case("A warship of the European Union's Atalanta naval mission docked in Djibouti.",
+         [("Operation Atalanta", "PART_OF", "European Union")],
+         [("European Union", "PART_OF", "Operation Atalanta")]),
+    case("UNHCR, the U.N. refugee agency, counted the dead.",
+         [("UNHCR", "PART_OF", "United Nations")]),
+    case("Kenyan soldiers patrol the old supply road to Somalia.",
+         [], [("Kenya", "DEPLOYED_IN", "Somalia")]),
+    case("Kenyan soldiers patrol the border with Somalia.",
+         [], [("Kenya", "DEPLOYED_IN", "Somalia")]),
+    case("Kenya deployed thousands of soldiers to Somalia in 2011.",
+         [("Kenya", "DEPLOYED_IN", "Somalia")]),
+    case("The gangs forcibly recruit teenagers from Haitian farming families.",
+         [], [("gangs", "RECRUITS", "teenagers from Haiti")]),
+    case("Al-Shabaab recruited young men from Kenya and Tanzania.",
+         [("Al-Shabaab", "RECRUITS", "men from Kenya")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", FALSE_TIES)
+def test_false_ties(nlp, text, want, never):
+    check_case(nlp, text, want, never)

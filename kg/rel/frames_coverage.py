@@ -444,6 +444,8 @@ def recruited_people(v: DocView, found: Findings, rule: Rule, ms: int, me: int) 
             return
         places = scan.scan_right(v, head + 2, ("STATE", "LOCATION"), max_gap=0) \
             if head + 2 < end and v.low[head + 1] == "from" else []
+        places = [p for p in places if not p.adjectival_form]  # "minors from Venezuelan
+        # migrant families" come from families, not from the state
         if places:  # "men from Nepal and Cuba"
             noun = v.text[head]
             objects = [Mention(p.start, p.end, f"{noun} from {p.name}", "GROUP", "synth",

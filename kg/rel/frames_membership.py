@@ -48,6 +48,8 @@ def premod_noun(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> No
         # "Egypt, a key US partner," / "Egypt is a key US partner": the named one
         emit(v, found, rule, [named], [obj], (ms, me))
         return
+    if rule.options.named_only:
+        return  # "the EU's Aspides naval mission": the mission is the EU's, not its parent
     if obj.adjectival_form and v.low[ms] in {"partner", "partners"}:
         return  # "US troops and their Syrian partners": local forces, not the state
     if obj.type == "ORGANIZATION" and v.mention_at(me) is not None:

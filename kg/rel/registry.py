@@ -170,6 +170,8 @@ class PremodNounOptions(Options):
     """Options of ``premod_noun``."""
 
     modifier_gap: int = 0  # lowercase words between the actor and the noun ("UN refugee agency")
+    named_only: bool = False  # the subject must be named in apposition ("X, the UN agency");
+    # a possessor before the name is its parent, not its part ("the EU's Aspides mission")
 
 
 @dataclass(frozen=True)

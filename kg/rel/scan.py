@@ -545,6 +545,8 @@ def scan_right(v: DocView, pos: int, types: tuple[str, ...], allow_preps: tuple[
         if w in v.lex["prepositions"]:
             if w not in allow_preps or (gap and not prep_after_gap):
                 break
+            if gap and w in {"to", "toward", "towards"} and v.low[j - 1] in v.lex["route_nouns"]:
+                break  # "patrol the main supply road to X": where the road leads
         elif gap and w.endswith("ing") and v.lowercase[j] and w not in HOLDING \
                 and (w in v.verb_forms or v.alpha[j]):
             break  # "money to militias fighting the US", "fired at ships transiting
