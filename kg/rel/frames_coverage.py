@@ -444,8 +444,10 @@ def recruited_people(v: DocView, found: Findings, rule: Rule, ms: int, me: int) 
             return
         places = scan.scan_right(v, head + 2, ("STATE", "LOCATION"), max_gap=0) \
             if head + 2 < end and v.low[head + 1] == "from" else []
-        places = [p for p in places if not p.adjectival_form]  # "minors from Venezuelan
-        # migrant families" come from families, not from the state
+        places = [p for p in places if not (p.adjectival_form and any(
+            v.low[j] in v.lex["origin_people_nouns"] for j in range(p.end, min(p.end + 3, end))))]
+        # "minors from Venezuelan migrant families" come from families, not from the state
+        # (but "prisoners from Russian jails" from Russia)
         if places:  # "men from Nepal and Cuba"
             noun = v.text[head]
             objects = [Mention(p.start, p.end, f"{noun} from {p.name}", "GROUP", "synth",
