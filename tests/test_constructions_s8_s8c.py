@@ -282,3 +282,23 @@ def test_nicknamed_person(nlp, text, name):
 ])
 def test_quoted_phrase_no_person(nlp, text):
     assert not persons_of(nlp, text), persons_of(nlp, text)
+
+
+# A predicate after an aside may open with a phrasal verb and a hyphenated modifier ("X,
+# whose …, has kept up / held back-channel talks with Y"): the subject is still X, never
+# the actor inside the aside.
+PREDICATE_AFTER_ASIDE = [
+    case("Qatar, whose mediation with Hamas stalled last year, has kept up talks with Israel.",
+         [("Qatar", "NEGOTIATES_WITH", "Israel")], [("Hamas", "NEGOTIATES_WITH", "Israel")]),
+    case("Egypt, whose border with Gaza was closed in May, has held back-channel talks with "
+         "Hamas.",
+         [("Egypt", "NEGOTIATES_WITH", "Hamas")]),
+    case("Turkey, which shelters several exiled Hamas leaders, has kept up high-level "
+         "contacts with Iran.",
+         [("Turkey", "NEGOTIATES_WITH", "Iran")], [("Hamas", "NEGOTIATES_WITH", "Iran")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", PREDICATE_AFTER_ASIDE)
+def test_predicate_after_aside(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -223,6 +223,17 @@ def predicate_only(v: DocView, k: int, pos: int) -> bool:
             v.alpha[k] and v.lowercase[k] and v.low[k][-2:] in {"ed", "es"}
             and v.low[k] not in v.lex["prepositions"])):
         k += 1
+        if k < pos and v.low[k] in v.lex["verb_particles"] \
+                and not (k + 1 < pos and v.text[k + 1] == "-"):
+            k += 1  # "has kept up", "has stepped up", "carried out": a phrasal verb
+        while k < pos:  # "has held back-channel talks": a hyphenated modifier of the cue
+            if v.low[k] in v.skippable:
+                k += 1
+            elif k + 2 < pos and v.text[k + 1] == "-" and v.alpha[k] and v.alpha[k + 2] \
+                    and v.lowercase[k] and v.lowercase[k + 2]:
+                k += 3
+            else:
+                break
     while k < pos and v.low[k] in v.skippable:
         k += 1
     return k == pos
