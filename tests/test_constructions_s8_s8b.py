@@ -206,3 +206,30 @@ FALSE_TIES = [
 @pytest.mark.parametrize("text,want,never", FALSE_TIES)
 def test_false_ties(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# "B, A's breakaway region / northern city / exclave" → B LOCATED_IN A (also a breakaway
+# state the gazetteer lists as one); "Base B in S, the largest American installation" →
+# the United States operates the base, not S; a presence after "while" is not under the
+# negation of the clause before it.
+APPOSED_PLACES = [
+    case("Aid reached Abkhazia, Georgia's breakaway region, on Monday.",
+         [("Abkhazia", "LOCATED_IN", "Georgia")]),
+    case("Shelling hit Gao, Mali's northern city, overnight.",
+         [("Gao", "LOCATED_IN", "Mali")]),
+    case("Drones were fired at Incirlik Air Base in Turkey, the largest American "
+         "installation in the region.",
+         [("United States", "OPERATES", "Incirlik air base")],
+         [("United States", "OPERATES", "Turkey")]),
+    case("Ukraine invaded Russia's Kursk region last year.",
+         [("Kursk", "LOCATED_IN", "Russia")]),
+    case("Hamas refused to disarm while Israel keeps troops on four hills inside Gaza.",
+         [("Israel", "DEPLOYED_IN", "Gaza")]),
+    case("Iran denied arming the Houthis while it kept funding Hezbollah.",
+         [], [("Iran", "BACKS", "Houthis")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", APPOSED_PLACES)
+def test_apposed_places(nlp, text, want, never):
+    check_case(nlp, text, want, never)

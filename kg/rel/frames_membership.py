@@ -108,6 +108,11 @@ def appos_poss(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
         return
     if k >= lo and v.low[k] == ",":
         part = v.mention_at(phrases.skip_paren_left(v, k - 1, lo))
+        if part is not None and part.type not in part_types \
+                and phrases.governing_prep(v, part) == "in":
+            g = v.governor(part)  # "Al Udeid Air Base in Qatar, the largest US base": the base
+            head = v.mention_at(g - 1) if g - 1 >= lo else None
+            part = head if head is not None and head.type in part_types else part
         if part is not None and part.type in part_types:
             # "Russia and China, Tehran's closest partners,": every name of the list
             out(phrases.coord_left(v, part, part_types), owner)
