@@ -229,6 +229,9 @@ SET_DESCRIPTIONS = [
          [("Chad", "PART_OF", "Multinational Joint Task Force"),
           ("Niger", "PART_OF", "Multinational Joint Task Force"),
           ("Nigeria", "PART_OF", "Multinational Joint Task Force")]),
+    case("Ethiopia's prime minister received Eritrea's foreign minister in Addis Ababa, "
+         "months after the two rivals restored relations.",
+         [("Ethiopia", "NEGOTIATES_WITH", "Eritrea")]),
     # the mediators are not the two neighbours
     case("Sudan and Chad clashed along their border in March. Qatar and Egypt hosted "
          "negotiations between the two neighbours in Cairo.",
