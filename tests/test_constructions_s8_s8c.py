@@ -230,7 +230,7 @@ SET_DESCRIPTIONS = [
           ("Niger", "PART_OF", "Multinational Joint Task Force"),
           ("Nigeria", "PART_OF", "Multinational Joint Task Force")]),
     case("Ethiopia's prime minister received Eritrea's foreign minister in Addis Ababa, "
-         "months after the two rivals restored relations.",
+         "weeks after the two rivals had restored ties.",
          [("Ethiopia", "NEGOTIATES_WITH", "Eritrea")]),
     # the mediators are not the two neighbours
     case("Sudan and Chad clashed along their border in March. Qatar and Egypt hosted "
