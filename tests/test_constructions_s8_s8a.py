@@ -272,3 +272,39 @@ SUPPORT_CONTACT = [
 @pytest.mark.parametrize("text,want,never", SUPPORT_CONTACT)
 def test_support_contact(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Subjects and complements of dev4's longer sentences: an apposition "home to the U.S. Air
+# Force's largest base" is no signatory; "Fighters loyal to Pakistan's TTP" after a
+# dateline "KABUL, Afghanistan —"; "has nonetheless condemned" after a relative aside; a
+# second predicate after "and" ("controls the port and has long been locked in a bloody war");
+# "called X's raid an act of terrorism" (no "as"; not "called it …", not "a partner");
+# leaders titled by their states' demonyms meet as their states too.
+CLAUSES = [
+    case("Qatar, home to the U.S. Air Force's largest base, signed a defence pact with "
+         "Washington.",
+         [("Qatar", "NEGOTIATES_WITH", "United States")],
+         [("US Air Force", "NEGOTIATES_WITH", "United States")]),
+    case("KABUL, Afghanistan \u2014 Fighters loyal to Pakistan's Tehreek-e-Taliban Pakistan "
+         "seized control of Chitral district on Friday.",
+         [("Tehreek-e-Taliban Pakistan", "CONTROLS", "Chitral")]),
+    case("Jordan, which signed a peace treaty with Israel in 1994, has nonetheless condemned "
+         "the Israeli raid on Gaza.",
+         [("Jordan", "OPPOSES", "Israel")]),
+    case("The Sinaloa Cartel, the country's oldest gang, controls the port and has long "
+         "been locked in a bloody war with the Jalisco New Generation Cartel.",
+         [("Sinaloa Cartel", "ATTACKS", "Jalisco New Generation Cartel")]),
+    case("Cairo called the Ethiopian dam a violation of its water rights.",
+         [("Egypt", "OPPOSES", "Ethiopia")]),
+    case("Moscow called Kyiv's raid an act of terrorism.", [("Russia", "OPPOSES", "Ukraine")]),
+    case("Egypt called Israel a partner.", [], [("Egypt", "OPPOSES", "Israel")]),
+    case("Kenyan President William Ruto and Somali President Hassan Sheikh Mohamud shook "
+         "hands in Nairobi.",
+         [("William Ruto", "NEGOTIATES_WITH", "Hassan Sheikh Mohamud"),
+          ("Kenya", "NEGOTIATES_WITH", "Somalia")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", CLAUSES)
+def test_clauses(nlp, text, want, never):
+    check_case(nlp, text, want, never)

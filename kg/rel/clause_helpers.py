@@ -27,7 +27,7 @@ def elided_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]
     lo = v.seg_start[ms]
     k = ms - 1
     while k >= lo and v.low[k] in {"still", "also", "now", "later", "then", "has",
-                                      "have", "had", "continues", "continue", "to"}:
+                                      "have", "had", "continues", "continue", "to", "been"}:
         k -= 1
     if k < lo:
         return []

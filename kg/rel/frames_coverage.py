@@ -69,6 +69,7 @@ from .registry import (
     LeftOptions,
     OwnedNounOptions,
     PlaceOptions,
+    SeenAsOptions,
     SymmetricOptions,
     UnderControlOptions,
     frame,
@@ -655,7 +656,7 @@ def with_backing(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> N
     emit(v, found, rule, list(dict.fromkeys(backers)), backed[:1], (ms, me))
 
 
-@frame('seen_as', LeftOptions)
+@frame('seen_as', SeenAsOptions)
 def seen_as(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"A views B, whose party champions X, as a 'separatist'", "A described B as the main
     sponsor of crimes", "A regards B's main component, C, as an extension of the outlawed
@@ -674,6 +675,8 @@ def seen_as(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if not objs:
         return
     obj = objs[0]
+    if obj.source == "coref" and obj.text.lower() in {"it", "this", "that"}:
+        return  # "called it a 'terrorist attack'": "it" is the act, not an actor
     k = obj.end
     if k + 2 < end and v.low[k] in v.lex["possessive"]:
         j = k + 1
@@ -686,11 +689,20 @@ def seen_as(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             apposed = scan.scan_right(v, j + 1, rule.object_types, max_gap=1, coordinate=False)
             if apposed:
                 obj, k = apposed[0], apposed[0].end
-    as_at = next((j for j in range(k, min(k + 16, end)) if v.low[j] == "as"), None)
+    if rule.options.bare_complement:
+        # "called the Israeli presence a violation": past the object's head, an article
+        k += int(k < end and v.low[k] in v.lex["possessive"])  # "called Kyiv's raid an …"
+        while k < min(obj.end + 4, end) and v.alpha[k] and v.lowercase[k] \
+                and v.low[k] not in {"a", "an", "the", "as"}:
+            k += 1
+        as_at = k if k < end and v.low[k] in {"a", "an"} else None
+    else:
+        as_at = next((j for j in range(k, min(k + 16, end)) if v.low[j] == "as"), None)
     if as_at is None or any(v.low[j] in {".", ";"} for j in range(k, as_at)):
         return
     for j in range(as_at + 1, min(as_at + 9, end)):
-        if v.low[j] in v.lex["enemy_as_words"]:
+        if v.low[j] in v.lex["enemy_as_words"] or (
+                rule.options.bare_complement and v.low[j] in v.lex["hostile_act_words"]):
             break
         if v.low[j] in {",", ";", "."} or (v.low[j] != "of" and v.low[j] in v.lex["prepositions"]):
             return  # "as a shield against the enemy": the enemy is someone else

@@ -493,7 +493,8 @@ def inverse(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
 def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     end = v.seg_end[ms]
     types = rule.subject_types
-    left = scan.possessor_or_premod(v, ms, types) or scan.left_or_antecedent(v, ms, types, 10)
+    left = scan.possessor_or_premod(v, ms, types) or scan.left_or_antecedent(v, ms, types, 10) \
+        or second_predicate_subject(v, ms, types)  # "X controls Y and has been locked in"
     if len(left) == 1 and left[0].end == ms and left[0].start >= 2 \
             and v.text[left[0].start - 1] in {"-", "\u2013"} \
             and v.mention_at(left[0].start - 2) is not None \
@@ -554,6 +555,12 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
     pairs = [(a, official_state(v, b) if a.type == "STATE" else b) for a, b in pairs]
     pairs += [(st, b) for a, b in pairs if a.type == "PERSON" and b.type == "STATE"
               and (st := official_state(v, a, apposed=True)) is not a and st.name != b.name]
+    if rule.relation == "NEGOTIATES_WITH":
+        # "Armenian Prime Minister A and Azerbaijani President B shook hands", "Saudi
+        # Arabia's crown prince, A, received Iranian Foreign Minister B": the states talk too
+        pairs += [(sa, sb) for a, b in pairs if a.type == "PERSON" and b.type == "PERSON"
+                  and (sa := titled_state(v, a)) is not a and (sb := titled_state(v, b)) is not b
+                  and sa.name != sb.name]
     # "Syria's defence minister, X, said talks were underway with Russia": Syria too
     if rule.options.parties_as_states:
         pairs = [(served_state(a), served_state(b)) for a, b in pairs]
@@ -564,6 +571,20 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         emit(v, found, rule, [a], [b], (ms, me), relation=rel)
         if rule.options.both_ways:  # "X exchanged fire with Y": Y attacks X as well
             emit(v, found, rule, [b], [a], (ms, me), relation=rel)
+
+
+def second_predicate_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]:
+    """"Los Lobos, the largest gang, controls Y and has been locked in a war with Z": a
+    second predicate after "and" (auxiliaries only between) shares the subject that opens
+    the sentence."""
+    k = ms - 1
+    lo = v.seg_start[ms]
+    while k > lo and (v.low[k] in v.lex["aux"] or v.low[k] in v.lex["clause_adverbs"]) \
+            and v.low[k] != ",":
+        k -= 1
+    if k <= lo or v.low[k] != "and" or k == ms - 1 and v.low[ms] not in v.verb_forms:
+        return []
+    return clause_helpers.opening_subject(v, k, types)
 
 
 def relative_aside(v: DocView, k: int, ms: int) -> bool:
@@ -639,6 +660,26 @@ def official_state(v: DocView, m: Mention, apposed: bool = False) -> Mention:
         return m
     owner = v.mention_at(k - 1)
     return owner if owner is not None and owner.type == "STATE" else m
+
+
+def titled_state(v: DocView, m: Mention) -> Mention:
+    """The state whose office a person's title before the name holds: "Iran's foreign
+    minister, X," (possessive) or "Iranian Foreign Minister X" (a demonym opening a title
+    of state office, frames.json state_office_titles); else the person."""
+    st = official_state(v, m, apposed=True)
+    if st is not m:
+        return st
+    lo = v.seg_start[m.start]
+    k = m.start - 1
+    titled = False
+    while k >= lo and m.start - k <= 4 and v.mention_at(k) is None \
+            and v.low[k] in v.title_words:
+        titled = titled or v.low[k] in v.lex["state_office_titles"]
+        k -= 1
+    d = v.mention_at(k) if k >= lo else None
+    if titled and d is not None and d.type == "STATE" and d.adjectival_form:
+        return d
+    return m
 
 
 def served_state(m: Mention) -> Mention:

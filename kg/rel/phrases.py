@@ -37,6 +37,11 @@ def governing_prep(v: DocView, m: Mention) -> str | None:
             return None  # "the government in Khartoum accused": the seat names the state
         if w in v.lex["prepositions"]:
             return w
+        if w in v.lex["possessive"] and (owner := v.mention_at(g - 1)) is not None \
+                and owner is not m and owner.end == g:
+            m = owner  # "home to the U.S. Navy's Fifth Fleet": the possessor's preposition
+            seen += 1
+            continue
         if w not in {"and", "or", ","}:
             return None
         if w == "," and not list_continues(v, m):

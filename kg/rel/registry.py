@@ -142,6 +142,14 @@ class LeftOptions(Options):
 
 
 @dataclass(frozen=True)
+class SeenAsOptions(LeftOptions):
+    """Options of ``seen_as``: ``bare_complement`` reads the enemy word after the object's
+    noun phrase without "as" ("called the Israeli presence a violation of …")."""
+
+    bare_complement: bool = False
+
+
+@dataclass(frozen=True)
 class OwnedNounOptions(Options):
     """Options of ``owned_noun_object``: the word list (in kg/data/words/frames.json) of the
     nouns through which a demonym or possessor names the actor ("Iranian companies")."""

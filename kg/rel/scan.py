@@ -164,6 +164,8 @@ def members_phrase_opening(v: DocView, m: Mention) -> bool:
     open the clause, so that "arrested members of X and ..." stays an object."""
     lo = v.seg_start[m.start]
     p = m.start - 1
+    if p > lo and v.low[p] in v.lex["possessive"] and (owner := v.mention_at(p - 1)) is not None:
+        p = owner.start - 1  # "Forces loyal to Yemen's STC took …": the STC's forces
     if p > lo and v.low[p] == "the":
         p -= 1  # "fighters from the Islamic State"
     if p - 2 >= lo and (v.low[p], v.low[p - 1]) in (("to", "loyal"), ("with", "aligned"),
@@ -187,8 +189,11 @@ def members_phrase_opening(v: DocView, m: Mention) -> bool:
 def dateline_dash(v: DocView, k: int) -> bool:
     """The dash that ends a dateline ("NIAMEY, Niger (AFP) - The leaders of …"): the
     story's first clause opens after it."""
-    return v.text[k] in {"-", "\u2013", "\u2014", "--"} and k - 1 >= v.seg_start[k] \
-        and (v.text[k - 1] == ")" or (v.alpha[k - 1] and v.text[k - 1].isupper()))
+    lo = v.seg_start[k]
+    return v.text[k] in {"-", "\u2013", "\u2014", "--"} and k - 1 >= lo \
+        and (v.text[k - 1] == ")" or (v.alpha[k - 1] and v.text[k - 1].isupper())
+             or (k - lo <= 5 and v.alpha[lo] and len(v.text[lo]) > 1 and v.text[lo].isupper()
+                 and lo + 1 < k and v.text[lo + 1] == ","))  # "ADEN, Yemen — …"
 
 
 def coordinated_predicate(v: DocView, i: int, pos: int) -> bool:
@@ -213,8 +218,9 @@ def coordinated_predicate(v: DocView, i: int, pos: int) -> bool:
 def predicate_only(v: DocView, k: int, pos: int) -> bool:
     """Tokens k..pos-1 are only the start of a predicate: auxiliaries, at most one verb
     ("has maintained a", "attacked the"), then determiners/light words."""
-    while k < pos and v.low[k] in v.lex["aux"] and v.low[k] != ",":
-        k += 1
+    while k < pos and (v.low[k] in v.lex["aux"] or v.low[k] in v.lex["clause_adverbs"]) \
+            and v.low[k] != ",":
+        k += 1  # "has nonetheless condemned", "has also said"
     if k + 1 < pos and v.low[k + 1] == "to" and v.alpha[k] and v.lowercase[k] \
             and v.low[k][-3:] in {"ing", "ted", "ned", "ses", "pes", "eks", "ims", "nds"}:
         k += 2  # "is hoping to retain", "is expected to sign", "plans to open"
