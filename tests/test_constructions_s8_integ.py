@@ -262,3 +262,48 @@ def test_run_a_facility(nlp, text, want):
 
 def test_run_out_of_is_no_facility(nlp):
     assert not any(t[1] == "OPERATES" for t in found(nlp, "The army could run out of fuel."))
+
+
+# ---- a national force's officer is a member of the state: "Lebanese army chief X", "the
+# Lebanese army commander, X," (entity_rules.titles: the force ends inside or right before
+# the role; its head is no head of the state)
+
+
+@pytest.mark.parametrize("text, want, never", [
+    ("Kenyan army chief Charles Kahariri toured the border on Monday.",
+     ("Charles Kahariri", "PART_OF", "Kenya"), None),
+    ("The Lebanese army commander, Rodolphe Haykal, inspected the southern posts.",
+     ("Rodolphe Haykal", "PART_OF", "Lebanon"), ("Rodolphe Haykal", "LEADS", "Lebanon")),
+])
+def test_an_army_officer_is_a_member_of_the_state(nlp, text, want, never):
+    got = found(nlp, text)
+    assert want in got and never not in got
+
+
+# ---- taking the helm: "took command / the leadership of", "took over" an organisation,
+# "Z named X as its new leader" (LEADS.took_command, LEADS.took_over, LEADS.named_as)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Esmail Qaani took command of the Quds Force in January 2020.",
+     ("Esmail Qaani", "LEADS", "Quds Force")),
+    ("Naim Qassem assumed the leadership of Hezbollah after the strike.",
+     ("Naim Qassem", "LEADS", "Hezbollah")),
+    ("Esmail Qaani took over the Quds Force after the drone strike.",
+     ("Esmail Qaani", "LEADS", "Quds Force")),
+    ("Hamas named Yahya Sinwar as its new leader after the killing.",
+     ("Yahya Sinwar", "LEADS", "Hamas")),
+    ("Lawmakers elected Joseph Aoun as president of Lebanon in January.",
+     ("Joseph Aoun", "LEADS", "Lebanon")),
+])
+def test_taking_the_helm(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, never", [
+    ("The council appointed Yahya Sinwar as deputy head of Hamas.",
+     ("Yahya Sinwar", "LEADS", "Hamas")),
+    ("Ahmed al-Sharaa took over Damascus in December.", ("Ahmed al-Sharaa", "LEADS", "Syria")),
+])
+def test_a_deputy_or_a_city_is_no_helm(nlp, text, never):
+    assert never not in found(nlp, text)

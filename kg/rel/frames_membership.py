@@ -186,6 +186,31 @@ def role(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     emit(v, found, rule, person[:1], orgs, (ms, me))
 
 
+@frame('appointed_as', RoleOptions)
+def appointed_as(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Hezbollah named X as its new secretary-general", "the council elected X as
+    president of Y": the person named between the verb and "as" takes the role; the
+    organisation follows "of", else it is the one that named him. A deputy's role ("as
+    deputy commander") is no headship."""
+    role = me - 2 if v.low[me - 1] == "of" else me - 1
+    if v.low[role - 1] in {"vice", "deputy", "assistant", "under", "associate"}:
+        return
+    as_at = next((k for k in range(me - 1, ms, -1) if v.low[k] == "as"), None)
+    if as_at is None:
+        return
+    people = list(dict.fromkeys(m for m in (v.mention_at(k) for k in range(ms + 1, as_at))
+                                if m is not None and m.type in rule.subject_types))
+    if len(people) != 1:
+        return  # nobody, or several: not one appointment
+    if v.low[me - 1] == "of":
+        orgs = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
+    else:
+        orgs = scan.left_or_antecedent(v, ms, rule.object_types, rule.options.max_left)
+        orgs = [o for o in orgs if o.type != "PERSON"][:1]
+    if orgs:
+        emit(v, found, rule, people[:1], orgs, (ms, me))
+
+
 @frame('hosts', HostsOptions)
 def hosts(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"Ain al-Asad has hosted US and coalition forces" → (US, DEPLOYED_IN, Ain al-Asad):

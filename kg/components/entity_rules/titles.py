@@ -147,6 +147,9 @@ class TitleRules:
             if relation == "LEADS" and role_key in HEADS_OF_GOVERNMENT and org is not None \
                     and self._executive_head_of_state(org):
                 relation = "PART_OF"  # "Chinese Premier X": the president leads China
+            if relation == "LEADS" and org is not None and org.source == "national_force":
+                relation = "PART_OF"  # "the Lebanese army commander X": heads the force,
+                # a member of the state (the state's leader is another person)
             if relation == "LEADS" and org is not None and not inferred \
                     and _rank_before(T, org.start):
                 relation = "PART_OF"  # "a (senior) Hamas commander, X": one of its commanders
@@ -236,6 +239,8 @@ class TitleRules:
         k = i
         steps = 0
         while k > 0 and steps < 5:
+            if (c := by_end.get(k)) is not None and c.label in {"STATE", "ORGANIZATION"}:
+                return c  # "the Lebanese army commander": the force ends right here
             if T.lower[k - 1] in resolve.TITLE_FILLERS or T.lower[k - 1] in {
                     "(", "'s", "\u2019s", "and"} or (
                     T.lower[k - 1] in resolve.GENERIC_UNIT_WORDS and not T.cap[k - 1]):
@@ -248,6 +253,9 @@ class TitleRules:
         c = by_end.get(k)
         if c is not None and c.label in {"STATE", "ORGANIZATION"}:
             return c
+        c = by_end.get(i + 1)
+        if c is not None and c.start < i and c.label == "STATE" and c.source == "national_force":
+            return c  # "Lebanese army chief X": the national force ends inside the role
         return None
 
     def _org_of_person(self, person: Cand) -> Cand | None:
