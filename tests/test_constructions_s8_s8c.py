@@ -305,3 +305,25 @@ PREDICATE_AFTER_ASIDE = [
 @pytest.mark.parametrize("text,want,never", PREDICATE_AFTER_ASIDE)
 def test_predicate_after_aside(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# A numbered unit keeps its ordinal ("the 47th Brigade", "the 101st Airborne Division"),
+# not the bare head ("Front", "Brigade"); an ordinal before a known name that no unit
+# head ends stays out of it.
+NUMBERED_UNITS = [
+    case("Russian troops attacked the 47th Brigade near Avdiivka.",
+         [("Russia", "ATTACKS", "47th Brigade")], [("Russia", "ATTACKS", "Brigade")]),
+    case("The 101st Airborne Division deployed to Romania last year.",
+         [("101st Airborne Division", "DEPLOYED_IN", "Romania")],
+         [("Airborne Division", "DEPLOYED_IN", "Romania")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", NUMBERED_UNITS)
+def test_numbered_units(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+def test_ordinal_before_known_name(nlp):
+    ents = {e.text for e in nlp("It was the 2nd Hezbollah attack this week.").ents}
+    assert ents == {"Hezbollah"}, ents

@@ -7,6 +7,8 @@ A mixin of :class:`kg.components.entities.EntityRecognizer`.
 
 from __future__ import annotations
 
+import re
+
 from ... import resolve
 from ...gazetteer import NAME
 from .common import (
@@ -26,6 +28,9 @@ from .common import (
     covered_by,
 )
 from .toks import Toks
+
+# an ordinal opening a unit's name ("33rd Front", "5th Fleet")
+ORDINAL = re.compile(r"^[0-9]+(st|nd|rd|th)$")
 
 
 class OrganizationRules:
@@ -54,6 +59,8 @@ class OrganizationRules:
                 s -= 1
             while s < h and not T.cap[s]:
                 s += 1
+            if not lower_head and s > 0 and ORDINAL.match(T.text[s - 1]):
+                s -= 1  # "the 33rd Front", "the 82nd Airborne Division": a numbered unit
             e = h + 1
             if not lower_head and e + 1 < n and T.lower[e] in {"of", "for"}:
                 k = e + 1
