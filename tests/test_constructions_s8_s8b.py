@@ -233,3 +233,30 @@ APPOSED_PLACES = [
 @pytest.mark.parametrize("text,want,never", APPOSED_PLACES)
 def test_apposed_places(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# A move into unnamed places of a named one ("advanced into a few hamlets of S's Q
+# province") puts the forces in the named place, also after "pushed" (which urges only
+# with an object: "pushed Ankara to withdraw"); a state that contributes troops to a force
+# or mission is one of its members.
+MOVES_AND_CONTRIBUTIONS = [
+    case("Turkish troops pushed into three more villages in Syria's Idlib province.",
+         [("Turkey", "DEPLOYED_IN", "Idlib")]),
+    case("Israeli forces moved into several villages in southern Lebanon overnight.",
+         [("Israel", "DEPLOYED_IN", "Lebanon")]),
+    case("Russian troops pushed into Kharkiv on Friday.",
+         [("Russia", "DEPLOYED_IN", "Kharkiv")]),
+    case("Washington pushed Ankara to pull its troops back from Idlib.",
+         [], [("United States", "DEPLOYED_IN", "Idlib"), ("Turkey", "DEPLOYED_IN", "Idlib")]),
+    case("Burundi, which has contributed some 3,000 soldiers to AMISOM, threatened to leave.",
+         [("Burundi", "PART_OF", "AMISOM")]),
+    case("Kenya contributed police officers to the mission in Haiti.",
+         [], [("Kenya", "PART_OF", "Haiti")]),
+    case("Japan contributed money to the UN refugee agency.",
+         [], [("Japan", "PART_OF", "UNHCR")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", MOVES_AND_CONTRIBUTIONS)
+def test_moves_and_contributions(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -289,8 +289,10 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             v.low[k] in v.lex["aux"] or v.low[k] in v.skippable
             for k in range(rel_i + 1, ms)) or second_relative_predicate(v, rel_i, ms)):
         subj = scan.antecedent(v, rel_i, rule.subject_types)
-    if subj and v.low[ms] in v.lex["influence_verbs"]:
-        return
+    if subj and v.low[ms] in v.lex["influence_verbs"] and not (
+            rule.relation == "DEPLOYED_IN" and me - ms > 1
+            and v.low[ms + 1] in {"into", "in", "inside", "toward", "towards", "deeper"}):
+        return  # "X pushed Y to ..." urges; but "troops pushed into Z" is a move
     if not obj and rule.relation == "ATTACKS" and me < v.seg_end[ms] \
             and v.low[me] in {"alongside", "with"}:
         # "fought alongside Y against Z": Y fights Z too
