@@ -307,3 +307,34 @@ def test_taking_the_helm(nlp, text, want):
 ])
 def test_a_deputy_or_a_city_is_no_helm(nlp, text, never):
     assert never not in found(nlp, text)
+
+
+# ---- a state's gangs, rebels or cartels are not the state acting ("Haiti's gangs / Haitian
+# gangs control X": phrases.modifier_ok, frames.json possessed_non_state_heads and
+# non_state_heads); "Syria's army" still is Syria
+
+
+@pytest.mark.parametrize("text, never", [
+    ("Haiti's gangs control large parts of Port-au-Prince.", ("Haiti", "CONTROLS")),
+    ("Syria's rebels controlled Idlib for years.", ("Syria", "CONTROLS")),
+    ("Myanmar's rebels control the border town of Myawaddy.", ("Myanmar", "CONTROLS")),
+])
+def test_a_states_gangs_are_not_the_state(nlp, text, never):
+    got = found(nlp, text)
+    assert not any(t[0] == never[0] and t[1] == never[1] for t in got)
+
+
+def test_a_states_army_is_the_state(nlp):
+    assert ("Syria", "CONTROLS", "Aleppo") in found(nlp, "Syria's army controls Aleppo.")
+
+
+# ---- "killed a (senior) leader / fighter / official of X" attacks X (members_of_nouns)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A U.S. strike killed a senior leader of Hurras al-Din near Idlib.",
+     ("United States", "ATTACKS", "Hurras al-Din")),
+    ("Israeli jets killed a senior leader of Hamas in Rafah.", ("Israel", "ATTACKS", "Hamas")),
+])
+def test_killing_one_of_its_leaders_attacks_the_group(nlp, text, want):
+    assert want in found(nlp, text)

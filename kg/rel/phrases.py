@@ -93,6 +93,12 @@ def modifier_ok(v: DocView, m: Mention) -> bool:
             and v.low[m.end + 1] not in {"led", "held", "controlled"} \
             and v.alpha[m.end + 1]:
         return False  # "Iran-Iraq border", "US-Iranian struggle": part of a compound
+    if m.type == "STATE" and not m.adjectival_form and m.end + 1 < v.seg_end[m.start] \
+            and v.low[m.end] in v.lex["possessive"]:
+        j = m.end + 1  # "Syria's rebels", "Haiti's gangs": the state's, not the state
+        while j < min(m.end + 4, v.seg_end[m.start]) and v.low[j] in v.lex["np_modifiers"]:
+            j += 1
+        return not (j < v.seg_end[m.start] and v.low[j] in v.lex["possessed_non_state_heads"])
     if not m.adjectival_form or m.end >= len(doc):
         return True
     j = m.end
