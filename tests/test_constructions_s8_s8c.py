@@ -327,3 +327,24 @@ def test_numbered_units(nlp, text, want, never):
 def test_ordinal_before_known_name(nlp):
     ents = {e.text for e in nlp("It was the 2nd Hezbollah attack this week.").ents}
     assert ents == {"Hezbollah"}, ents
+
+
+# A base named by its number after a determiner and a base modifier ("its 102nd military
+# base") is a facility; a bare ordinal before "base" ("the 3rd base") is none.
+NUMBERED_SITES = [
+    case("Moscow still keeps its 102nd military base in Armenia.",
+         [("Russia", "OPERATES", "102nd military base"),
+          ("102nd military base", "LOCATED_IN", "Armenia")]),
+    case("France runs its 5th air base near Djibouti City.",
+         [("France", "OPERATES", "5th air base")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", NUMBERED_SITES)
+def test_numbered_sites(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+def test_bare_ordinal_base_no_site(nlp):
+    labels = {e.label_ for e in nlp("The runner reached the 3rd base of the course.").ents}
+    assert "FACILITY" not in labels, labels

@@ -8,6 +8,8 @@ tokens the main rules left free.
 
 from __future__ import annotations
 
+import re
+
 from ...gazetteer import CAPITAL, norm_key
 from ...wordlists import words
 from .common import (
@@ -32,6 +34,11 @@ from .common import (
     covered_by,
 )
 from .toks import Toks
+
+# "its 201st military base", "the 5th air base": a site named by its number after a
+# determiner (with a modifier: "the 3rd base" of a game is none)
+ORDINAL = re.compile(r"^[0-9]+(st|nd|rd|th)$")
+NUMBERED_SITE_OWNERS = frozenset({"the", "its", "their", "his", "'s", "\u2019s"})
 
 # "Kherson, in southern Ukraine": the relation engine's compass words, one list for both
 DIRECTION_WORDS = words("frames")["direction_adjectives"] - {"the", "a", "an"}
@@ -63,7 +70,12 @@ class PlaceRules:
                 k -= 1
             sing = PLURAL_FACILITY_HEADS.get(T.lower[h])
             place = places.get(k)
-            if place is not None and (place.kind == CAPITAL or place.label == "LOCATION"):
+            numbered = sing is None and k > 1 and ORDINAL.match(T.text[k - 1]) is not None \
+                and T.lower[k - 2] in NUMBERED_SITE_OWNERS and (k - 1) not in covered \
+                and k < h and all(T.lower[i] in FACILITY_MODIFIERS for i in range(k, h))
+            if numbered:
+                s = k - 1  # "its 201st military base": a base known by its number
+            elif place is not None and (place.kind == CAPITAL or place.label == "LOCATION"):
                 s = place.start  # "Jeddah 1 rehabilitation centre", "Mosul airport"
             else:
                 # an unknown name: its words must be capitalised ("Tiyas Air Base") or
