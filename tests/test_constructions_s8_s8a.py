@@ -308,3 +308,28 @@ CLAUSES = [
 @pytest.mark.parametrize("text,want,never", CLAUSES)
 def test_clauses(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Common news phrasings that no tuning text happens to use (a probe battery): the
+# passive of imposing sanctions ("were imposed on Y by X"); bans / restrictions imposed
+# on Y; "A and B have fought a war" (each attacks the other; not "… against C"); "A hosts
+# B's political office / leadership"; jets or helicopters received from X.
+PROBE_BATTERY = [
+    case("Sanctions were imposed on Belarus by the European Union.",
+         [("European Union", "OPPOSES", "Belarus")]),
+    case("U.S. sanctions were imposed on Venezuela in 2019.",
+         [("United States", "OPPOSES", "Venezuela")]),
+    case("Beijing imposed trade restrictions on Lithuania.", [("China", "OPPOSES", "Lithuania")]),
+    case("Iran and Iraq fought a war in the 1980s.",
+         [("Iran", "ATTACKS", "Iraq"), ("Iraq", "ATTACKS", "Iran")]),
+    case("Chad and Niger fought a war against Boko Haram.",
+         [("Chad", "ATTACKS", "Boko Haram")], [("Chad", "ATTACKS", "Niger")]),
+    case("Turkey has hosted the PKK's exiled leadership.", [("Turkey", "BACKS", "PKK")]),
+    case("Qatar hosts Iran's trade office in Doha.", [], [("Qatar", "BACKS", "Iran")]),
+    case("Ukraine received F-16 jets from Norway.", [("Norway", "BACKS", "Ukraine")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", PROBE_BATTERY)
+def test_probe_battery(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -544,7 +544,8 @@ def owned_noun_object(v: DocView, found: Findings, rule: Rule, ms: int, me: int)
     while k < end and (v.low[k] in v.lex["count_words"] or v.text[k][:1].isdigit()):
         k += 1  # "dozens of", "three", "more than 20"
     m = v.mention_at(k)
-    if m is None or m.start != k or m.type != "STATE":
+    if m is None or m.start != k or not (m.type == "STATE" or (
+            rule.options.any_owner and m.type in rule.object_types)):
         return
     after = m.end
     if not m.adjectival_form:

@@ -495,6 +495,9 @@ def inverse(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
 def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     end = v.seg_end[ms]
     types = rule.subject_types
+    if rule.options.not_before and any(v.low[k] in rule.options.not_before
+                                       for k in range(me, min(me + 5, end))):
+        return  # "A and B fought a war against C": C is the enemy of both
     left = scan.possessor_or_premod(v, ms, types) or scan.left_or_antecedent(v, ms, types, 10) \
         or second_predicate_subject(v, ms, types)  # "X controls Y and has been locked in"
     if len(left) == 1 and left[0].end == ms and left[0].start >= 2 \

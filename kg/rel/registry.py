@@ -156,6 +156,7 @@ class OwnedNounOptions(Options):
 
     max_left: int = 14
     nouns: str = "sanctioned_nouns"
+    any_owner: bool = False  # the possessor may be any actor of the rule's object types
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,9 @@ class SymmetricOptions(Options):
 
     both_ways: bool = False
     mediator: bool = False
+    # "A and B fought a war against C": a preposition after the cue that names a third
+    # party, so A and B are no pair of the relation
+    not_before: tuple[str, ...] = ()
     # "Erdogan clashed with Macron": a clash between two persons is a quarrel, this
     # relation instead of the rule's
     dispute_relation: str | None = None
