@@ -260,3 +260,27 @@ MOVES_AND_CONTRIBUTIONS = [
 @pytest.mark.parametrize("text,want,never", MOVES_AND_CONTRIBUTIONS)
 def test_moves_and_contributions(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Officials and party members: the head of a part of the state ("S's military / army /
+# security chief X") is its official, not its leader; "P, whose Party of ... kept its
+# seats" and "P's party, the X," make P a member of the party.
+OFFICIALS_AND_PARTIES = [
+    case("Kenya's military chief Charles Kahariri said on Sunday the troops would stay.",
+         [("Charles Kahariri", "PART_OF", "Kenya")], [("Charles Kahariri", "LEADS", "Kenya")]),
+    case("Sudan's army chief Abdel Fattah al-Burhan flew to Cairo.",
+         [("Abdel Fattah al-Burhan", "PART_OF", "Sudan")]),
+    case("Iran's supreme leader Ali Khamenei spoke on Friday.",
+         [("Ali Khamenei", "LEADS", "Iran")]),
+    case("Recep Tayyip Erdogan, whose Party of Justice and Development lost two seats, spoke.",
+         [("Recep Tayyip Erdogan", "PART_OF", "Party of Justice and Development")]),
+    case("Felix Tshisekedi said on Monday that Tshisekedi's party, the UDPS, had won.",
+         [("Felix Tshisekedi", "PART_OF", "UDPS")]),
+    case("Tshisekedi's rival, the M23, rejected the vote.",
+         [], [("Felix Tshisekedi", "PART_OF", "M23")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", OFFICIALS_AND_PARTIES)
+def test_officials_and_parties(nlp, text, want, never):
+    check_case(nlp, text, want, never)

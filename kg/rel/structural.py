@@ -18,7 +18,7 @@ titles, which are tight token patterns.
 
 from __future__ import annotations
 
-from ..resolve import canonical_name, gazetteer
+from ..resolve import ROLES, canonical_name, gazetteer
 from ..wordlists import words
 from . import phrases, scan
 from .findings import Cand, Findings
@@ -80,6 +80,8 @@ def possessives(v: DocView, found: Findings) -> None:
             deputy = deputy or v.low[k] in L["deputy_words"]
             k += 1
         head_role = head_role and not deputy  # "Sudan's vice president X": an official
+        if head_role and k - j >= 2 and ROLES.get(" ".join(v.low[k - 2:k])) == "PART_OF":
+            head_role = False  # "Uganda's military chief X": the head of a part of the state
         b = v.mention_at(k)
         if b is None and k == j:  # "Russia's western Kursk region", "Hezbollah's elite X"
             while k < min(j + 2, end) and (v.low[k] in L["unit_adjectives"] or (
@@ -409,7 +411,8 @@ def whose_party(v: DocView, found: Findings) -> None:
         j = k + 3 if v.low[k + 2] == "own" else k + 2
         m = v.mention_at(j)
         if m is not None and m.start == j and m.type == "ORGANIZATION" \
-                and v.low[m.end - 1] in v.lex["party_heads"]:
+                and (v.low[m.end - 1] in v.lex["party_heads"]
+                     or v.low[m.start] in v.lex["party_heads"]):  # "Party of Action and ..."
             _add(v, found, p, "PART_OF", m, "whose.party", cue=(p.start, m.end))
 
 
