@@ -22,7 +22,8 @@ def nlp():
 
 def coref_of(nlp, text: str) -> dict[str, str]:
     """Each resolved mention's text → the canonical name it was resolved to."""
-    return {sp.text: sp.kb_id_ for sp in nlp(text).spans["kg_coref"]}
+    doc = nlp(text)  # (the spans need their Doc alive)
+    return {sp.text: sp.kb_id_ for sp in doc.spans["kg_coref"]}
 
 
 # Place descriptions: "the island", "the enclave" mean the place the paragraph named with
@@ -348,3 +349,24 @@ def test_numbered_sites(nlp, text, want, never):
 def test_bare_ordinal_base_no_site(nlp):
     labels = {e.label_ for e in nlp("The runner reached the 3rd base of the course.").ents}
     assert "FACILITY" not in labels, labels
+
+
+# A possessive pronoun inside a relative clause ", which … its …" means the clause's
+# antecedent, also when that is a prepositional object; after the clause closes, the main
+# clause's subject again.
+RELATIVE_POSSESSOR = [
+    case("Iran sold missiles to Russia, which has launched them during its war in Ukraine.",
+         [("Russia", "ATTACKS", "Ukraine")], [("Iran", "ATTACKS", "Ukraine")]),
+    case("Belarus let in troops from Russia, which launched its invasion of Ukraine in 2022.",
+         [("Russia", "ATTACKS", "Ukraine")], [("Belarus", "ATTACKS", "Ukraine")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", RELATIVE_POSSESSOR)
+def test_relative_possessor(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+
+
+def test_possessor_after_relative_clause(nlp):
+    got = coref_of(nlp, "Iran, which sells drones to Russia, denied that its weapons were used.")
+    assert got.get("its") == "Iran", got

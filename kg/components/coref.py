@@ -510,6 +510,10 @@ class CorefResolver:
                     break
         same = [x for x in earlier if tok_sent[x.start] == sn]
         found = None
+        owner = _relative_owner(doc, same, sent.start, pron)
+        if owner is not None and want(owner) and not _adjectival(doc, owner) \
+                and not object_pos:
+            return owner  # "troops from Russia, which launched its invasion": Russia
         if possessed and pron > 0 and doc[pron - 1].lower_ in {"over", "for"} and same:
             x = same[-1]  # "sanctions on Belarus over its support for Russia": Belarus
             if x.start > 0 and doc[x.start - 1].lower_ in {"on", "against"} and want(x) \
@@ -591,6 +595,23 @@ class CorefResolver:
 
 
 _ROLE_WORDS = frozenset(w for r in ROLES for w in r.split()) | _W["people_nouns"]
+
+
+def _relative_owner(doc: Doc, same: list[_Ent], lo: int, pron: int) -> _Ent | None:
+    """The antecedent of the relative clause the pronoun stands in: "drones to Russia,
+    which has used them in its war" → Russia, even as a prepositional object (the clause
+    is about it). The pronoun must be inside the clause: no comma, semicolon or other
+    relative pronoun between ", which / who" and it."""
+    lower = token_data(doc).lower
+    for i in range(pron - 1, lo, -1):
+        w = lower[i]
+        if w in {",", ";", ":", "\u2014", "(", ")"}:
+            return None
+        if w in {"which", "who"}:
+            if lower[i - 1] != ",":
+                return None
+            return next((x for x in reversed(same) if x.end == i - 1), None)
+    return None
 
 
 def _owner_of_people(doc: Doc, pron: int) -> bool:

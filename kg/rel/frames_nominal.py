@@ -120,8 +120,10 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
         if owner and owner[0] is not agents[0]:
             return owner
     if mode == "named_possessor":
-        return [a for a in agents if a.source != "coref"]  # "its war": who "it" is may be
-        # another clause's subject ("the US accuses X of arming Russia, which … its war")
+        # "its war": who "it" is may be another clause's subject; only the antecedent of
+        # the relative clause it stands in is sure ("drones to Russia, which has used them
+        # in its war in Ukraine" → Russia)
+        return [a for a in agents if a.source != "coref" or relative_owner(v, a)]
     if mode in {"premod", "possessor"}:
         return agents
     if not agents and mode in {"any", "premod_or_left"} and ms - 1 > v.seg_start[ms] \
@@ -163,6 +165,20 @@ def regime_restorer(v: DocView, rule: Rule, agents: list[Mention]) -> list[Menti
         return agents
     subj = scan.left_or_antecedent(v, h, rule.subject_types, rule.options.max_left)
     return subj or agents
+
+
+def relative_owner(v: DocView, a: Mention) -> bool:
+    """``a`` (a resolved pronoun) stands in a relative clause ", which / who …" whose
+    antecedent, the mention right before the comma, is the same actor."""
+    lo = v.seg_start[a.start]
+    for i in range(a.start - 1, lo, -1):
+        w = v.low[i]
+        if w in {",", ";", ":", "\u2014", "(", ")"}:
+            return False
+        if w in {"which", "who"}:
+            m = v.mention_at(i - 2) if i - 2 >= lo and v.low[i - 1] == "," else None
+            return m is not None and m.name == a.name
+    return False
 
 
 def carried_out_by(v: DocView, k: int, types: tuple[str, ...]) -> list[Mention]:
