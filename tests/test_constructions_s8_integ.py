@@ -338,3 +338,17 @@ def test_a_states_army_is_the_state(nlp):
 ])
 def test_killing_one_of_its_leaders_attacks_the_group(nlp, text, want):
     assert want in found(nlp, text)
+
+
+# ---- "X, the prime minister," with no organisation named in the title: the gazetteer's,
+# when the article names it (entity_rules.titles, structural.titles)
+
+
+def test_an_apposed_bare_title_takes_the_known_organisation(nlp):
+    got = found(nlp, "Sudani, the prime minister, told Iraqi lawmakers to wait.")
+    assert ("Mohammed Shia al-Sudani", "LEADS", "Iraq") in got
+
+
+def test_an_apposed_bare_title_needs_the_organisation_in_the_text(nlp):
+    got = found(nlp, "Hakan Fidan, the foreign minister, arrived in the capital on Monday.")
+    assert not any(t[0] == "Hakan Fidan" for t in got)

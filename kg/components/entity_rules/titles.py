@@ -134,6 +134,12 @@ class TitleRules:
                 if person is None and org is not None and relation == "PART_OF" \
                         and org.label == "ORGANIZATION":
                     unnamed[role_key] = org  # "a coalition spokesman said", no name
+                if person is not None and org is None and anaphor is None \
+                        and relation is not None and re_ < n and T.text[re_] in {",", ".", ";"}:
+                    # "Mohammed Shia al-Sudani, the prime minister,": the gazetteer knows
+                    # whose (the article must name it: structural.titles)
+                    org = self._org_of_person(person)
+                    inferred = org is not None
                 if person is None or (org is None and anaphor is None):
                     continue
                 span_start, span_end = person.start, max(org.end if org else re_, re_)
