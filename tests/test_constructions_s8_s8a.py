@@ -333,3 +333,29 @@ PROBE_BATTERY = [
 @pytest.mark.parametrize("text,want,never", PROBE_BATTERY)
 def test_probe_battery(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Hosting foreign trainers: "A has hosted X-ian military instructors / advisers" → X
+# backs A (a leader named "<state>'s <title> P" is the state); troops alone are presence,
+# not training. A relative with a catenative verb keeps its antecedent: "X, which helped
+# defeat Y" / "X, an umbrella of factions that helped defeat Y" → X attacked Y; an attempt
+# ("which tried to attack") is none.
+HOSTED_AND_HELPED = [
+    case("Mali has hosted Turkish military instructors since 2022.",
+         [("Turkey", "BACKS", "Mali")]),
+    case("Chad's President Mahamat Deby, 41, has welcomed Hungarian advisers in N'Djamena.",
+         [("Hungary", "BACKS", "Chad")]),
+    case("Niger hosted US troops until 2024.", [], [("United States", "BACKS", "Niger")]),
+    case("The SDF, which helped defeat the Islamic State, holds the camps.",
+         [("Syrian Democratic Forces", "ATTACKS", "ISIS")]),
+    case("Last year the Syrian Democratic Forces, an alliance of armed factions that "
+         "helped defeat the Islamic State, held a parade.",
+         [("Syrian Democratic Forces", "ATTACKS", "ISIS")]),
+    case("Hezbollah, which tried to attack Israel, lost commanders.",
+         [], [("Hezbollah", "ATTACKS", "Israel")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", HOSTED_AND_HELPED)
+def test_hosted_and_helped(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -48,6 +48,8 @@ Each frame is one construction; the rules that use it (and an example phrase eac
   weapon attacked X;
 * ``backers_in``: "Hezbollah's backers in Tehran": the government a capital names backs
   the possessor;
+* ``hosted_trainers``: "X has hosted Russian military instructors": the instructors'
+  state backs X (a leader named with his state's title stands for the state);
 * ``seen_as``: "A views / regards / describes B, whose …, as a 'separatist'": B is cast as
   an enemy in an "as" phrase that may come after an aside about B.
 
@@ -63,6 +65,7 @@ from . import clause_helpers, phrases, scan
 from .emit import capital_as_place, emit, hedged, hypothetical, region_as_place
 from .findings import Claim, Findings
 from .frames_nominal import carried_out_by, event_agent
+from .frames_verbal import titled_state
 from .mentions import Mention
 from .registry import (
     DelegationOptions,
@@ -773,4 +776,21 @@ def backers_in(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> Non
     state = gazetteer().actors[surface.actor]
     emit(v, found, rule, [Mention(m.start, m.end, state.name, state.type, m.source, m.text)],
          [owner], (ms, me))
+
+
+@frame('hosted_trainers')
+def hosted_trainers(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Burkina Faso's Captain X has hosted Russian military instructors", "Mali welcomed
+    Turkish advisers": the actor named before the trainers (a demonym or a name) trains
+    and backs the host; a host named as "<state>'s <title> P" is the state."""
+    backers = [m for m in (v.mention_at(k) for k in range(ms + 1, me - 1))
+               if m is not None and m.type in rule.subject_types]
+    if not backers or any(v.mention_at(k) is None and not v.lowercase[k]
+                          for k in range(ms + 1, me - 1)):
+        return
+    hosts, rel_i = scan.scan_left(v, ms, rule.object_types, 14)
+    if not hosts and rel_i is not None and ms - rel_i <= 3:
+        hosts = scan.antecedent(v, rel_i, rule.object_types)
+    hosts = [titled_state(v, h) if h.type == "PERSON" else h for h in hosts]
+    emit(v, found, rule, list(dict.fromkeys(backers)), hosts, (ms, me))
 

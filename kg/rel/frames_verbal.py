@@ -287,6 +287,7 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             # than the rule's is the antecedent, not a state named before it
     elif rel_i is not None and (all(
             v.low[k] in v.lex["aux"] or v.low[k] in v.skippable
+            or v.low[k] in v.lex["catenative_verbs"]  # "which helped defeat X"
             for k in range(rel_i + 1, ms)) or second_relative_predicate(v, rel_i, ms)):
         subj = scan.antecedent(v, rel_i, rule.subject_types)
     if subj and v.low[ms] in v.lex["influence_verbs"] and not (
