@@ -352,3 +352,22 @@ def test_an_apposed_bare_title_takes_the_known_organisation(nlp):
 def test_an_apposed_bare_title_needs_the_organisation_in_the_text(nlp):
     got = found(nlp, "Hakan Fidan, the foreign minister, arrived in the capital on Monday.")
     assert not any(t[0] == "Hakan Fidan" for t in got)
+
+
+# ---- idioms of rescue: "came / rushed to B's rescue / aid / defence", "kept / propped B in
+# power" (BACKS.came_to_rescue, BACKS.kept_in_power; owned_noun_object reads a surname's
+# possessive too)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Moscow came to Assad's rescue when his army was collapsing.",
+     ("Russia", "BACKS", "Bashar al-Assad")),
+    ("Ankara rushed to Azerbaijan's defence in the war.", ("Turkey", "BACKS", "Azerbaijan")),
+    ("Iranian money kept Assad in power for years.", ("Iran", "BACKS", "Bashar al-Assad")),
+])
+def test_idioms_of_rescue(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+def test_voters_keeping_someone_in_office_is_no_backing(nlp):
+    assert not found(nlp, "The voters kept Erdogan in office.")

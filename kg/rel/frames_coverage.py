@@ -551,10 +551,10 @@ def owned_noun_object(v: DocView, found: Findings, rule: Rule, ms: int, me: int)
             rule.options.any_owner and m.type in rule.object_types)):
         return
     after = m.end
-    if not m.adjectival_form:
-        if after >= end or v.low[after] not in v.lex["possessive"]:
-            return
-        after += 1  # "Iran's influence"
+    if after < end and v.low[after] in v.lex["possessive"]:
+        after += 1  # "Iran's influence" (a surname read as a form of the name too)
+    elif not m.adjectival_form:
+        return
     while after < end and v.low[after] in v.lex["owned_noun_modifiers"]:
         after += 1  # "Iran's growing influence"
     if after >= end or v.low[after] not in v.lex[rule.options.nouns]:
