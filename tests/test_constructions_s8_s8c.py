@@ -370,3 +370,23 @@ def test_relative_possessor(nlp, text, want, never):
 def test_possessor_after_relative_clause(nlp):
     got = coref_of(nlp, "Iran, which sells drones to Russia, denied that its weapons were used.")
     assert got.get("its") == "Iran", got
+
+
+def orgs_of(nlp, text: str) -> set[str]:
+    return {e.text for e in nlp(text).ents if e.label_ == "ORGANIZATION"}
+
+
+# A possessive of a people word inside an organisation's name ("the Democratic People's
+# Party", "the Workers' Party") belongs to the name; a state's possessive does not.
+@pytest.mark.parametrize("text,org", [
+    ("Delegates of the Democratic People's Party walked out.", "Democratic People's Party"),
+    ("Officials of the ruling Workers' Party met in Pyongyang.", "Workers' Party"),
+    ("Leaders of the National Women's Council met on Monday.", "National Women's Council"),
+])
+def test_possessive_inside_org_name(nlp, text, org):
+    assert org in orgs_of(nlp, text), orgs_of(nlp, text)
+
+
+def test_state_possessive_outside_org_name(nlp):
+    got = orgs_of(nlp, "Turkey's Justice and Development Party won the vote.")
+    assert not any(o.startswith("Turkey") for o in got), got

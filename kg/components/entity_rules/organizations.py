@@ -11,6 +11,7 @@ import re
 
 from ... import resolve
 from ...gazetteer import NAME
+from ...wordlists import words
 from .common import (
     ANY_ORG_HEADS,
     BACKED_OR_PRO,
@@ -28,6 +29,11 @@ from .common import (
     covered_by,
 )
 from .toks import Toks
+
+# a possessive inside an organisation's name ("People's Party"), only after these words:
+# not a state's ("Turkey's Justice and Development Party" is the party of Turkey)
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+POSSESSIVE_NAME_WORDS = words("entities")["possessive_name_words"]
 
 # an ordinal opening a unit's name ("33rd Front", "5th Fleet")
 ORDINAL = re.compile(r"^[0-9]+(st|nd|rd|th)$")
@@ -55,8 +61,11 @@ class OrganizationRules:
                 continue
             s = h
             while s > 0 and h - s < 10 and (T.cap[s - 1] or (T.lower[s - 1] in NAME_INNER
-                                                             and T.lower[s - 1] != "the")):
-                s -= 1
+                                                             and T.lower[s - 1] != "the")
+                                             or (not lower_head and s > 1
+                                                 and T.lower[s - 1] in POSSESSIVE_MARKS
+                                                 and T.lower[s - 2] in POSSESSIVE_NAME_WORDS)):
+                s -= 1  # "the Cambodian People's Party", "the Workers' Party"
             while s < h and not T.cap[s]:
                 s += 1
             if not lower_head and s > 0 and ORDINAL.match(T.text[s - 1]):
