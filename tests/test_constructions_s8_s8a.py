@@ -359,3 +359,28 @@ HOSTED_AND_HELPED = [
 @pytest.mark.parametrize("text,want,never", HOSTED_AND_HELPED)
 def test_hosted_and_helped(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# The restorer of a sanctions regime through a procedure: "A launched / started a
+# procedure that leads to the return of U.N. sanctions on Y" → A opposes Y (not the U.N.);
+# annexing a state's land: "A (seeks to) annex(es) B's region / the B-ian territory",
+# "A's annexation of B-ian regions", also inside "concern about A's interest in annexing"
+# → A opposes B; annexing an unowned territory names no one.
+PROCEDURE_ANNEX = [
+    case("Norway and Iceland started a procedure that leads to the return of UN sanctions "
+         "on Eritrea.",
+         [("Norway", "OPPOSES", "Eritrea"), ("Iceland", "OPPOSES", "Eritrea")],
+         [("United Nations", "OPPOSES", "Eritrea")]),
+    case("Azerbaijan wants to annex Armenia's Syunik province.",
+         [("Azerbaijan", "OPPOSES", "Armenia")]),
+    case("Russia's annexation of four Ukrainian regions was condemned.",
+         [("Russia", "OPPOSES", "Ukraine")]),
+    case("Diplomats voiced alarm about Serbia's plan to annex the Kosovar territory.",
+         [("Serbia", "OPPOSES", "Kosovo")]),
+    case("Morocco annexed the territory in 1975.", [], [("Morocco", "OPPOSES", "Morocco")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", PROCEDURE_ANNEX)
+def test_procedure_annex(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -544,8 +544,9 @@ def owned_noun_object(v: DocView, found: Findings, rule: Rule, ms: int, me: int)
         k += 1  # 'to “curb” or “end” Iran's influence': the verb quoted
     if k < end and v.low[ms] == "sanctions" and v.low[k] in {"on", "against"}:
         k += 1  # "imposed sanctions on 20 Russian companies"
-    while k < end and (v.low[k] in v.lex["count_words"] or v.text[k][:1].isdigit()):
-        k += 1  # "dozens of", "three", "more than 20"
+    while k < end and (v.low[k] in v.lex["count_words"] or v.text[k][:1].isdigit()
+                       or (v.low[k] == "the" and k == me)):
+        k += 1  # "dozens of", "three", "more than 20", "annexing the Guyanese territory"
     m = v.mention_at(k)
     if m is None or m.start != k or not (m.type == "STATE" or (
             rule.options.any_owner and m.type in rule.object_types)):
@@ -557,10 +558,30 @@ def owned_noun_object(v: DocView, found: Findings, rule: Rule, ms: int, me: int)
         return
     while after < end and v.low[after] in v.lex["owned_noun_modifiers"]:
         after += 1  # "Iran's growing influence"
+    if after < end and (p := v.mention_at(after)) is not None and p.start == after \
+            and p.type == "LOCATION" and not m.adjectival_form:
+        after = p.end  # "annex Guyana's Essequibo region": the named part of the state
+    elif not m.adjectival_form and after + 1 < end and v.mention_at(after) is None \
+            and v.alpha[after] and not v.lowercase[after] \
+            and v.low[after + 1] in v.lex[rule.options.nouns]:
+        after += 1  # a part's name the gazetteer does not know ("Armenia's Syunik province")
     if after >= end or v.low[after] not in v.lex[rule.options.nouns]:
         return
-    subj, _ = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
+    subj = intent_owner(v, ms, rule.subject_types) \
+        or scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)[0]
     emit(v, found, rule, subj, [m], (ms, me))
+
+
+def intent_owner(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]:
+    """"concern about X's interest in annexing Y": the owner of an intention noun right
+    before the cue is its agent, even where a preposition governs the phrase."""
+    lo = v.seg_start[ms]
+    k = ms - 1
+    if k - 3 < lo or v.low[k] not in {"in", "to", "of"} \
+            or v.low[k - 1] not in v.lex["intent_nouns"] or v.low[k - 2] not in v.lex["possessive"]:
+        return []
+    owner = v.mention_at(k - 3)
+    return [owner] if owner is not None and owner.type in types else []
 
 
 @frame('threatened_party', LeftOptions)

@@ -164,7 +164,26 @@ def regime_restorer(v: DocView, rule: Rule, agents: list[Mention]) -> list[Menti
     if h < lo or v.low[k] != "of" or v.low[h] not in v.lex["regime_return_nouns"]:
         return agents
     subj = scan.left_or_antecedent(v, h, rule.subject_types, rule.options.max_left)
+    if not subj:
+        subj = process_launcher(v, h, rule.subject_types)
     return subj or agents
+
+
+def process_launcher(v: DocView, h: int, types: tuple[str, ...]) -> list[Mention]:
+    """"A launched a process that would lead to the reimposition of sanctions": the one who
+    set the procedure going brings the regime back (frames.json procedure_nouns before
+    "that / which", a verb before the noun, its subject to the left)."""
+    lo = v.seg_start[h]
+    for k in range(h - 1, max(lo, h - 8), -1):
+        if v.low[k] in {"that", "which"}:
+            j = k - 1
+            while j > lo and v.alpha[j] and v.lowercase[j] and k - j <= 3 \
+                    and v.low[j] not in v.lex["procedure_nouns"]:
+                j -= 1
+            if v.low[j] not in v.lex["procedure_nouns"]:
+                return []
+            return scan.scan_left(v, j, types, 12)[0]
+    return []
 
 
 def relative_owner(v: DocView, a: Mention) -> bool:
