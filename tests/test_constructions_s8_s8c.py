@@ -390,3 +390,19 @@ def test_possessive_inside_org_name(nlp, text, org):
 def test_state_possessive_outside_org_name(nlp):
     got = orgs_of(nlp, "Turkey's Justice and Development Party won the vote.")
     assert not any(o.startswith("Turkey") for o in got), got
+
+
+# A name right after a possessed kin noun ("whose brother Karim Benali") is a person; a
+# known organisation or a single word there is not.
+def test_kin_person(nlp):
+    got = persons_of(nlp, "The minister, whose brother Karim Benali heads a militia, resigned.")
+    assert "Karim Benali" in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The officer, whose son Hezbollah recruited, spoke.",
+    "The officer, whose son Ahmed was wounded, spoke.",
+])
+def test_kin_no_person(nlp, text):
+    got = persons_of(nlp, text)
+    assert not got, got

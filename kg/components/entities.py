@@ -161,6 +161,7 @@ class EntityRecognizer(GazetteerRules, PersonRules, OrganizationRules, PlaceRule
             self._titles_persons(T, cands, headline, roles)
             self._appositive_persons(T, cands, headline, roles)
             self._nicknamed_persons(T, cands, headline)
+            self._kin_persons(T, cands, headline)
             self._government_of(T, cands, headline)
             self._org_heads(T, cands, headline)
             self._described_groups(T, cands, headline)

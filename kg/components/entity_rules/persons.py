@@ -28,6 +28,11 @@ from .common import (
 )
 from .toks import Toks
 
+# "whose father Jane Doe", "his son John Doe": a kin noun of a possessor before a name
+KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "wife",
+                       "husband", "uncle", "nephew", "cousin", "widow"})
+KIN_OWNERS = frozenset({"whose", "his", "her", "their", "'s", "\u2019s"})
+
 # the quote marks of a nickname inside a name ("Tomás “El Flaco” Rendón"): opening → closing
 NICKNAME_QUOTES = {"\u201c": ("\u201d",), '"': ('"',), "'": ("'", "\u2019"), "\u2018": ("\u2019",)}
 NICKNAME_OPENERS = frozenset(NICKNAME_QUOTES)
@@ -216,6 +221,30 @@ class PersonRules:
             if k < 3 or T.text[k - 1] != ",":
                 continue
             self._person_before(T, k - 1, covered, cands)
+
+    def _kin_persons(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
+        """A name right after a possessed kin noun, "whose father Jane Doe", "his son John
+        Doe": a person (two or three title-case words)."""
+        covered = covered_by(cands)
+        n = T.n
+        for i in T.data.where(KIN_NOUNS):
+            if i < 1 or i + 2 >= n or i in headline or T.lower[i - 1] not in KIN_OWNERS:
+                continue
+            s = i + 1
+            e = self._name_run(T, s, max_len=3)
+            if not 2 <= e - s <= 3 or any(k in covered or not T.is_title(k)
+                                          for k in range(s, e)):
+                continue
+            if any(T.is_stop(k) or T.lower[k] in NOT_NAMES or T.lower[k] in ORG_HEADS
+                   or T.lower[k] in resolve.ROLES for k in range(s, e)):
+                continue
+            text = T.span_text(s, e)
+            if self.gz.lookup(text) is not None:
+                continue  # a known actor is the gazetteer's
+            hit = _canonical(text, "PERSON")
+            cands.append(Cand(s, e, "PERSON", hit[0] if hit and hit[1] == "PERSON" else text,
+                              "title", prio=2))
+            covered.update(range(s, e))
 
     def _nicknamed_persons(self, T: Toks, cands: list[Cand], headline: set[int]) -> None:
         """A name with a quoted nickname inside, 'Tomás “El Flaco” Rendón', "Ahmed 'Abu
