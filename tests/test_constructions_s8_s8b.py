@@ -284,3 +284,20 @@ OFFICIALS_AND_PARTIES = [
 @pytest.mark.parametrize("text,want,never", OFFICIALS_AND_PARTIES)
 def test_officials_and_parties(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# A wing named by its function ("the IRGC's external operations arm", "Hezbollah's
+# special operations unit") is a part of its owner.
+FUNCTION_WINGS = [
+    case("General Ali Musa commanded the Quds Force, the IRGC's external operations arm.",
+         [("Quds Force", "PART_OF", "IRGC")]),
+    case("The Radwan Force, Hezbollah's special operations unit, moved south.",
+         [("Radwan Force", "PART_OF", "Hezbollah")]),
+    case("The IRGC's operations chief flew to Beirut.",
+         [], [("IRGC", "PART_OF", "IRGC")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", FUNCTION_WINGS)
+def test_function_wings(nlp, text, want, never):
+    check_case(nlp, text, want, never)
