@@ -371,3 +371,21 @@ def test_idioms_of_rescue(nlp, text, want):
 
 def test_voters_keeping_someone_in_office_is_no_backing(nlp):
     assert not found(nlp, "The voters kept Erdogan in office.")
+
+
+# ---- "A and B (troops) clashed" with no "with" (ATTACKS.clashed_pair; "clashed with" stays
+# ATTACKS.clash's)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Indian and Chinese soldiers clashed high in the Himalayas.", ("India", "ATTACKS", "China")),
+    ("Armenia and Azerbaijan skirmished along their border on Tuesday.",
+     ("Azerbaijan", "ATTACKS", "Armenia")),
+])
+def test_a_pair_that_clashed(nlp, text, want):
+    got = found(nlp, text)
+    assert want in got and (want[2], want[1], want[0]) in got
+
+
+def test_unnamed_sides_that_clashed(nlp):
+    assert not found(nlp, "Protesters and police clashed in the capital.")
