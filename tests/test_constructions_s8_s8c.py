@@ -406,3 +406,15 @@ def test_kin_person(nlp):
 def test_kin_no_person(nlp, text):
     got = persons_of(nlp, text)
     assert not got, got
+
+
+# "X, the <organisation> leader": the organisation's whole name before the role, also one
+# that contains a shorter known alias ("Los Choneros" / "Choneros").
+@pytest.mark.parametrize("text,want", [
+    ("Marco Valdez, the Los Choneros leader, was extradited in July.",
+     ("Marco Valdez", "LEADS", "Los Choneros")),
+    ("Omar Zaidan, the Hayat Tahrir al-Sham commander, was killed.",
+     ("Omar Zaidan", "LEADS", "Hayat Tahrir al-Sham")),
+])
+def test_person_before_org_role(nlp, text, want):
+    check_case(nlp, text, [want], [])

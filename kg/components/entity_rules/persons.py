@@ -186,8 +186,9 @@ class PersonRules:
         title-case words only, to keep precision."""
         covered = covered_by(cands)
         by_end: dict[int, Cand] = {}
-        for c in cands:
-            by_end[c.end] = c
+        for c in cands:  # the longest name ending there ("Los Choneros", not "Choneros")
+            if c.end not in by_end or c.start < by_end[c.end].start:
+                by_end[c.end] = c
         # "Jane Doe, who commanded …": organisations and places take "which"
         anchors = [(rs, True) for rs, _re in roles] + [
             (i, False) for i in T.data.where(WHO_WORDS) if i > 2 and T.text[i - 1] == ","]
