@@ -111,6 +111,8 @@ def is_negated(doc: Doc, sent_start: int, left: int, cue_start: int, cue_end: in
             return True
         if starts is not None and w not in starts:
             continue  # no negation phrase starts with this word
+        if lo + k >= cue_start:
+            continue  # "refused to extradite X" as the cue itself: the refusal is the act
         for phrase in phrases:
             if low[k:k + len(phrase)] == phrase:
                 if _cancels_an_ending(low, k + len(phrase)):

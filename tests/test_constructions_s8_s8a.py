@@ -384,3 +384,28 @@ PROCEDURE_ANNEX = [
 @pytest.mark.parametrize("text,want,never", PROCEDURE_ANNEX)
 def test_procedure_annex(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Shelter by refusal: "A refused (requests) to extradite / hand over B" → A backs B, not
+# negated (the refusal is the act; "where authorities refused" is the place's state);
+# "funded part of the B-ian mission" → B is backed; a manner phrase after a comma, "…, in
+# coordination with C", allies C with the one who acted earlier in the clause.
+REFUSAL_SHARE_MANNER = [
+    case("Qatar has refused to extradite Khaled Meshaal.",
+         [("Qatar", "BACKS", "Khaled Mashal")]),
+    case("Hamas leader Ismail Haniyeh moved to Qatar, where the government declined to "
+         "expel him.",
+         [("Qatar", "BACKS", "Ismail Haniyeh")]),
+    case("Qatar agreed to extradite the smuggler.", [], [("Qatar", "BACKS", "Qatar")]),
+    case("Japan has financed part of the Philippine coast guard programme.",
+         [("Japan", "BACKS", "Philippines")]),
+    case("Pakistan carried out a strike against the TTP near the border on Sunday, in "
+         "coordination with Afghanistan.",
+         [("Pakistan", "ALLIED_WITH", "Afghanistan")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", REFUSAL_SHARE_MANNER)
+def test_refusal_share_manner(nlp, text, want, never):
+    check_case(nlp, text, want, never)
+

@@ -50,6 +50,7 @@ Each frame is one construction; the rules that use it (and an example phrase eac
   the possessor;
 * ``hosted_trainers``: "X has hosted Russian military instructors": the instructors'
   state backs X (a leader named with his state's title stands for the state);
+* ``refused_handover``: "A has refused to extradite / hand over B": A shelters B;
 * ``seen_as``: "A views / regards / describes B, whose …, as a 'separatist'": B is cast as
   an enemy in an "as" phrase that may come after an aside about B.
 
@@ -814,4 +815,29 @@ def hosted_trainers(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -
         hosts = scan.antecedent(v, rel_i, rule.object_types)
     hosts = [titled_state(v, h) if h.type == "PERSON" else h for h in hosts]
     emit(v, found, rule, list(dict.fromkeys(backers)), hosts, (ms, me))
+
+
+@frame('refused_handover')
+def refused_handover(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"The Kremlin has refused requests to hand him over", "Serbia, where authorities
+    have refused to extradite him": refusing to give someone up protects them. The refuser
+    is the clause's subject, or the state a "where" clause's authorities belong to."""
+    objs = scan.scan_right(v, me, rule.object_types, max_gap=1, coordinate=False)
+    if not objs:
+        return
+    subj, rel_i = scan.scan_left(v, ms, rule.subject_types, 10)
+    if not subj and rel_i is not None and ms - rel_i <= 3:
+        subj = scan.antecedent(v, rel_i, rule.subject_types)
+    if not subj:
+        lo = v.seg_start[ms]
+        k = ms - 1
+        while k > lo and v.low[k] in v.lex["aux"]:
+            k -= 1
+        w = k - 1 - int(k - 1 > lo and v.low[k - 1] == "the")
+        if w - 1 >= lo and v.low[k] in v.lex["state_body_nouns"] | {"officials"} \
+                and v.low[w] == "where":
+            j = w - 1 - int(v.low[w - 1] == ",")  # "fled to X, where (the) authorities"
+            place = v.mention_at(j) if j >= lo else None
+            subj = [place] if place is not None and place.type == "STATE" else []
+    emit(v, found, rule, subj, objs[:1], (ms, me))
 

@@ -151,6 +151,18 @@ def agents_before(v: DocView, rule: Rule, ms: int) -> list[Mention]:
     return agents
 
 
+def act_agent_before(v: DocView, found: Findings, ms: int,
+                     types: tuple[str, ...]) -> list[Mention]:
+    """The agent of the latest force or deployment found earlier in the same segment,
+    for a manner phrase after a comma ("…, in coordination with the Somali government")."""
+    seg = v.segment_of[ms]
+    for c in reversed(found.cands):
+        if c.rel in {"ATTACKS", "DEPLOYED_IN"} and c.cue[0] < ms \
+                and v.segment_of[c.cue[0]] == seg and c.subj.type in types:
+            return [c.subj]
+    return []
+
+
 def regime_restorer(v: DocView, rule: Rule, agents: list[Mention]) -> list[Mention]:
     """"X triggered the reimposition / return of U.N. sanctions on Y": the premodifier only
     names the regime; the one who brings it back is the clause's subject (X), when one is
@@ -309,6 +321,10 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         return  # "drug gangs allied with X": the unnamed gangs are, not the clause's subject
     if not agents:
         agents = agents_before(v, rule, ms)
+    if not agents and objs and rule.relation == "ALLIED_WITH" and ms > v.seg_start[ms] \
+            and v.low[ms - 1] == ",":
+        agents = act_agent_before(v, found, ms, rule.subject_types)  # "X struck Y near Z,
+        # on Monday, in coordination with W": the one who acted
     if agents and not objs and rule.relation == "ATTACKS":
         found.open_attacks.append(OpenAttack(agents, me, (ms, me)))
     if objs and not agents and rule.relation == "ATTACKS":

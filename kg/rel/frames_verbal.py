@@ -260,6 +260,10 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         obj = clause_helpers.targets_in(v, tail, rule.object_types)  # "struck sites in X"
     if not obj and rule.relation == "ATTACKS":
         obj = clause_helpers.national_targets(v, tail, rule.object_types)  # "Iranian sites"
+    if not obj and rule.relation == "BACKS" and tail + 1 < v.seg_end[ms] \
+            and v.low[tail] in v.lex["share_quantifiers"] and v.low[tail + 1] == "of":
+        obj = scan.scan_right(v, tail + 2, rule.object_types, max_gap=1)  # "has funded
+        # part of the Rwandan mission": the mission's owner is backed
     if not obj and rule.relation in {"ATTACKS", "BACKS", "RECRUITS"}:
         obj = clause_helpers.members_of(v, tail, rule.object_types, rule.relation == "ATTACKS")
     if subj:
