@@ -29,9 +29,8 @@ from .common import (
 from .toks import Toks
 
 # "whose father Jane Doe", "his son John Doe": a kin noun of a possessor before a name
-KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "wife",
-                       "husband", "uncle", "nephew", "cousin", "widow"})
-KIN_OWNERS = frozenset({"whose", "his", "her", "their", "'s", "\u2019s"})
+KIN_NOUNS = resolve.vocab()["kin_nouns"]
+KIN_OWNERS = resolve.vocab()["kin_owners"]
 
 # the quote marks of a nickname inside a name ("Tomás “El Flaco” Rendón"): opening → closing
 NICKNAME_QUOTES = {"\u201c": ("\u201d",), '"': ('"',), "'": ("'", "\u2019"), "\u2018": ("\u2019",)}
