@@ -389,3 +389,17 @@ def test_a_pair_that_clashed(nlp, text, want):
 
 def test_unnamed_sides_that_clashed(nlp):
     assert not found(nlp, "Protesters and police clashed in the capital.")
+
+
+# ---- a river or a coast is beside a place, not around it: "sits on the Dnipro river" puts
+# nothing in the city of Dnipro (frames.json line_feature_heads)
+
+
+def test_a_place_on_a_river_is_not_in_it(nlp):
+    got = found(nlp, "The Zaporizhzhia plant sits on the Dnipro river in southern Ukraine.")
+    assert not any(t[1] == "LOCATED_IN" and t[2] == "Dnipro" for t in got)
+
+
+def test_a_place_in_a_region_still_is(nlp):
+    assert ("Deir ez-Zor", "LOCATED_IN", "Syria") in found(nlp, "Deir ez-Zor is located in "
+                                                            "eastern Syria.")

@@ -76,6 +76,10 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
             or rel == "CONTROLS" or rule.options.capital_is_place:
         objects = [capital_as_place(o) for o in objects]  # "controlled Sanaa": the city;
         # "controls 90 percent of Port-au-Prince": the city, not Haiti
+    if rel == "LOCATED_IN":
+        objects = [o for o in objects
+                   if not (o.end < v.n and v.low[o.end] in v.lex["line_feature_heads"])]
+        # "sits on the Dnipro river": a river or a coast is beside the place, not around it
     if rel == "CONTROLS":
         objects = [region_as_place(v, o) for o in objects]  # "holds eastern Libya": the
         # region ("X-held parts of northern Yemen" too), not the whole state
