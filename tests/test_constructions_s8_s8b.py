@@ -301,3 +301,26 @@ FUNCTION_WINGS = [
 @pytest.mark.parametrize("text,want,never", FUNCTION_WINGS)
 def test_function_wings(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# A ruling body named after its head ("the military junta of P", "the government of Prime
+# Minister P", "the Syrian regime of P") makes P the leader of the state: the demonym
+# before the noun, else the state the gazetteer says P serves; not after an ousting verb,
+# nor a state that is the clause's subject ("Iran supports the government of P").
+BODY_OF_PERSON = [
+    case("Moscow has long armed the junta of Min Aung Hlaing.",
+         [("Min Aung Hlaing", "LEADS", "Myanmar")]),
+    case("Critics say the government of Prime Minister Shehbaz Sharif ignored the warnings.",
+         [("Shehbaz Sharif", "LEADS", "Pakistan")]),
+    case("Iran and Russia propped up the Syrian regime of Bashar al-Assad.",
+         [("Bashar al-Assad", "LEADS", "Syria")], [("Bashar al-Assad", "LEADS", "Iran")]),
+    case("Protesters toppled the government of Prime Minister Shehbaz Sharif last year.",
+         [], [("Shehbaz Sharif", "LEADS", "Pakistan")]),
+    case("The army overthrew the Syrian regime of Bashar al-Assad.",
+         [], [("Bashar al-Assad", "LEADS", "Syria")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", BODY_OF_PERSON)
+def test_body_of_person(nlp, text, want, never):
+    check_case(nlp, text, want, never)

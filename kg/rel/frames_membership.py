@@ -14,6 +14,7 @@ from . import phrases, scan
 from .emit import emit
 from .findings import Findings
 from .frame_common import ALLIANCE_WORDS
+from .frames_verbal import served_state
 from .mentions import Mention
 from .registry import (
     ApposOptions,
@@ -293,6 +294,38 @@ def fronted_under(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> 
             or w in {"and", "or"}:
         return  # the name must open the clause: a verb (or its noun) follows it
     emit(v, found, rule, [person], [subj], (ms, me))
+
+
+@frame('body_of_person')
+def body_of_person(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"the (military) junta of P", "the government of Prime Minister P", "the Syrian
+    regime of P" → (P, LEADS, the state): a ruling body named after its head is the
+    head's state: the demonym or state before the noun, else the state the gazetteer
+    says P serves. Not after an ousting verb ("toppled the government of P": no longer)."""
+    lo, end = v.seg_start[ms], v.seg_end[ms]
+    k = me
+    while k < end and k - me < 4 and v.mention_at(k) is None and (
+            v.low[k] in v.title_words or v.low[k] in v.lex["honorifics"]):
+        k += 1  # "of Prime Minister P"
+    person = v.mention_at(k)
+    if person is None or person.start != k or person.type != "PERSON" \
+            or phrases.possessive_after(v, person):
+        return  # "the government of X's rival": not X's body
+    owner = v.mention_at(ms - 1) if ms - 1 >= lo else None  # "the Syrian regime of P"
+    if owner is not None and (owner.type != "STATE" or owner.end < ms):
+        owner = None
+    start = owner.start if owner is not None else ms
+    j = start - 1
+    while j >= lo and start - j <= 4 and v.mention_at(j) is None and v.alpha[j] \
+            and v.lowercase[j] and v.low[j] not in v.lex["ousting_verbs"]:
+        j -= 1  # "toppled the (military) junta of P": the junta no longer rules
+    if j >= lo and v.low[j] in v.lex["ousting_verbs"]:
+        return
+    if owner is None:
+        state = served_state(person)  # "Russia and Iran support the government of P"
+        owner = state if state.type == "STATE" else None
+    if owner is not None:
+        emit(v, found, rule, [person], [owner], (ms, me))
 
 
 @frame('relative_members')
