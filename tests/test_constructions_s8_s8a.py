@@ -409,3 +409,36 @@ REFUSAL_SHARE_MANNER = [
 def test_refusal_share_manner(nlp, text, want, never):
     check_case(nlp, text, want, never)
 
+
+
+# Meetings and threats in dev4's prose: "P led the delegation, which met A and B" (P
+# meets both; titled persons coordinate); "told visiting envoy P"; "will strike again if Y
+# tries to …" (a threat against Y; a past strike with "if" is none); "A and B are staging
+# the drills jointly" (not a press conference); a reciprocal access / visiting forces
+# agreement is an alliance.
+MEETINGS_THREATS = [
+    case("Deputy Foreign Minister Sergey Ryabkov led the Russian team, which met Foreign "
+         "Minister Hakan Fidan and Defence Minister Yasar Guler.",
+         [("Sergey Ryabkov", "NEGOTIATES_WITH", "Hakan Fidan"),
+          ("Sergey Ryabkov", "NEGOTIATES_WITH", "Yasar Guler")]),
+    case("Iraq's prime minister thanked visiting Turkish envoy Hakan Fidan for the aid.",
+         [("Iraq", "NEGOTIATES_WITH", "Hakan Fidan")]),
+    case("Iraq's prime minister thanked Turkish envoy Hakan Fidan for the aid.",
+         [], [("Iraq", "NEGOTIATES_WITH", "Hakan Fidan")]),
+    case("Nabih Berri assured visiting French envoy Jean-Yves Le Drian that the vote would "
+         "go ahead.",
+         [("Nabih Berri", "NEGOTIATES_WITH", "Jean-Yves Le Drian")]),
+    case("Turkey will attack if the YPG does not withdraw.", [("Turkey", "OPPOSES", "YPG")]),
+    case("Russia would retaliate hard if NATO sends troops.", [("Russia", "OPPOSES", "NATO")]),
+    case("Kenya and Somalia held the press conference jointly.",
+         [], [("Kenya", "ALLIED_WITH", "Somalia")]),
+    case("Russia and Belarus held the naval drills jointly.",
+         [("Russia", "ALLIED_WITH", "Belarus")]),
+    case("In 2022 Australia and Japan concluded a reciprocal access agreement.",
+         [("Japan", "ALLIED_WITH", "Australia")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", MEETINGS_THREATS)
+def test_meetings_threats(nlp, text, want, never):
+    check_case(nlp, text, want, never)

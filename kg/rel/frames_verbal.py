@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..resolve import gazetteer
 from . import clause_helpers, phrases, scan
-from .emit import emit
+from .emit import emit, future
 from .findings import Descriptor, Enumeration, Findings, OpenAttack, OpenTarget
 from .frame_common import LOCATIVE
 from .mentions import Mention
@@ -315,6 +315,13 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
                 if v.is_boundary(k) or v.mention_at(k) is not None \
                         or v.punct[k]:
                     break
+    threatened = None
+    if subj and not obj and rule.relation == "ATTACKS" and future(v, ms):
+        threatened = conditioned_actor(v, me, rule.object_types)  # "X will strike again if
+        # Y tries to rebuild": a threat against Y
+        if threatened:
+            emit(v, found, rule, subj, threatened, (ms, me))  # future: OPPOSES
+            return
     if subj and not obj and rule.relation == "ATTACKS":
         found.open_attacks.append(OpenAttack(subj, me, (ms, me)))
     if obj and not subj and rule.relation == "ATTACKS" and rel_i is None:
@@ -505,6 +512,8 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         return  # "A and B fought a war against C": C is the enemy of both
     left = scan.possessor_or_premod(v, ms, types) or scan.left_or_antecedent(v, ms, types, 10) \
         or second_predicate_subject(v, ms, types)  # "X controls Y and has been locked in"
+    if v.low[ms] in {"met", "meets", "meet"}:
+        left = left + delegation_head(v, ms, types)  # "P led the delegation, which met Y"
     if len(left) == 1 and left[0].end == ms and left[0].start >= 2 \
             and v.text[left[0].start - 1] in {"-", "\u2013"} \
             and v.mention_at(left[0].start - 2) is not None \
@@ -551,8 +560,8 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         # "A and B signed a deal"; not "A, B and C, the parties to the deal," nor "A, B
         # and C acted, accusing Iran of breaching the deal": the list did not make it
         pairs = [(a, b) for n, a in enumerate(left) for b in left[n + 1:]]
-    elif left and v.low[ms] in {"met", "meets", "meet", "hosted", "hosts", "received",
-                                   "receives"}:
+    elif left and (v.low[ms] in {"met", "meets", "meet", "hosted", "hosts", "received",
+                                    "receives"} or v.low[me - 1] == "visiting"):
         right = scan.scan_right(v, me, types, max_gap=4)  # "envoy X met Speaker Y"
         if len(right) == 1 and right[0].type != "PERSON":
             k = right[0].end  # "met Lebanese Parliament Speaker Nabih Berri": the person
@@ -581,6 +590,42 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         emit(v, found, rule, [a], [b], (ms, me), relation=rel)
         if rule.options.both_ways:  # "X exchanged fire with Y": Y attacks X as well
             emit(v, found, rule, [b], [a], (ms, me), relation=rel)
+
+
+def conditioned_actor(v: DocView, me: int, types: tuple[str, ...]) -> list[Mention]:
+    """The subject of an "if / unless" clause right after an object-less threatened attack
+    ("will strike again if Iran tries to rebuild"): the one the threat is aimed at."""
+    end = v.seg_end[me - 1]
+    k = me
+    while k < end and k - me < 3 and v.low[k] in {"again", "back", "hard", "immediately",
+                                                   "harder", "decisively", ","}:
+        k += 1
+    if k + 1 >= end or v.low[k] not in {"if", "unless", "should"}:
+        return []
+    k += 1 + int(v.low[k + 1] == "the")
+    m = v.mention_at(k) if k < end else None
+    return [m] if m is not None and m.start == k and m.type in types else []
+
+
+def delegation_head(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]:
+    """"Deputy Minister P led the Russian delegation, which met Y": the head of the
+    delegation the relative pronoun refers to meets Y too."""
+    lo = v.seg_start[ms]
+    k = ms - 1
+    while k > lo and v.low[k] in v.lex["aux"]:
+        k -= 1
+    if k - 2 < lo or v.low[k] not in {"which", "that"}:
+        return []
+    j = k - 1 - int(v.low[k - 1] == ",")
+    if v.low[j] not in v.lex["delegation_nouns"]:
+        return []
+    while j > lo and (v.low[j] in v.lex["delegation_nouns"] or v.low[j] == "the"
+                      or (v.mention_at(j) is not None and v.mention_at(j).adjectival_form)):
+        j = v.mention_at(j).start - 1 if v.mention_at(j) is not None else j - 1
+    if j <= lo or v.low[j] not in {"led", "headed", "leads", "heads", "leading", "heading"}:
+        return []
+    head = v.mention_at(j - 1)
+    return [head] if head is not None and head.type == "PERSON" and "PERSON" in types else []
 
 
 def second_predicate_subject(v: DocView, ms: int, types: tuple[str, ...]) -> list[Mention]:

@@ -214,6 +214,15 @@ def coord_right(v: DocView, m: Mention, types: tuple[str, ...]) -> list[Mention]
             k += 1
         if k + 2 < end and v.low[k] == "so" and v.text[k + 1] == "-" and v.low[k + 2] == "called":
             k += 3  # "A and the so-called B": a name the writer distances himself from
+        if m.type == "PERSON":
+            t = k
+            if (d := v.mention_at(t)) is not None and d.adjectival_form and d.type == "STATE" \
+                    and d.end < end and v.low[d.end] in v.title_words:
+                t = d.end  # "A and Russian President B"
+            while t < end and t - k < 4 and v.mention_at(t) is None and v.low[t] in v.title_words:
+                t += 1  # "met Foreign Minister A and Defence Minister B": both persons
+            if t > k and (p := v.mention_at(t)) is not None and p.type == "PERSON":
+                k = t
         if k + 1 < end and v.low[k] in {"in", "at", "near"} and v.mention_at(k) is None \
                 and m.type in {"LOCATION", "FACILITY"} and all(t in PLACE_TYPES for t in types):
             k += 1  # "active in the desert of Anbar and in the Hamrin mountains"
