@@ -35,7 +35,7 @@ GOLD_SETS: dict[str, tuple[Path, Path]] = {
     "dev_real": (SHARED / "eval" / "dev_real" / "gold.jsonl",
                  SHARED / "eval" / "dev_real" / "docs"),
     **{name: (_DATA / name / "gold.jsonl", _DATA / name)
-       for name in ("dev", "dev2", "dev3", "dev4", "heldout_c")},
+       for name in ("dev", "dev2", "dev3", "dev4", "heldout_c", "heldout_d")},
 }
 
 
@@ -96,7 +96,8 @@ def _child(model: str, repeat: int, sets: list[str], workdir: Path) -> dict:
     return data
 
 
-HELD_OUT_SETS = frozenset({"heldout_c"})  # the report counts their triples, never lists them
+# the report counts their triples, never lists them
+HELD_OUT_SETS = frozenset({"heldout_c", "heldout_d"})
 
 
 def only_in(this: dict, other: dict, set_name: str) -> list[dict]:

@@ -121,14 +121,15 @@ def diff(name: str, current: list[str] | None = None, limit: int | None = None) 
     return lines if limit is None else lines[:limit]
 
 
-HELD_OUT = REPO / "tests" / "data" / "heldout_c"
+HELD_OUT_SETS = (REPO / "tests" / "data" / "heldout_c", REPO / "tests" / "data" / "heldout_d")
+HELD_OUT = HELD_OUT_SETS[0]
 
 
 def masked(lines: list[str]) -> list[str]:
     """The diff for a reader: lines of held-out documents are replaced by their count, since
-    ``tests/data/heldout_c`` is never tuned on and its triples should not be read one by one
-    (``tests/test_snapshot.py`` still compares every line)."""
-    held = {p.name for p in HELD_OUT.glob("*") if p.is_file()}
+    ``tests/data/heldout_c`` and ``heldout_d`` are never tuned on and their triples should not
+    be read one by one (``tests/test_snapshot.py`` still compares every line)."""
+    held = {p.name for d in HELD_OUT_SETS for p in d.glob("*") if p.is_file()}
     out, hidden = [], 0
     for line in lines:
         if line[:1] in "+-" and line[1:2] == "{":
@@ -141,7 +142,8 @@ def masked(lines: list[str]) -> list[str]:
                 continue
         out.append(line)
     if hidden:
-        out.append(f"({hidden} changed line(s) of tests/data/heldout_c not shown: held out)")
+        out.append(f"({hidden} changed line(s) of tests/data/heldout_c / heldout_d not shown: "
+                   "held out)")
     return out
 
 

@@ -40,5 +40,5 @@ def test_the_printed_diff_hides_held_out_lines_but_counts_them():
     out = snapshot.masked(lines)
     assert not any(held[0] in line for line in out)
     assert any('"dev_01.txt"' in line for line in out)
-    assert out[-1].startswith("(1 changed line(s) of tests/data/heldout_c not shown")
+    assert out[-1].startswith("(1 changed line(s) of tests/data/heldout_c / heldout_d not shown")
 
