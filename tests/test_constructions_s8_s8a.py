@@ -442,3 +442,20 @@ MEETINGS_THREATS = [
 @pytest.mark.parametrize("text,want,never", MEETINGS_THREATS)
 def test_meetings_threats(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# A coup is no war: one person toppling / ousting / deposing another ("General X, who
+# toppled President Y") is hostility (OPPOSES); a group toppling a ruler is force.
+COUP = [
+    case("Guinea's leader, Colonel Mamady Doumbouya, who ousted President Alpha Conde in "
+         "2021, spoke on Monday.",
+         [("Mamady Doumbouya", "OPPOSES", "Alpha Conde")],
+         [("Mamady Doumbouya", "ATTACKS", "Alpha Conde")]),
+    case("The Taliban toppled President Ashraf Ghani in 2021.",
+         [("Taliban", "ATTACKS", "Ashraf Ghani")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", COUP)
+def test_coup(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -328,6 +328,9 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         found.open_targets.append(OpenTarget(ms, obj))
     if obj and rule.relation == "ATTACKS" and scan.diplomat_after(v, obj[-1]):
         rule_rel = "OPPOSES"  # "expelled the Turkish ambassador": a protest, not force
+    elif obj and subj and rule.relation == "ATTACKS" and v.low[ms] in v.lex["removal_verbs"] \
+            and all(m.type == "PERSON" for m in subj + obj):
+        rule_rel = "OPPOSES"  # "General X, who toppled President Y": a coup, not a war
     else:
         rule_rel = None
     if subj and obj:
