@@ -324,3 +324,21 @@ BODY_OF_PERSON = [
 @pytest.mark.parametrize("text,want,never", BODY_OF_PERSON)
 def test_body_of_person(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Forces fighting around / across a place, or for or alongside an ally in it, are there.
+FIGHTING_THERE = [
+    case("Wagner fighters fought around Bakhmut for months.",
+         [("Wagner Group", "DEPLOYED_IN", "Bakhmut")]),
+    case("Hezbollah fought for Assad around Homs and Qusayr.",
+         [("Hezbollah", "DEPLOYED_IN", "Homs")]),
+    case("Chadian troops fought alongside French forces in Mali.",
+         [("Chad", "DEPLOYED_IN", "Mali")]),
+    case("Turkey and Iran fought for influence in Iraq for a decade.",
+         [], [("Turkey", "DEPLOYED_IN", "Iraq"), ("Iran", "DEPLOYED_IN", "Iraq")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", FIGHTING_THERE)
+def test_fighting_there(nlp, text, want, never):
+    check_case(nlp, text, want, never)
