@@ -418,3 +418,24 @@ def test_kin_no_person(nlp, text):
 ])
 def test_person_before_org_role(nlp, text, want):
     check_case(nlp, text, [want], [])
+
+
+# "A and B, whose forces clashed / fought deadly clashes": the list's own forces fight each
+# other; leaders named with their state's title stand for their states. Diplomats who
+# clash are no forces.
+WHOSE_FORCES = [
+    case("Armenia and Azerbaijan, whose forces clashed in 2022, signed a peace deal in "
+         "Washington.",
+         [("Armenia", "ATTACKS", "Azerbaijan"), ("Azerbaijan", "ATTACKS", "Armenia")]),
+    case("Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki, whose "
+         "forces fought fierce clashes in 1999, met in Asmara.",
+         [("Ethiopia", "ATTACKS", "Eritrea"), ("Eritrea", "ATTACKS", "Ethiopia")],
+         [("Abiy Ahmed", "ATTACKS", "Isaias Afwerki")]),
+    case("Armenia and Azerbaijan, whose diplomats clashed at the summit, signed a deal.",
+         [], [("Armenia", "ATTACKS", "Azerbaijan"), ("Azerbaijan", "ATTACKS", "Armenia")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", WHOSE_FORCES)
+def test_whose_forces(nlp, text, want, never):
+    check_case(nlp, text, want, never)

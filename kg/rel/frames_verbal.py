@@ -559,7 +559,8 @@ def symmetric(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None
         right = scan.scan_right(v, start, types, max_gap=1)
         pairs = [(a, b) for a in left for b in right]
     elif len(left) >= 2 and (not any(v.low[k] == "," for k in range(max(m.end for m in left), ms))
-                             or relative_aside(v, max(m.end for m in left), ms)):
+                             or relative_aside(v, max(m.end for m in left), ms)
+                             or whose_forces(v, max(m.end for m in left), ms, types)):
         # "A and B signed a deal"; not "A, B and C, the parties to the deal," nor "A, B
         # and C acted, accusing Iran of breaching the deal": the list did not make it
         pairs = [(a, b) for n, a in enumerate(left) for b in left[n + 1:]]
@@ -651,6 +652,13 @@ def relative_aside(v: DocView, k: int, ms: int) -> bool:
     return k + 1 < ms and v.low[k] == "," \
         and (v.low[k + 1] in v.lex["relative_pronouns"] or v.low[k + 1] == "whose") \
         and v.low[ms - 1] == "," and ms - k <= 24
+
+
+def whose_forces(v: DocView, k: int, ms: int, types: tuple[str, ...]) -> bool:
+    """", whose forces / armies" right before the cue at ``ms`` ("A and B, whose forces
+    clashed in 2021, …"): the list's own forces act (scan.whose_owner)."""
+    return k + 1 < ms and v.low[k] == "," and v.low[k + 1] == "whose" \
+        and scan.whose_owner(v, k + 1, ms, types) is not None
 
 
 def two_states_before(v: DocView, k: int) -> list[Mention]:

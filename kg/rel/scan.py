@@ -98,7 +98,7 @@ def scan_left(v: DocView, pos: int, types: tuple[str, ...], max_tokens: int = 14
         if v.low[i] == "whose" and not included:
             owner = whose_owner(v, i, pos, types)
             if owner is not None:  # "Russia, whose air force operates from X" → Russia
-                return [owner], None
+                return whose_owners(v, owner, types), None
         if v.is_boundary(i):
             return included, None
         # lo <= i < len(doc) here: the token -> mention list itself (mention_at's bounds
@@ -265,10 +265,48 @@ def diplomat_after(v: DocView, m: Mention) -> bool:
     return k < v.seg_end[m.start] and v.low[k] in v.lex["diplomat_nouns"]
 
 
+def whose_owners(v: DocView, owner: Mention, types: tuple[str, ...]) -> list[Mention]:
+    """The owners of "whose forces" after a list: "A and B, whose forces clashed" → A and
+    B; leaders named with their state's title are their states ("Kyrgyz President X and
+    Tajik leader Y, whose forces" → Kyrgyzstan and Tajikistan: forces are a state's)."""
+    owners = phrases.coord_left(v, owner, types + ("PERSON",)) if owner.type == "PERSON" \
+        else phrases.coord_left(v, owner, types)
+    if any(o.type == "PERSON" for o in owners):
+        from .frames_verbal import titled_state  # (frames_verbal imports this module)
+
+        led = led_states(v)
+        states = [o if o.type != "PERSON" else (
+            Mention(o.start, o.end, led[o.name], "STATE", o.source, o.text) if o.name in led
+            else titled_state(v, o)) for o in owners]
+        if all(st.type == "STATE" for st in states):
+            return [st for st in states if st.type in types]
+        return [owner] if owner.type in types else []
+    return owners
+
+
+def led_states(v: DocView) -> dict[str, str]:
+    """Person → the state their title says they lead ("Tajik leader X": kg_titles)."""
+    spans = v.doc.spans.get("kg_titles", [])
+    out: dict[str, str] = {}
+    for sp in spans:
+        info = sp._.kg_title
+        if info and info.get("relation") == "LEADS" and info.get("org_type") == "STATE" \
+                and info.get("org"):
+            out.setdefault(info["person"], info["org"])
+    return out
+
+
 def whose_owner(v: DocView, whose: int, pos: int, types: tuple[str, ...]) -> Mention | None:
     """"X, whose forces/air force ..." before a cue at ``pos``: X acts through its own
     forces. Only force nouns (and auxiliaries) may stand between "whose" and the cue."""
-    between = range(whose + 1, pos)
+    end = pos
+    light = next((k for k in range(whose + 2, min(pos, whose + 6))
+                  if v.low[k] in v.lex["whose_light_verbs"]), None)
+    if light is not None and pos - light <= 3 and all(
+            v.alpha[k] and v.lowercase[k] and v.low[k] not in v.lex["prepositions"]
+            for k in range(light + 1, pos)):
+        end = light  # "A and B, whose forces fought deadly clashes": the noun is the cue
+    between = range(whose + 1, end)
     if not 0 < len(between) <= 4 or not any(v.low[k] in v.lex["force_nouns"]
                                              for k in between):
         return None
