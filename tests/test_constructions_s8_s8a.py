@@ -158,6 +158,14 @@ DEMANDED_YIELD = [
     case("Egypt insisted that Sudan must remain united.", [], [("Egypt", "OPPOSES", "Sudan")]),
     case("The UN called on Israel and Hamas to show restraint.",
          [], [("United Nations", "OPPOSES", "Israel")]),
+    # a retreat is demanded only from a place or of forces, not "leave room" / "withdraw
+    # its request"
+    case("Paris called on Moscow to withdraw its forces from Moldova.",
+         [("France", "OPPOSES", "Russia")]),
+    case("Paris called on Moscow to leave room for diplomacy.",
+         [], [("France", "OPPOSES", "Russia")]),
+    case("Berlin insisted that Warsaw must withdraw its complaint.",
+         [], [("Germany", "OPPOSES", "Poland")]),
 ]
 
 

@@ -740,6 +740,18 @@ def seen_as(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     emit(v, found, rule, subj, [obj], (ms, me))
 
 
+def motion_target(v: DocView, k: int, end: int) -> bool:
+    """What may follow a demanded retreat ("withdraw / leave"): nothing, "from", a place or
+    actor, "its troops / forces", or "the country / region / …"."""
+    if k >= end or v.punct[k] or v.low[k] in {"from", "immediately", "now", "entirely"}:
+        return True
+    if k + 1 < end and v.low[k] in {"its", "their", "his", "the", "all"}:
+        nxt = v.low[k + 1]
+        return nxt in v.lex["force_nouns"] or nxt in v.lex["place_nouns"] \
+            or nxt in {"country", "countries"} or v.mention_at(k + 1) is not None
+    return v.mention_at(k) is not None
+
+
 @frame('demanded_yield', LeftOptions)
 def demanded_yield(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     """"A demanded / insisted that B (must) disarm", "A called on B to step down / hand over
@@ -761,6 +773,9 @@ def demanded_yield(v: DocView, found: Findings, rule: Rule, ms: int, me: int) ->
     pair = v.low[k] + " " + v.low[k + 1] if k + 1 < end else ""
     if v.low[k] not in v.lex["yield_verbs"] and pair not in v.lex["yield_particle_verbs"]:
         return
+    if (v.low[k] in v.lex["yield_motion_verbs"] or pair in {"pull out", "pull back"}) \
+            and not motion_target(v, k + (2 if pair in {"pull out", "pull back"} else 1), end):
+        return  # "to leave room for diplomacy", "withdraw its request": no retreat
     subj, rel_i = scan.scan_left(v, ms, rule.subject_types, rule.options.max_left)
     if not subj and rel_i is not None and ms - rel_i <= 3:
         subj = scan.antecedent(v, rel_i, rule.subject_types)
