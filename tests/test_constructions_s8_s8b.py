@@ -342,3 +342,21 @@ FIGHTING_THERE = [
 @pytest.mark.parametrize("text,want,never", FIGHTING_THERE)
 def test_fighting_there(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# "the X camp near (the town of) B in C": the site lies in C too; not a place after
+# another preposition ("near Homs on the road to Syria").
+NEAR_IN = [
+    case("Soldiers raided the Jalazone camp near the town of Ramallah in the central "
+         "West Bank.",
+         [("Jalazone camp", "LOCATED_IN", "West Bank")]),
+    case("Drones hit the Tiyas air base near Homs in central Syria.",
+         [("T4 air base", "LOCATED_IN", "Syria")]),
+    case("Drones hit the Tiyas air base near Homs on the road to Iraq.",
+         [], [("T4 air base", "LOCATED_IN", "Iraq")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", NEAR_IN)
+def test_near_in(nlp, text, want, never):
+    check_case(nlp, text, want, never)

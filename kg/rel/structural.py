@@ -231,6 +231,25 @@ def place_apposition(v: DocView, found: Findings) -> None:
                 continue  # "Donetsk, Luhansk, Zaporizhzhia and Kherson": names the entities
                 # did not all know, listed, not apposed
             _add(v, found, a, "LOCATED_IN", b, "place.comma")
+        elif j + 2 < end and v.low[j] == "near" and a.type == "FACILITY":
+            # "the X refugee camp near the city of B in the northern West Bank": the site
+            # lies in the place that holds B
+            k = j + 1
+            k += int(v.low[k] == "the")
+            if k + 1 < end and v.low[k] in L["place_nouns"] and v.low[k + 1] == "of":
+                k += 2
+            near = v.mention_at(k)
+            if near is None or near.start != k or near.type not in PLACES + ("STATE",) \
+                    or near.end + 1 >= end or v.low[near.end] != "in":
+                continue
+            k = near.end + 1
+            k += int(v.low[k] == "the")
+            while k < end and v.low[k] in L["direction_adjectives"] and v.mention_at(k) is None:
+                k += 1
+            b = v.mention_at(k)
+            if b is not None and b.start == k and b.type in {"STATE", "LOCATION"} \
+                    and not b.adjectival_form and not phrases.possessive_after(v, b):
+                _add(v, found, a, "LOCATED_IN", b, "place.near_in")
         elif j < end and v.low[j] in {"in", "inside"}:
             if phrases.governing_prep(v, a) in {"on", "along", "across", "over"} or any(
                     v.low[t] in LINEAR_PLACES for t in range(a.start, a.end)):
