@@ -431,6 +431,12 @@ WHOSE_FORCES = [
          "forces fought fierce clashes in 1999, met in Asmara.",
          [("Ethiopia", "ATTACKS", "Eritrea"), ("Eritrea", "ATTACKS", "Ethiopia")],
          [("Abiy Ahmed", "ATTACKS", "Isaias Afwerki")]),
+    # one leader: the forces are those of the state or organisation he leads
+    case("President Salva Kiir, whose forces fought the White Army in Nasir, spoke.",
+         [("South Sudan", "ATTACKS", "White Army")], [("Salva Kiir", "ATTACKS", "White Army")]),
+    case("Hezbollah chief Naim Qassem, whose fighters fired rockets at Israel in May, spoke "
+         "on Friday.",
+         [("Hezbollah", "ATTACKS", "Israel")], [("Naim Qassem", "ATTACKS", "Israel")]),
     case("Armenia and Azerbaijan, whose diplomats clashed at the summit, signed a deal.",
          [], [("Armenia", "ATTACKS", "Azerbaijan"), ("Azerbaijan", "ATTACKS", "Armenia")]),
 ]

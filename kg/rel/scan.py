@@ -267,32 +267,34 @@ def diplomat_after(v: DocView, m: Mention) -> bool:
 
 def whose_owners(v: DocView, owner: Mention, types: tuple[str, ...]) -> list[Mention]:
     """The owners of "whose forces" after a list: "A and B, whose forces clashed" → A and
-    B; leaders named with their state's title are their states ("Kyrgyz President X and
-    Tajik leader Y, whose forces" → Kyrgyzstan and Tajikistan: forces are a state's)."""
+    B; leaders named with their title are the state or organisation they lead ("Kyrgyz
+    President X and Tajik leader Y, whose forces" → Kyrgyzstan and Tajikistan; "President
+    X, whose forces fought Y" → the authority X heads: the forces are theirs)."""
     owners = phrases.coord_left(v, owner, types + ("PERSON",)) if owner.type == "PERSON" \
         else phrases.coord_left(v, owner, types)
     if any(o.type == "PERSON" for o in owners):
         from .frames_verbal import titled_state  # (frames_verbal imports this module)
 
-        led = led_states(v)
+        led = led_actors(v)
         states = [o if o.type != "PERSON" else (
-            Mention(o.start, o.end, led[o.name], "STATE", o.source, o.text) if o.name in led
-            else titled_state(v, o)) for o in owners]
-        if all(st.type == "STATE" for st in states):
+            Mention(o.start, o.end, led[o.name][0], led[o.name][1], o.source, o.text)
+            if o.name in led else titled_state(v, o)) for o in owners]
+        if all(st.type in {"STATE", "ORGANIZATION"} for st in states):
             return [st for st in states if st.type in types]
         return [owner] if owner.type in types else []
     return owners
 
 
-def led_states(v: DocView) -> dict[str, str]:
-    """Person → the state their title says they lead ("Tajik leader X": kg_titles)."""
+def led_actors(v: DocView) -> dict[str, tuple[str, str]]:
+    """Person → (name, type) of the state or organisation their title says they lead
+    ("Tajik leader X", "President X" of an authority: kg_titles)."""
     spans = v.doc.spans.get("kg_titles", [])
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}
     for sp in spans:
         info = sp._.kg_title
-        if info and info.get("relation") == "LEADS" and info.get("org_type") == "STATE" \
-                and info.get("org"):
-            out.setdefault(info["person"], info["org"])
+        if info and info.get("relation") == "LEADS" and info.get("org") \
+                and info.get("org_type") in {"STATE", "ORGANIZATION"}:
+            out.setdefault(info["person"], (info["org"], info["org_type"]))
     return out
 
 
