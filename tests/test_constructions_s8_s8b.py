@@ -360,3 +360,20 @@ NEAR_IN = [
 @pytest.mark.parametrize("text,want,never", NEAR_IN)
 def test_near_in(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# A people named as a state's ("Syria's Alawites", "Iraq's Yazidis") is no member of the
+# state; a state's force or official still is.
+PEOPLE_OF_STATES = [
+    case("Lebanon's Druze held a rally in the Chouf.",
+         [], [("Druze", "PART_OF", "Lebanon")]),
+    case("Iraq's Kurds voted for independence in 2017.",
+         [], [("Kurds", "PART_OF", "Iraq")]),
+    case("Iran's Revolutionary Guards fired missiles at Erbil.",
+         [("IRGC", "PART_OF", "Iran")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", PEOPLE_OF_STATES)
+def test_people_of_states(nlp, text, want, never):
+    check_case(nlp, text, want, never)

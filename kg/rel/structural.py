@@ -99,6 +99,8 @@ def possessives(v: DocView, found: Findings) -> None:
         if b.type == "ORGANIZATION" and a.type in {"STATE", "ORGANIZATION"} \
                 and not _body_of(b, a):
             continue  # "Lebanon's Hezbollah" is not part of Lebanon
+        if b.type == "GROUP" and a.type == "STATE":
+            continue  # "Syria's Druze", "Iraq's Kurds": a people of the state, no member
         if b.type in {"PERSON", "ORGANIZATION", "GROUP"} and a.type in {"STATE", "ORGANIZATION"}:
             rel = "LEADS" if head_role and b.type == "PERSON" else "PART_OF"
             _add(v, found, b, rel, a, "possessive." + rel.lower(), cue=(a.start, b.end))
