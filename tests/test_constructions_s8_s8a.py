@@ -410,6 +410,9 @@ REFUSAL_SHARE_MANNER = [
     case("Pakistan carried out a strike against the TTP near the border on Sunday, in "
          "coordination with Afghanistan.",
          [("Pakistan", "ALLIED_WITH", "Afghanistan")]),
+    case("The Africa Corps deployed 2,000 men across central Mali in 2024, protecting gold "
+         "mines and fighting alongside Malian army units.",
+         [("Africa Corps", "ALLIED_WITH", "Mali")]),
 ]
 
 

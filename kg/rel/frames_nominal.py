@@ -322,7 +322,9 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if not agents:
         agents = agents_before(v, rule, ms)
     if not agents and objs and rule.relation == "ALLIED_WITH" and ms > v.seg_start[ms] \
-            and v.low[ms - 1] == ",":
+            and (v.low[ms - 1] == "," or (
+                ms - 2 >= v.seg_start[ms] and v.low[ms - 1].endswith("ing")
+                and v.low[ms - 2] in {",", "and"})):  # "…, guarding X and fighting alongside Y"
         agents = act_agent_before(v, found, ms, rule.subject_types)  # "X struck Y near Z,
         # on Monday, in coordination with W": the one who acted
     if agents and not objs and rule.relation == "ATTACKS":
