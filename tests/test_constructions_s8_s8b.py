@@ -377,3 +377,16 @@ PEOPLE_OF_STATES = [
 @pytest.mark.parametrize("text,want,never", PEOPLE_OF_STATES)
 def test_people_of_states(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# "the UN peacekeeping mission X": the mission is the United Nations' ("UN peacekeeping"
+# modifies the noun; it is no body of its own).
+UN_MISSION = [
+    case("Kenyan police, serving with the UN peacekeeping mission UNMISS, left Juba.",
+         [("UNMISS", "PART_OF", "United Nations")], [("UNMISS", "PART_OF", "UN peacekeepers")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", UN_MISSION)
+def test_un_mission(nlp, text, want, never):
+    check_case(nlp, text, want, never)
