@@ -445,3 +445,26 @@ WHOSE_FORCES = [
 @pytest.mark.parametrize("text,want,never", WHOSE_FORCES)
 def test_whose_forces(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# A reduced object relative after an apposition: "Y, the bloc A, B and C founded" / "Y,
+# the force the three countries formed" -> the subject's act has Y as object; a claim or
+# charge described so is no actor.
+REDUCED_OBJECT_RELATIVE = [
+    case("The summit was held by ECOWAS, the bloc Nigeria, Ghana and Senegal founded in 1975.",
+         [("Nigeria", "PART_OF", "ECOWAS"), ("Ghana", "PART_OF", "ECOWAS"),
+          ("Senegal", "PART_OF", "ECOWAS")]),
+    case("Leaders of Chad, Niger and Nigeria met on Monday. A new unit joins the "
+         "Multinational Joint Task Force, the force the three countries formed in 2015.",
+         [("Chad", "PART_OF", "Multinational Joint Task Force"),
+          ("Niger", "PART_OF", "Multinational Joint Task Force"),
+          ("Nigeria", "PART_OF", "Multinational Joint Task Force")]),
+    case("Pakistan accuses Kabul of sheltering the TTP, a claim the Taliban reject.",
+         [], [("Taliban", "OPPOSES", "Tehreek-e-Taliban Pakistan"),
+              ("Taliban", "OPPOSES", "Pakistan")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", REDUCED_OBJECT_RELATIVE)
+def test_reduced_object_relative(nlp, text, want, never):
+    check_case(nlp, text, want, never)

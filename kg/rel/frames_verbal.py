@@ -269,6 +269,11 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
     if subj:
         first = min(subj, key=lambda m: m.start)
         g = v.governor(first)
+        if not obj and reduced_object_relative(v, g, first, max(m.end for m in subj), ms):
+            # "the AES, the confederation the three countries formed in 2024": the noun
+            # before the clause is its object, and the name it is apposed to
+            a = phrases.apposed_to(v, g, rule.object_types)
+            obj = [a] if a is not None else []
         while g > v.seg_start[ms] and first.start - g <= 3 and v.lowercase[g] \
                 and v.low[g] not in v.lex["relative_pronouns"] \
                 and v.low[g] not in v.lex["prepositions"] and v.alpha[g]:
@@ -652,6 +657,21 @@ def relative_aside(v: DocView, k: int, ms: int) -> bool:
     return k + 1 < ms and v.low[k] == "," \
         and (v.low[k + 1] in v.lex["relative_pronouns"] or v.low[k + 1] == "whose") \
         and v.low[ms - 1] == "," and ms - k <= 24
+
+
+def reduced_object_relative(v: DocView, g: int, first: Mention, subj_end: int,
+                            ms: int) -> bool:
+    """Is the subject at ``first`` that of a relative clause without a pronoun whose
+    object is the noun ``g`` before it ("the confederation [the three countries] formed",
+    "the bloc [A, B and C] founded")? The noun names an actor or a place (group, place and
+    body nouns: not "a charge [X] dismisses"), follows a determiner, the subject stands
+    right after it, and only auxiliaries lie between subject and cue."""
+    lo = v.seg_start[ms]
+    return lo < g < first.start and g + 1 == first.start and v.alpha[g] and v.lowercase[g] \
+        and v.low[g - 1] in {"the", "a", "an"} and v.mention_at(g) is None \
+        and (v.low[g] in v.lex["group_nouns"] or v.low[g] in v.lex["place_nouns"]
+             or v.low[g] in v.lex["body_nouns"]) \
+        and all(v.low[k] in v.lex["aux"] for k in range(subj_end, ms))
 
 
 def whose_forces(v: DocView, k: int, ms: int, types: tuple[str, ...]) -> bool:
