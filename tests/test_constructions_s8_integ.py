@@ -403,3 +403,20 @@ def test_a_place_on_a_river_is_not_in_it(nlp):
 def test_a_place_in_a_region_still_is(nlp):
     assert ("Deir ez-Zor", "LOCATED_IN", "Syria") in found(nlp, "Deir ez-Zor is located in "
                                                             "eastern Syria.")
+
+
+# ---- an ended pact or a halted aid is no present tie (frames.json endable_relations now
+# holds ALLIED_WITH and BACKS)
+
+
+@pytest.mark.parametrize("text, never", [
+    ("N'Djamena ended its defence pact with Paris last year.", ("Chad", "ALLIED_WITH", "France")),
+    ("Washington ended its military aid to Kyiv.", ("United States", "BACKS", "Ukraine")),
+])
+def test_an_ended_tie_is_no_tie(nlp, text, never):
+    assert canonical(never) not in found(nlp, text)
+
+
+def test_a_signed_pact_is_a_tie(nlp):
+    got = found(nlp, "Paris signed a defence pact with N'Djamena in 2019.")
+    assert canonical(("France", "ALLIED_WITH", "Chad")) in got

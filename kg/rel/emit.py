@@ -42,7 +42,7 @@ def emit(v: DocView, found: Findings, rule: Rule, subjects: list[Mention],
     # "X urged Syria to expel the Russian military": Syria has not done it
     if rel in {"ATTACKS", "OPPOSES"} and stop_pledged(v, cue[0]):
         return 0  # "the Houthis pledged to stop targeting X": a promise to end, no threat
-    if rel in v.lex["endable_relations"] and ended(v, cue[0]):
+    if rel in v.lex["endable_relations"] and ended(v, cue[0], rel):
         return 0  # "Turkey ended its deployment in Qatar", "lifted its blockade of Gaza"
     if rule.relation == "OPERATES" and v.low[cue[0]] in v.lex["founding_verbs"] \
             and infinitive(v, cue[0]):
@@ -250,9 +250,10 @@ def intention_before(v: DocView, pos: int) -> bool:
     return False
 
 
-def ended(v: DocView, pos: int) -> bool:
+def ended(v: DocView, pos: int, rel: str = "") -> bool:
     """A nominal cue that an ending verb governs: "ended its deployment in X", "lifted the
-    blockade of Y", "scrapped its sanctions on Z"."""
+    blockade of Y", "scrapped its sanctions on Z". A pact or an aid that talks "concluded"
+    is made, not ended (``deal_making_verbs``)."""
     lo = v.seg_start[pos]
     k = pos - 1
     while k >= lo and pos - k <= 3 and (v.low[k] in v.skippable
@@ -264,6 +265,8 @@ def ended(v: DocView, pos: int) -> bool:
         k -= 1  # "handed over its last base in X"
     elif k < lo or v.low[k] not in v.lex["ending_verbs"]:
         return False
+    if rel in {"ALLIED_WITH", "BACKS"} and v.low[k] in v.lex["deal_making_verbs"]:
+        return False  # "concluded a defence pact": signed
     j = k - 1
     while j >= lo and k - j <= 2 and v.low[j] in {"to", "yet", "be", "immediately", "soon"}:
         j -= 1
