@@ -470,3 +470,21 @@ COUP = [
 @pytest.mark.parametrize("text,want,never", COUP)
 def test_coup(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# A leader announcing his own state's stance shares it: "President P said (…) that <his
+# state> would impose sanctions on Y" → P opposes Y as well; a minister speaks for an
+# office, not for the state's head.
+LEADER_VOICE = [
+    case("Kenyan President William Ruto spoke on Monday. Ruto said in a speech that Kenya "
+         "would impose sanctions on Somalia.",
+         [("William Ruto", "OPPOSES", "Somalia"), ("Kenya", "OPPOSES", "Somalia")]),
+    case("Russian Foreign Minister Sergey Lavrov spoke on Monday. Lavrov said that Russia "
+         "would impose sanctions on Moldova.",
+         [("Russia", "OPPOSES", "Moldova")], [("Sergey Lavrov", "OPPOSES", "Moldova")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", LEADER_VOICE)
+def test_leader_voice(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -354,6 +354,8 @@ def svo(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         if rule.relation == "OPPOSES":
             extra += [st for s in subj if (st := voice_state(v, s)) is not None
                       and all(st.name != o.name for o in obj)]
+            extra += [p for s in subj if (p := reporting_leader(v, s)) is not None
+                      and all(p.name != o.name for o in obj)]
         emit(v, found, rule, subj + extra, obj, (ms, me), relation=rule_rel)
         if rule.relation == "DEPLOYED_IN":
             more = clause_helpers.share_places(v, max(o.end for o in obj), rule.object_types)
@@ -701,6 +703,34 @@ def two_states_before(v: DocView, k: int) -> list[Mention]:
         if m.start >= lo and m.type == "STATE":
             last[m.name] = m
     return sorted(last.values(), key=lambda m: m.start) if len(last) == 2 else []
+
+
+def reporting_leader(v: DocView, m: Mention) -> Mention | None:
+    """"Trump said in a televised address that the United States would impose sanctions on
+    Iran": the leader who announces his own state's stance shares it (a person the gazetteer
+    knows as serving that state, right before the speech verb of "… that <state> …")."""
+    if m.type != "STATE":
+        return None
+    lo = v.seg_start[m.start]
+    k = m.start - 1 - int(m.start - 1 > lo and v.low[m.start - 1] == "the")
+    if k <= lo or v.low[k] != "that":
+        return None
+    for j in range(k - 1, max(lo, k - 7) - 1, -1):
+        if v.low[j] in v.lex["speech_verbs"]:
+            p = v.mention_at(j - 1) if j - 1 >= lo else None
+            if p is None or p.type != "PERSON":
+                return None
+            st = gazetteer().container(p.name)
+            if st is None or st.name != m.name:
+                return None
+            titles = v.doc.spans["kg_titles"] if "kg_titles" in v.doc.spans else ()
+            heads = {w for sp in titles if sp.kb_id_ == p.name for w in sp.label_.split()}
+            # a head of state or government (not a minister, who speaks for an office)
+            return p if (heads & v.lex["state_voice_roles"] or {"prime", "minister"} <= heads) \
+                and not heads & {"deputy", "vice"} else None
+        if v.mention_at(j) is not None or v.punct[j]:
+            return None
+    return None
 
 
 def voice_state(v: DocView, m: Mention) -> Mention | None:
