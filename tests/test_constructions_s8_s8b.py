@@ -390,3 +390,19 @@ UN_MISSION = [
 @pytest.mark.parametrize("text,want,never", UN_MISSION)
 def test_un_mission(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+
+# A named unit "of" an organisation or state is part of it ("the Southern Theatre Command
+# of the PLA"); not a unit "of" a person ("the army of X" is X's, LEADS at most).
+UNIT_OF = [
+    case("The Southern Theatre Command of the PLA held drills near the Paracels.",
+         [("Southern Theater Command", "PART_OF", "People's Liberation Army")]),
+    case("The Quds Force of Qassem Soleimani trained the militias.",
+         [], [("Quds Force", "PART_OF", "Qassem Soleimani")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", UNIT_OF)
+def test_unit_of(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -439,7 +439,8 @@ def whose_party(v: DocView, found: Findings) -> None:
 
 def org_of_person(v: DocView, found: Findings) -> None:
     """"the Libyan National Army (LNA) of Khalifa Haftar" → (Khalifa Haftar, LEADS, LNA):
-    an organisation "of" a named person is that person's."""
+    an organisation "of" a named person is that person's; a named unit "of" an
+    organisation or state is part of it ("the Eastern Theatre Command of the PLA")."""
     for a in v.mentions:
         if a.type != "ORGANIZATION":
             continue
@@ -451,6 +452,13 @@ def org_of_person(v: DocView, found: Findings) -> None:
         if p is not None and p.start == j + 1 and p.type == "PERSON" \
                 and not phrases.possessive_after(v, p):
             _add(v, found, p, "LEADS", a, "org_of.leads", cue=(a.start, p.end))
+        elif a.name.lower().rsplit(" ", 1)[-1] in v.lex["unit_name_heads"]:
+            k = j + 1 + int(j + 1 < end and v.low[j + 1] == "the")
+            b = v.mention_at(k)
+            if b is not None and b.start == k and b.type in {"ORGANIZATION", "STATE"} \
+                    and not b.adjectival_form and not phrases.possessive_after(v, b):
+                # "the Eastern Theatre Command of the People's Liberation Army": its unit
+                _add(v, found, a, "PART_OF", b, "unit_of.part_of", cue=(a.start, b.end))
 
 
 # "the EU launched its own naval mission, Operation Aspides": a named unit apposed to a
