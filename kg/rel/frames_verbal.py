@@ -723,7 +723,7 @@ def reporting_leader(v: DocView, m: Mention) -> Mention | None:
             st = gazetteer().container(p.name)
             if st is None or st.name != m.name:
                 return None
-            titles = v.doc.spans["kg_titles"] if "kg_titles" in v.doc.spans else ()
+            titles = v.doc.spans.get("kg_titles", ())
             heads = {w for sp in titles if sp.kb_id_ == p.name for w in sp.label_.split()}
             # a head of state or government (not a minister, who speaks for an office)
             return p if (heads & v.lex["state_voice_roles"] or {"prime", "minister"} <= heads) \
