@@ -488,3 +488,23 @@ LEADER_VOICE = [
 @pytest.mark.parametrize("text,want,never", LEADER_VOICE)
 def test_leader_voice(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# The parties of "a deal / truce / agreement under which A agreed to … and B pledged to …"
+# are A and B (or A and a state named later in the clause: "under which X is to fold its
+# units into the Iraqi state"); a clause with one named actor names no pair.
+UNDER_WHICH = [
+    case("Qatar brokered a truce under which Israel agreed to pause strikes and Hamas "
+         "pledged to free hostages.",
+         [("Israel", "NEGOTIATES_WITH", "Hamas")]),
+    case("Baghdad signed an accord under which the PKK is to hand its arms to the Iraqi "
+         "state.",
+         [("PKK", "NEGOTIATES_WITH", "Iraq")]),
+    case("The truce under which Hamas freed two Thai hostages held for a week.",
+         [], [("Hamas", "NEGOTIATES_WITH", "Thailand")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", UNDER_WHICH)
+def test_under_which(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -51,6 +51,8 @@ Each frame is one construction; the rules that use it (and an example phrase eac
 * ``hosted_trainers``: "X has hosted Russian military instructors": the instructors'
   state backs X (a leader named with his state's title stands for the state);
 * ``refused_handover``: "A has refused to extradite / hand over B": A shelters B;
+* ``deal_under_which``: "a ceasefire under which A agreed to … and B pledged to …": A and
+  B are the parties;
 * ``seen_as``: "A views / regards / describes B, whose …, as a 'separatist'": B is cast as
   an enemy in an "as" phrase that may come after an aside about B.
 
@@ -855,4 +857,35 @@ def refused_handover(v: DocView, found: Findings, rule: Rule, ms: int, me: int) 
             place = v.mention_at(j) if j >= lo else None
             subj = [place] if place is not None and place.type == "STATE" else []
     emit(v, found, rule, subj, objs[:1], (ms, me))
+
+
+@frame('deal_under_which')
+def deal_under_which(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
+    """"Oman brokered a ceasefire under which Washington agreed to halt its strikes and the
+    Houthis pledged to stop …", "an agreement under which the SDF is to fold its
+    institutions into the Syrian state": the clause after "under which" names the parties
+    (its subject, and a second subject after "and", else a state named later in it)."""
+    end = v.seg_end[ms]
+    types = rule.subject_types
+    k = me + int(me < end and v.low[me] == "the")
+    first = v.mention_at(k) if k < end else None
+    if first is None or first.start != k or first.type not in types:
+        return
+    second = None
+    for j in range(first.end, min(first.end + 20, end)):
+        m = v.mention_at(j)
+        if m is None or m.start != j or m.type not in types or m.name == first.name:
+            continue
+        if j - 1 > first.end and v.low[j - 1] == "and" or (
+                j - 2 > first.end and v.low[j - 2] == "and" and v.low[j - 1] == "the"):
+            second = m  # "… and the Houthis pledged"
+            break
+        body = m.end < end and (v.low[m.end] == "state"
+                                or v.low[m.end] in v.lex["state_body_nouns"])
+        if second is None and m.type == "STATE" and (
+                (m.adjectival_form and body) or v.low[j - 1] == "with"):
+            second = m  # "… fold its institutions into the new Syrian state" (not "Thai
+            # hostages")
+    if second is not None:
+        emit(v, found, rule, [first], [second], (ms, me))
 
