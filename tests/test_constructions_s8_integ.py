@@ -420,3 +420,31 @@ def test_an_ended_tie_is_no_tie(nlp, text, never):
 def test_a_signed_pact_is_a_tie(nlp):
     got = found(nlp, "Paris signed a defence pact with N'Djamena in 2019.")
     assert canonical(("France", "ALLIED_WITH", "Chad")) in got
+
+
+# ---- prosecution and prevented aid: "issued an arrest warrant for Y", "indicted /
+# convicted Y" (OPPOSES.warrant_for, OPPOSES.prosecuted; a citizen of a state is not the
+# state), "vetoed EU aid to Y" gives no aid (ending_verbs read over a premodifier)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The International Criminal Court issued an arrest warrant for Min Aung Hlaing.",
+     ("International Criminal Court", "OPPOSES", "Min Aung Hlaing")),
+    ("An American court indicted three IRGC officers on Monday.",
+     ("United States", "OPPOSES", "IRGC")),
+])
+def test_prosecution_is_opposition(nlp, text, want):
+    assert want in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, never", [
+    ("Tehran sentenced a French citizen to eight years.", ("Iran", "OPPOSES", "France")),
+    ("Slovakia vetoed EU aid to Ukraine in June.", ("European Union", "BACKS", "Ukraine")),
+])
+def test_no_stance_on_a_citizen_and_no_vetoed_aid(nlp, text, never):
+    assert never not in found(nlp, text)
+
+
+def test_an_envoy_to_an_organisation(nlp):
+    got = found(nlp, "Israel's envoy to the UN, Danny Danon, walked out of the session.")
+    assert ("Danny Danon", "PART_OF", "Israel") in got

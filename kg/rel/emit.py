@@ -256,10 +256,15 @@ def ended(v: DocView, pos: int, rel: str = "") -> bool:
     is made, not ended (``deal_making_verbs``)."""
     lo = v.seg_start[pos]
     k = pos - 1
-    while k >= lo and pos - k <= 3 and (v.low[k] in v.skippable
-                                        or v.low[k] in v.lex["possessive_pronouns"]
-                                        or v.low[k] in v.lex["appos_adjectives"]) \
-            and (v.mention_at(k) is None or v.mention_at(k).source == "coref"):
+    while k >= lo and pos - k <= 3:
+        m = v.mention_at(k)
+        if m is not None and m.end == pos and m.start > lo and m.source != "coref":
+            k = m.start - 1  # "vetoed EU aid to Y": the premodifier names the giver
+            continue
+        if not (v.low[k] in v.skippable or v.low[k] in v.lex["possessive_pronouns"]
+                or v.low[k] in v.lex["appos_adjectives"]) \
+                or not (m is None or m.source == "coref"):
+            break
         k -= 1  # "ended its deployment", "closed its last base": "its" may be a resolved pronoun
     if k - 1 >= lo and v.low[k] == "over" and v.low[k - 1] in v.lex["handover_verbs"]:
         k -= 1  # "handed over its last base in X"

@@ -88,10 +88,12 @@ class TitleRules:
                     j = role_at[j]
                 elif T.lower[j] == "and" and j + 1 in role_at:
                     j += 1  # "Prime Minister and Foreign Minister X": one person, two roles
-                elif T.lower[j] in {"to", "in"} and j + 1 in by_start \
-                        and by_start[j + 1].label in {"STATE", "LOCATION"} \
-                        and by_start[j + 1].end < n and T.text[by_start[j + 1].end] == ",":
-                    j = by_start[j + 1].end
+                elif T.lower[j] in {"to", "in"} and (c := by_start.get(
+                        j + 2 if j + 1 < n and T.lower[j + 1] == "the" else j + 1)) is not None \
+                        and (c.label in {"STATE", "LOCATION"}
+                             or (c.label == "ORGANIZATION" and T.lower[j] == "to")) \
+                        and c.end < n and T.text[c.end] == ",":
+                    j = c.end  # "envoy to Syria, Ambassador X", "envoy to the UN, X"
                 else:
                     break
             person = by_start.get(j)
