@@ -448,3 +448,28 @@ def test_no_stance_on_a_citizen_and_no_vetoed_aid(nlp, text, never):
 def test_an_envoy_to_an_organisation(nlp):
     got = found(nlp, "Israel's envoy to the UN, Danny Danon, walked out of the session.")
     assert ("Danny Danon", "PART_OF", "Israel") in got
+
+
+# ---- a bloc that includes / comprises / groups its members (PART_OF.bloc_includes:
+# inverse frame, named members only, the bloc heads its phrase)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Shanghai Cooperation Organisation, which now includes Iran and Belarus, met in July.",
+     [("Iran", "PART_OF", "Shanghai Cooperation Organisation"),
+      ("Belarus", "PART_OF", "Shanghai Cooperation Organisation")]),
+    ("The Gulf Cooperation Council groups Kuwait, Bahrain and four other monarchies.",
+     [("Kuwait", "PART_OF", "Gulf Cooperation Council"),
+      ("Bahrain", "PART_OF", "Gulf Cooperation Council")]),
+])
+def test_a_bloc_includes_its_members(nlp, text, want):
+    got = found(nlp, text)
+    assert all(w in got for w in want)
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah's arsenal includes Iranian drones and missiles.",
+    "The deal includes Iran and Oman as guarantors.",
+])
+def test_an_arsenal_or_a_deal_is_no_bloc(nlp, text):
+    assert not any(t[1] == "PART_OF" for t in found(nlp, text))

@@ -510,6 +510,12 @@ def inverse(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
         patients = scan.left_or_antecedent(v, ms, rule.object_types, rule.options.max_left)
     if rule.options.share_patient:  # "much of Yemen fell to X": the state right before
         patients = [p for p in [scan.share_left(v, ms, rule.object_types)] if p is not None]
+    if rule.options.named_list:
+        agents = [a for a in agents if not (
+            a.adjectival_form and a.end < v.n and v.alpha[a.end] and v.lowercase[a.end]
+            and v.low[a.end] not in v.lex["coordinators"]
+            and v.low[a.end] not in v.lex["prepositions"])]  # "Iranian missiles"
+        patients = [p for p in patients if not phrases.possessive_after(v, p)]
     emit(v, found, rule, agents, patients, (ms, me))
 
 

@@ -164,6 +164,8 @@ class InverseOptions(Options):
     max_left: int = 10
     context_after: tuple[str, ...] = ()  # one of these words must follow within 8 tokens
     share_patient: bool = False  # only a state named as a share: "much of Yemen fell to X"
+    named_list: bool = False  # the agents are named actors ("includes Iranian missiles": none)
+    # and the patient heads its phrase ("Hezbollah's arsenal includes": no patient)
 
 
 @dataclass(frozen=True)
