@@ -508,3 +508,21 @@ UNDER_WHICH = [
 @pytest.mark.parametrize("text,want,never", UNDER_WHICH)
 def test_under_which(nlp, text, want, never):
     check_case(nlp, text, want, never)
+
+
+# Authorship of past attacks: "X (a X commander) responsible for (planning) attacks on /
+# against Y" → X attacked Y, also when the commander is the object of another verb.
+RESPONSIBLE_FOR = [
+    case("Hezbollah, which is responsible for attacks against Israeli forces, denied it.",
+         [("Hezbollah", "ATTACKS", "Israel")]),
+    case("The drone struck a car carrying an Islamic Jihad commander responsible for rocket "
+         "attacks on Israel.",
+         [("Palestinian Islamic Jihad", "ATTACKS", "Israel")]),
+    case("Washington blamed Iran for the attack on the tanker.",
+         [], [("United States", "ATTACKS", "Iran")]),
+]
+
+
+@pytest.mark.parametrize("text,want,never", RESPONSIBLE_FOR)
+def test_responsible_for(nlp, text, want, never):
+    check_case(nlp, text, want, never)

@@ -319,6 +319,11 @@ def nominal(v: DocView, found: Findings, rule: Rule, ms: int, me: int) -> None:
             and v.mention_at(ms - 1) is None and v.low[ms - 1] in v.lex["group_nouns"] \
             and not (ms - 2 >= v.seg_start[ms] and v.low[ms - 2] in {"other", "allied"}):
         return  # "drug gangs allied with X": the unnamed gangs are, not the clause's subject
+    if not agents and v.low[ms] == "responsible" and ms - 2 >= v.seg_start[ms] \
+            and v.low[ms - 1] in v.lex["members_of_nouns"] \
+            and (owner := v.mention_at(ms - 2)) is not None and owner.type in rule.subject_types:
+        agents = [owner]  # "targeting a Kataib Hezbollah commander responsible for attacks
+        # on X": the commander's group, even as the object of another verb
     if not agents:
         agents = agents_before(v, rule, ms)
     if not agents and objs and rule.relation == "ALLIED_WITH" and ms > v.seg_start[ms] \
