@@ -473,3 +473,19 @@ def test_a_bloc_includes_its_members(nlp, text, want):
 ])
 def test_an_arsenal_or_a_deal_is_no_bloc(nlp, text):
     assert not any(t[1] == "PART_OF" for t in found(nlp, text))
+
+
+# ---- kg_coref: "In X, where the army ..." is X's army; "the insurgents" is no company
+# named before (coref.json company_words)
+
+
+def test_where_the_army_is_the_places_state(nlp):
+    got = found(nlp, "Qatar hosts American jets. In Kuwait, where the army shot at Iranian "
+                     "boats, officials were alarmed.")
+    assert ("Qatar", "ATTACKS", "Iran") not in got and ("Qatar", "DEPLOYED_IN", "Kuwait") not in got
+
+
+def test_the_insurgents_are_no_company(nlp):
+    got = found(nlp, "The mine belongs to the state-owned Kivu Mining Company. Kinshasa "
+                     "accuses Kigali of funding the insurgents.")
+    assert ("Rwanda", "BACKS", "Kivu Mining Company") not in got

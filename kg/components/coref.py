@@ -91,6 +91,8 @@ SET_COUNTS = {w: int(n) for n, ws in _W.table("set_counts").items() for w in ws}
 # descriptions of a place ("the island", "the enclave") that mean the last place named so
 PLACE_DEFINITES = _W["place_definites"]
 COALITION_WORDS = NAMED_DEFINITES["coalition"]
+# an organisation named as a company is no armed group's antecedent ("the insurgents")
+COMPANY_WORDS = _W["company_words"]
 # adjectives a named mission's description carries ("the new multinational mission")
 MISSION_ADJ = _W["mission_adj"]
 DETERMINERS = _W["determiners"]
@@ -411,7 +413,9 @@ class CorefResolver:
                     # nor a coalition of states ("the movement" is no coalition)
                     cands = [x for x in cands if not _state_force(x)
                              and not _news_source(doc, x)
-                             and not _named_as(x, COALITION_WORDS)]
+                             and not _named_as(x, COALITION_WORDS)
+                             and not _named_as(x, COMPANY_WORDS)]  # "the insurgents" is
+                    # no port company
                 if noun in GOVERNMENT_DEFINITES:
                     # "the government": the state the article has called a government
                     # ("Syrian government forces"), not a neighbour named since
@@ -423,6 +427,11 @@ class CorefResolver:
                 # prefer an actor that is not a prepositional object ("X, one of the
                 # factions of Y, … The group" is X)
                 heads = [x for x in cands if not _after_preposition(doc, x)]
+                if "STATE" in want_types and s > 0 and low[s - 1] == "where":
+                    k = s - 2 if s > 1 and low[s - 2] == "," else s - 1
+                    seat = [x for x in cands if x.end == k]
+                    if seat:  # "In Jordan, where the army shot down ...": Jordan's army
+                        heads = seat
                 if heads:
                     # the latest sentence that has one, and in it the first (the likely
                     # subject): "The PKK, which Ankara and the EU list as …. The group"
